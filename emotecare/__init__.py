@@ -1,0 +1,1 @@
+"""EmoteCare: shared domain code for the API, the Lambdas and the local stack."""

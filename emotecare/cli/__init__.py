@@ -1,0 +1,1 @@
+"""The `emotecare` command-line tool."""

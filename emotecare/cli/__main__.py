@@ -1,0 +1,5 @@
+import sys
+
+from emotecare.cli.main import main
+
+sys.exit(main())
