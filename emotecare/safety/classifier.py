@@ -1,0 +1,178 @@
+"""The safety check every chat message and journal entry passes before any reply.
+
+A pattern from `lexicon.py` that fires is kept unless the words around it show it is not
+about the writer's own risk now: a negation in the same clause ("I'm not going to hurt
+myself"), a figure of speech ("this meeting makes me want to die lol"), talk about the topic
+rather than the self ("a documentary about suicide"), or a risk that is clearly past
+("I used to cut, I've been clean two years"). When in doubt it flags: a missed crisis costs
+far more than a warm check-in that was not needed.
+"""
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from emotecare.safety import lexicon
+from emotecare.safety.normalise import normalise_text, split_clauses
+
+
+@dataclass(frozen=True)
+class SafetyResult:
+    """What the check found: whether to answer with the crisis reply, and why."""
+
+    crisis: bool
+    category: str | None = None
+    evidence: tuple[str, ...] = ()
+    categories: tuple[str, ...] = ()
+
+    def to_dict(self) -> dict:
+        """Return the JSON-ready form used by the CLI and the safety-event record."""
+        return {"crisis": self.crisis, "category": self.category,
+                "categories": list(self.categories), "evidence": list(self.evidence)}
+
+
+NO_RISK = SafetyResult(crisis=False)
+
+_NEGATION = re.compile(
+    r"\b(?:not|never|nor|without|no longer|no way|no intention|no intentions|no plans?|no desire|"
+    r"no urge|no urges|stopped|quit|refuse to|refused to|nothing could make me|zero chance)\b")
+# Words after a negation that turn it into distress rather than denial:
+# "can't stop thinking about killing myself", "why shouldn't I just end it".
+_NEGATION_CANCELLED = re.compile(
+    r"^(?:not|never|without) (?:\w+ )?(?:stop|stopping|help|sure|know|care|see|afraid|scared|mind|get|"
+    r"shake|escape|handle|cope|bear|take|wait|resist|fight|control|believe|understand|feel|"
+    r"think straight|go on|keep|want to live|want to be here|want to be alive|seem to)\b")
+_WHY_NOT = re.compile(r"\bwhy (?:\w+ )?not\b|\bwhy (?:should|would|do|could) i not\b|\bwhat is stopping me\b")
+# A new subject or a joined clause ends a negation's reach: "I'm not ok and I want to die".
+_SCOPE_BREAK = re.compile(r"\b(?:i|and|so|because|then|until|unless|if|when|now|since|yet)\b")
+_AMBIVALENCE = re.compile(
+    r"\b(?:sometimes|part of me|tempted|think about it|thought about it|thinking about it|the thought|"
+    r"not sure|might|wish|lately|some days|want to|scared|do not know how much longer|i could)\b")
+
+_HUMOUR = re.compile(r"\b(?:lol|lmao|lmfao|rofl|haha\w*|hehe\w*|jk|jokes?|joking|kidding|xd|omg)\b")
+_TRIVIAL = re.compile(
+    r"\b(?:meetings?|zoom|exams?|homework|assignments?|essays?|lectures?|class|classes|songs?|traffic|"
+    r"queue|emails?|spreadsheets?|mondays?|commute|group project|small talk|karaoke|ads?|adverts?|"
+    r"episode|show|series|movie|game|match|weather|rain|heat|wifi|printer|laptop|phone|hangover|"
+    r"cringe|embarrass\w*|awkward|presentation|maths?|math|calculus|chemistry|physics|deadline|"
+    r"tax(?:es)? return|paperwork|customers?|shift|team|song|playlist|cat|dog|puppy|toddler|kids|"
+    r"leftovers|fries|pizza|food|coffee|charger|hoodie|clothes|remote|netflix|spoilers?|ending)\b")
+_FIGURATIVE_SELF = [
+    re.compile(r"\b(?:die|dying|died) (?:of|from) (?:embarrassment|shame|laughter|laughing|cringe|"
+               r"boredom|the heat|cuteness|happiness|excitement|envy|jealousy|hunger|thirst)\b"),
+    re.compile(r"\b(?:so|too|very) (?:embarrassed|awkward|bored|hungry|tired|happy) (?:that )?i (?:could|want to|will|am going to|might) (?:just )?die\b"),
+    re.compile(r"\bkill(?:ing)? myself (?:at the gym|at work|working|studying|trying|to (?:get|finish|make|meet|pass|keep|please|impress)|over (?:this|these|that|a|the|my|nothing)|for (?:this|a|my|the|nothing|them)|with (?:work|this|studying|exercise|overtime|training)|laughing)\b"),
+    re.compile(r"\brather die than (?!(?:live|living|go on|keep|wake|feel|be alive|spend another|carry on|face))"),
+]
+_HYPERBOLE_CONDITION = re.compile(
+    r"\bif (?:i (?:have to|hear|see|get|need to|am forced to|must|sit through|watch|read|do)|they make me|"
+    r"one more|this|he|she|my|you)\b.{0,60}\b(?:one more|again|another|more|this)\b")
+_MAKES_ME = re.compile(r"\b(?:makes|made|making|make) me (?:want to )?(?:die|kill myself)\b")
+
+_FIGURATIVE_OTHERS = re.compile(
+    r"\bi (?:could|would) (?:literally |actually |seriously )?"
+    r"(?:kill|murder|strangle|throttle|smack)\b(?!.{0,40}\b(?:mean it|serious|really will|plan|knife|gun|tonight))"
+    r"|\bif (?:he|she|they|you|my \w+|this) (?:\w+ ){0,4}(?:again|one more time|another)\b"
+    r"|\bfor (?:eating|taking|using|stealing|borrowing|finishing|drinking|leaving|breaking|spoiling|being late|"
+    r"changing|touching|not (?:replying|texting|calling|answering|doing)|forgetting|losing)\b")
+
+_INFORMATIONAL = re.compile(
+    r"\b(?:documentary|article|film|movie|book|novel|show|series|podcast|essay|paper|research|awareness|"
+    r"campaign|charity|fundraiser|volunteer\w*|course|lecture|training|news|report|statistics|rates?|"
+    r"prevention|studying|class|assignment|presentation|project|story|episode|song|lyrics|character|"
+    r"warning signs|signs|symptoms|risk factors|hotline numbers?) (?:about|on|for|of|regarding|that|in)\b"
+    r"|\b(?:suicide|rape|domestic violence|sexual assault|abuse) (?:prevention|awareness|rates?|statistics|"
+    r"research|squad|mission|doors|sprints?|drills?|bomb\w*|survivors? (?:group|network)|charity|"
+    r"helpline numbers?)\b"
+    r"|\b(?:career|social|political|professional|financial|fashion|commercial|academic) suicide\b"
+    r"|\b(?:died|dies|death|deaths|lost (?:\w+ ){1,3}to|loss of (?:\w+ ){1,3}to) (?:by |from |of )?suicide\b"
+    r"|\b(?:he|she|they|his|her|their|my \w+|friend|brother|sister|dad|mom|mum|uncle|aunt|cousin|son|daughter) "
+    r"(?:committed|attempted|died by|took (?:his|her|their) own life by)? ?suicide\b"
+    r"|\b(?:help|support|talk to|helping|supporting) (?:a |my |someone|somebody|people|a friend|friends?)\b.{0,30}\bsuicidal\b"
+    r"|\bsuicidal (?:friend|person|people|patients?|teens?|loved one|family member|clients?)\b"
+    r"|\b(?:someone|a friend|people|person|friend|patients?|teens?|kids?|child|loved one) who (?:is|are|feels?|seems?) suicidal\b")
+# Words that make an explicit self-statement stronger than any informational framing.
+_SELF_NOW = re.compile(r"\bi (?:am|feel|have been|keep|want|think about|plan)\b.{0,15}\b(?:suicid|kill myself|die)")
+
+_HISTORY = re.compile(
+    r"\b(?:used to|when i was (?:younger|little|a (?:kid|teen|teenager|child|student))|years ago|"
+    r"in the past|back in (?:school|college|high school|uni|university)|as a (?:teen|teenager|kid|child)|"
+    r"last year|a long time ago|once upon a time|in my teens|at (?:\d+|fifteen|sixteen|fourteen))\b")
+_RECOVERY = re.compile(
+    r"\b(?:not anymore|no longer|better now|doing (?:much )?better|doing well|much better|okay now|ok now|"
+    r"fine now|clean (?:for|since)|been clean|recovered|in recovery|have not (?:since|in|for)|these days i|"
+    r"proud|healing|healed|got help|getting help|safe now|past now|behind me|long way|do not anymore|"
+    r"do not feel that way|stable now|years clean|months clean)\b")
+
+
+def check_message(text: str) -> SafetyResult:
+    """Classify one message; `crisis` is True when it shows risk to the writer or others now."""
+    if not text or not text.strip():
+        return NO_RISK
+    normal = normalise_text(text)
+    clauses = split_clauses(normal)
+    found: dict[str, list[str]] = {}
+    for index, clause in enumerate(clauses):
+        following = clauses[index + 1] if index + 1 < len(clauses) else ""
+        for category, patterns in lexicon.PATTERNS.items():
+            for pattern in patterns:
+                for match in pattern.finditer(clause):
+                    if _keeps(category, clause, match, following, normal):
+                        found.setdefault(category, []).append(match.group(0).strip())
+    if not found:
+        return NO_RISK
+    categories = tuple(c for c in lexicon.CATEGORY_PRIORITY if c in found)
+    evidence = tuple(dict.fromkeys(e for c in categories for e in found[c]))
+    return SafetyResult(crisis=True, category=categories[0], evidence=evidence, categories=categories)
+
+
+def _keeps(category: str, clause: str, match: re.Match, following: str, message: str) -> bool:
+    """Decide whether a pattern hit stands once its context is read."""
+    before = clause[: match.start()]
+    if _is_negated(before):
+        # "I'd never do it, but sometimes I think about it" is ambivalence, not denial.
+        return bool(following) and bool(_AMBIVALENCE.search(following)) and category == lexicon.SUICIDAL_IDEATION
+    if _HISTORY.search(clause) and _RECOVERY.search(message):
+        return False
+    if category == lexicon.HARM_TO_OTHERS:
+        return not (_HUMOUR.search(message) or _FIGURATIVE_OTHERS.search(clause))
+    if category in (lexicon.SUICIDAL_IDEATION, lexicon.SELF_HARM) and _is_figurative_self(clause, message):
+        return False
+    if category == lexicon.MEDICAL_EMERGENCY and _is_figurative_breath(clause, match):
+        return False
+    if _INFORMATIONAL.search(clause) and not _SELF_NOW.search(clause):
+        return False
+    return True
+
+
+def _is_negated(before: str) -> bool:
+    """Return True when a denial governs the words that follow `before`."""
+    tail = " ".join(before.split()[-7:])
+    if _WHY_NOT.search(tail):
+        return False
+    cues = list(_NEGATION.finditer(tail))
+    if not cues:
+        return False
+    cue = cues[-1]
+    scope = tail[cue.start():]
+    if _NEGATION_CANCELLED.search(scope):
+        return False
+    return not _SCOPE_BREAK.search(tail[cue.end():])
+
+
+def _is_figurative_self(clause: str, message: str) -> bool:
+    """Hyperbole about oneself: "dying of embarrassment", "if I hear that song again I'll kms"."""
+    if any(p.search(clause) for p in _FIGURATIVE_SELF):
+        return True
+    trivial = _TRIVIAL.search(message)
+    if trivial and (_HYPERBOLE_CONDITION.search(message) or _MAKES_ME.search(clause)):
+        return True
+    return bool(trivial and _HUMOUR.search(message))
+
+
+def _is_figurative_breath(clause: str, match: re.Match) -> bool:
+    """"I can't breathe" from laughing, a cold, or a panic that the message names as such."""
+    if "breathe" not in match.group(0):
+        return False
+    return bool(re.search(r"\b(?:laugh\w*|lol|haha\w*|nose|blocked|cold|flu|cute|feel like|when i|whenever|sometimes|"
+                          r"stress\w*|pressure|so much work|deadlines?)\b", clause))
