@@ -44,6 +44,8 @@ _NEGATION_CANCELLED = re.compile(
     r"think straight|go on|keep|want to live|want to be here|want to be alive|seem to)\b")
 _WHY_NOT = re.compile(r"\bwhy (?:\w+ )?not\b|\bwhy (?:should|would|do|could) i not\b|\bwhat is stopping me\b")
 # A new subject or a joined clause ends a negation's reach: "I'm not ok and I want to die".
+# "I never said I wanted to hurt anyone": a denial that reaches over the new subject.
+_DENIED_SAYING = re.compile(r"\b(?:never|not|did not|do not) (?:said|say|mean|meant|claimed|claim)\b")
 _SCOPE_BREAK = re.compile(r"\b(?:i|and|so|because|then|until|unless|if|when|now|since|yet)\b")
 _AMBIVALENCE = re.compile(
     r"\b(?:sometimes|part of me|tempted|think about it|thought about it|thinking about it|the thought|"
@@ -95,12 +97,13 @@ _INFORMATIONAL = re.compile(
 _SELF_NOW = re.compile(r"\bi (?:am|feel|have been|keep|want|think about|plan)\b.{0,15}\b(?:suicid|kill myself|die)")
 
 _HISTORY = re.compile(
-    r"\b(?:used to|when i was (?:younger|little|a (?:kid|teen|teenager|child|student))|years ago|"
+    r"\b(?:used to|when i was (?:younger|little|a (?:kid|teen|teenager|child|student))|(?:a|one|two|few|\w+) (?:years?|months?) ago|"
     r"in the past|back in (?:school|college|high school|uni|university)|as a (?:teen|teenager|kid|child)|"
     r"last year|a long time ago|once upon a time|in my teens|at (?:\d+|fifteen|sixteen|fourteen))\b")
 _RECOVERY = re.compile(
     r"\b(?:not anymore|no longer|better now|doing (?:much )?better|doing well|much better|okay now|ok now|"
-    r"fine now|clean (?:for|since)|been clean|recovered|in recovery|have not (?:since|in|for)|these days i|"
+    r"fine now|clean (?:for|since)|better place|good place|"
+    r"been clean|recovered|in recovery|have not (?:since|in|for)|these days i|"
     r"proud|healing|healed|got help|getting help|safe now|past now|behind me|long way|do not anymore|"
     r"do not feel that way|stable now|years clean|months clean)\b")
 
@@ -128,7 +131,10 @@ def check_message(text: str) -> SafetyResult:
 
 def _keeps(category: str, clause: str, match: re.Match, following: str, message: str) -> bool:
     """Decide whether a pattern hit stands once its context is read."""
-    before = clause[: match.start()]
+    # Harm-to-others patterns start at "I ..."; the denial sits inside them ("I never
+    # said I wanted to hurt anyone"), so read up to the act itself.
+    start = match.start("act") if "act" in match.re.groupindex else match.start()
+    before = clause[:start]
     if _is_negated(before):
         # "I'd never do it, but sometimes I think about it" is ambivalence, not denial.
         return bool(following) and bool(_AMBIVALENCE.search(following)) and category == lexicon.SUICIDAL_IDEATION
@@ -150,6 +156,8 @@ def _is_negated(before: str) -> bool:
     tail = " ".join(before.split()[-7:])
     if _WHY_NOT.search(tail):
         return False
+    if _DENIED_SAYING.search(tail):
+        return True
     cues = list(_NEGATION.finditer(tail))
     if not cues:
         return False

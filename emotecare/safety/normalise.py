@@ -15,7 +15,9 @@ _PHRASES = {
     r"kms+": "kill myself",
     r"kys+": "kill yourself",
     r"ctb": "kill myself",  # "catch the bus", used on pro-suicide forums
-    r"un-?alive(d|ing)?": "kill",
+    r"un-?alive (myself|me)|off myself|end myself": "kill myself",
+    r"un-?aliving": "killing myself",
+    r"un-?alive(d|s)?": "kill",
     r"self[- ]?delete": "kill myself",
     r"self[- ]?(harm|harming|harmed|injury|injure|injuring)": "selfharm",
     r"sewer ?slide|sewerslide|suicided|suicid(e|al)ly": "suicide",
@@ -88,6 +90,7 @@ def normalise_text(text: str) -> str:
     for pattern, replacement in _CONTRACTIONS:
         text = re.sub(pattern, replacement, text)
     text = re.sub(r"\b(\w+)n't\b", r"\1 not", text)
+    text = re.sub(r"(\w)'s\b", r"\1s", text)  # possessive: "dad's gun" -> "dads gun"
     text = re.sub(r"[^\w\s.,;:!?()\-]", " ", text)  # emoji and symbols become gaps
     return re.sub(r"\s+", " ", text).strip()
 
