@@ -1,14 +1,9 @@
-"""Errors raised by the questionnaire domain, named for the API layer to map to 400."""
+"""Errors raised by the questionnaire domain, named for the API layer to map to 4xx."""
 from __future__ import annotations
 
+from emotecare.validation import ValidationError
 
-class ValidationError(ValueError):
-    """Input that breaks a questionnaire rule; `field` names the offending field."""
-
-    def __init__(self, field: str, message: str):
-        super().__init__(f"{field}: {message}")
-        self.field = field
-        self.message = message
+__all__ = ["UnknownInstrumentError", "ValidationError"]
 
 
 class UnknownInstrumentError(KeyError):
