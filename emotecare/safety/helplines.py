@@ -99,9 +99,9 @@ def list_helplines(country: str | None, category: str | None = None) -> list[Hel
     lines = find_country_lines(country)
     found = list(lines.helplines) if lines else []
     if category == "abuse":
-        found.sort(key=lambda h: "abuse" not in h.topics)
+        found.sort(key=lambda h: "abuse" not in h.topics)  # specialist line first, crisis lines after
     else:
-        found = [h for h in found if "crisis" in h.topics] + [h for h in found if "crisis" not in h.topics]
+        found = [h for h in found if "crisis" in h.topics]
     return found + [INTERNATIONAL_DIRECTORY]
 
 
