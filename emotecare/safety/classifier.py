@@ -66,6 +66,7 @@ _FIGURATIVE_SELF = [
     re.compile(r"\bkill(?:ing)? myself (?:at the gym|at work|working|studying|trying|to (?:get|finish|make|meet|pass|keep|please|impress)|over (?:this|these|that|a|the|my|nothing)|for (?:this|a|my|the|nothing|them)|with (?:work|this|studying|exercise|overtime|training)|laughing)\b"),
     re.compile(r"\brather die than (?!(?:live|living|go on|keep|wake|feel|be alive|spend another|carry on|face))"),
 ]
+_EMBARRASSED = re.compile(r"\b(?:embarrass\w*|cringe\w*|awkward|mortifi\w*|so red)\b")
 _HYPERBOLE_CONDITION = re.compile(
     r"\bif (?:i (?:have to|hear|see|get|need to|am forced to|must|sit through|watch|read|do)|they make me|"
     r"one more|this|he|she|my|you)\b.{0,60}\b(?:one more|again|another|more|this)\b")
@@ -83,6 +84,8 @@ _INFORMATIONAL = re.compile(
     r"campaign|charity|fundraiser|volunteer\w*|course|lecture|training|news|report|statistics|rates?|"
     r"prevention|studying|class|assignment|presentation|project|story|episode|song|lyrics|character|"
     r"warning signs|signs|symptoms|risk factors|hotline numbers?) (?:about|on|for|of|regarding|that|in)\b"
+    r"|\b(?:learning|reading|read|studying|researching|research|training|workshop|webinar|talk|lecture|course|"
+    r"educate myself|understand) (?:about|on)\b|\bso (?:that )?i can (?:help|support|understand)\b"
     r"|\b(?:suicide|rape|domestic violence|sexual assault|abuse) (?:prevention|awareness|rates?|statistics|"
     r"research|squad|mission|doors|sprints?|drills?|bomb\w*|survivors? (?:group|network)|charity|"
     r"helpline numbers?)\b"
@@ -142,7 +145,7 @@ def _keeps(category: str, clause: str, match: re.Match, following: str, message:
         return False
     if category == lexicon.HARM_TO_OTHERS:
         return not (_HUMOUR.search(message) or _FIGURATIVE_OTHERS.search(clause))
-    if category in (lexicon.SUICIDAL_IDEATION, lexicon.SELF_HARM) and _is_figurative_self(clause, message):
+    if category in (lexicon.SUICIDAL_IDEATION, lexicon.SELF_HARM) and _is_figurative_self(clause, message, match):
         return False
     if category == lexicon.MEDICAL_EMERGENCY and _is_figurative_breath(clause, match):
         return False
@@ -168,9 +171,13 @@ def _is_negated(before: str) -> bool:
     return not _SCOPE_BREAK.search(tail[cue.end():])
 
 
-def _is_figurative_self(clause: str, message: str) -> bool:
+def _is_figurative_self(clause: str, message: str, match: re.Match) -> bool:
     """Hyperbole about oneself: "dying of embarrassment", "if I hear that song again I'll kms"."""
     if any(p.search(clause) for p in _FIGURATIVE_SELF):
+        return True
+    # "Ugh I want to disappear, that was so embarrassing": a wish to vanish from a social
+    # moment. Only for the mild phrasings; "kill myself" is never read as embarrassment.
+    if _EMBARRASSED.search(message) and re.search(r"\b(?:disappear|vanish|die|dead)\b", match.group(0)):
         return True
     trivial = _TRIVIAL.search(message)
     if trivial and (_HYPERBOLE_CONDITION.search(message) or _MAKES_ME.search(clause)):

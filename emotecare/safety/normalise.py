@@ -26,6 +26,8 @@ _PHRASES = {
     r"o\.?d": "overdose",
     r"ngl|tbh|tbf|imo|honestly|literally|lowkey|highkey|fr|deadass|istg": "",
     r"not (gonna|going to) lie": "",
+    r"urself|ur self|yourslef|yourselfe": "yourself",
+    r"2(?= (?:die|live|kill|be|end|hurt|cut|sleep|disappear|exist))": "to",
     r"wanna": "want to",
     r"gonna": "going to",
     r"gotta": "got to",
@@ -70,7 +72,7 @@ _LEET = str.maketrans({"1": "i", "!": "i", "3": "e", "0": "o", "4": "a", "@": "a
 # `_correct_token` below.
 _KEYWORDS = ("suicide", "suicidal", "myself", "overdose", "overdosed", "kill", "killing",
              "hurting", "cutting", "yourself", "himself", "herself", "bridge", "pills")
-_PROTECTED = {"skill", "skills", "still", "kiln", "bill", "fill", "hill", "mill", "pill",
+_PROTECTED = {"harm", "harming", "harms", "hurts", "skill", "skills", "still", "kiln", "bill", "fill", "hill", "mill", "pill",
               "will", "till", "kilo", "kit", "kid", "kin", "kiss", "hurling", "putting",
               "cutie", "bride", "fridge", "ridge", "bridget", "spills", "pulls", "polls",
               "hunting", "hurdling", "curtain", "cutlery", "kiting", "kilt", "kills",
