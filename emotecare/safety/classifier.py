@@ -66,6 +66,16 @@ _FIGURATIVE_SELF = [
     re.compile(r"\bkill(?:ing)? myself (?:at the gym|at work|working|studying|trying|to (?:get|finish|make|meet|pass|keep|please|impress)|over (?:this|these|that|a|the|my|nothing)|for (?:this|a|my|the|nothing|them)|with (?:work|this|studying|exercise|overtime|training)|laughing)\b"),
     re.compile(r"\brather die than (?!(?:live|living|go on|keep|wake|feel|be alive|spend another|carry on|face))"),
 ]
+_MUNDANE = re.compile(
+    r"\b(?:work|job|shift|boss|course|class|classes|school|uni|university|college|degree|semester|exams?|homework|"
+    r"assignment|project|diet|gym|membership|roommate|flatmate|traffic|weather|heat|commute|dating|apps?|quit|"
+    r"quitting|leaving|going home|this week|today at|office|meeting|meetings|customers|kids are|toddler|"
+    r"noise|neighbours?|landlord|city|town|house|flat|apartment|course|team|season|game|phone|wifi|laptop)\b")
+# A third-person subject right before the act: "someone jumped off a bridge" is not about the writer.
+_OTHER_SUBJECT = re.compile(r"\b(?:someone|somebody|he|she|they|who|people|a (?:man|woman|guy|girl|boy|character|person)|"
+                            r"the (?:man|woman|guy|girl|boy|character|person)|my (?:\w+ )?(?:friend|brother|sister|"
+                            r"cousin|uncle|aunt|dad|mum|mom|father|mother|son|daughter|classmate|neighbou?r|colleague))"
+                            r"(?: \w+)? $")
 _EMBARRASSED = re.compile(r"\b(?:embarrass\w*|cringe\w*|awkward|mortifi\w*|so red)\b")
 _HYPERBOLE_CONDITION = re.compile(
     r"\bif (?:i (?:have to|hear|see|get|need to|am forced to|must|sit through|watch|read|do)|they make me|"
@@ -95,7 +105,9 @@ _INFORMATIONAL = re.compile(
     r"(?:committed|attempted|died by|took (?:his|her|their) own life by)? ?suicide\b"
     r"|\b(?:help|support|talk to|helping|supporting) (?:a |my |someone|somebody|people|a friend|friends?)\b.{0,30}\bsuicidal\b"
     r"|\bsuicidal (?:friend|person|people|patients?|teens?|loved one|family member|clients?)\b"
-    r"|\b(?:someone|a friend|people|person|friend|patients?|teens?|kids?|child|loved one) who (?:is|are|feels?|seems?) suicidal\b")
+    r"|\b(?:someone|a friend|people|person|friend|patients?|teens?|kids?|child|loved one) who (?:is|are|feels?|seems?) suicidal\b"
+    r"|\b(?:someone|somebody|a person|people|a friend|my friend|friend|they|he|she|a loved one|your child|a child) "
+    r"(?:is|are|might be|may be|could be|seems|feels|was|is being) (?:\w+ )?(?:suicidal|self harming|selfharming)\b")
 # Words that make an explicit self-statement stronger than any informational framing.
 _SELF_NOW = re.compile(r"\bi (?:am|feel|have been|keep|want|think about|plan)\b.{0,15}\b(?:suicid|kill myself|die)")
 
@@ -125,6 +137,13 @@ def check_message(text: str) -> SafetyResult:
                 for match in pattern.finditer(clause):
                     if _keeps(category, clause, match, following, normal):
                         found.setdefault(category, []).append(match.group(0).strip())
+        if _MUNDANE.search(normal):
+            continue  # "I can't do this anymore, I'm quitting this course"
+        for category, patterns in lexicon.AMBIGUOUS_PATTERNS.items():
+            for pattern in patterns:
+                for match in pattern.finditer(clause):
+                    if _keeps(category, clause, match, following, normal):
+                        found.setdefault(category, []).append(match.group(0).strip())
     if not found:
         return NO_RISK
     categories = tuple(c for c in lexicon.CATEGORY_PRIORITY if c in found)
@@ -142,6 +161,10 @@ def _keeps(category: str, clause: str, match: re.Match, following: str, message:
         # "I'd never do it, but sometimes I think about it" is ambivalence, not denial.
         return bool(following) and bool(_AMBIVALENCE.search(following)) and category == lexicon.SUICIDAL_IDEATION
     if _HISTORY.search(clause) and _RECOVERY.search(message):
+        return False
+    if category in (lexicon.SUICIDAL_IDEATION, lexicon.SELF_HARM) and _OTHER_SUBJECT.search(before.rstrip() + " ") \
+            and not re.search(r"\b(?:i|me|my|myself|himself|herself|themselves|his life|her life|their life)\b",
+                              match.group(0)):
         return False
     if category == lexicon.HARM_TO_OTHERS:
         return not (_HUMOUR.search(message) or _FIGURATIVE_OTHERS.search(clause))

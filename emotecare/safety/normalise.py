@@ -17,6 +17,7 @@ _PHRASES = {
     r"ctb": "kill myself",  # "catch the bus", used on pro-suicide forums
     r"un-?alive (myself|me)|off myself|end myself": "kill myself",
     r"un-?aliving": "killing myself",
+    r"un-?alive(?! (?:him|her|them|you|someone|somebody|people|everyone|my|the|that|this|his|their))": "kill myself",
     r"un-?alive(d|s)?": "kill",
     r"self[- ]?delete": "kill myself",
     r"self[- ]?(harm|harming|harmed|injury|injure|injuring)": "selfharm",
@@ -92,6 +93,8 @@ def normalise_text(text: str) -> str:
     for pattern, replacement in _CONTRACTIONS:
         text = re.sub(pattern, replacement, text)
     text = re.sub(r"\b(\w+)n't\b", r"\1 not", text)
+    text = re.sub(r"\b(tonight|today|tomorrow|life|nobody|someone|somebody|this|there|here|where|how|who|"
+                  r"everything|nothing|death)'s\b", r"\1 is", text)
     text = re.sub(r"(\w)'s\b", r"\1s", text)  # possessive: "dad's gun" -> "dads gun"
     text = re.sub(r"[^\w\s.,;:!?()\-]", " ", text)  # emoji and symbols become gaps
     return re.sub(r"\s+", " ", text).strip()
