@@ -34,7 +34,8 @@ class SafetyResult:
 NO_RISK = SafetyResult(crisis=False)
 
 _NEGATION = re.compile(
-    r"\b(?:not|never|nor|without|no longer|no way|no intention|no intentions|no plans?|no desire|"
+    r"\b(?:no (?:\w+ )?thoughts?|no (?:\w+ )?(?:ideation|intent|intentions|plans?|urges?|wish)|free (?:of|from)|"
+    r"not|never|nor|without|no longer|no way|no intention|no intentions|no plans?|no desire|"
     r"no urge|no urges|stopped|quit|refuse to|refused to|nothing could make me|zero chance)\b")
 # Words after a negation that turn it into distress rather than denial:
 # "can't stop thinking about killing myself", "why shouldn't I just end it".
@@ -46,6 +47,13 @@ _WHY_NOT = re.compile(r"\bwhy (?:\w+ )?not\b|\bwhy (?:should|would|do|could) i n
 # A new subject or a joined clause ends a negation's reach: "I'm not ok and I want to die".
 # "I never said I wanted to hurt anyone": a denial that reaches over the new subject.
 _DENIED_SAYING = re.compile(r"\b(?:never|not|did not|do not) (?:said|say|mean|meant|claimed|claim)\b")
+_DENIED_AFTER = re.compile(
+    r"^(?: \w+){0,3}? (?:has|have|had) never (?:crossed|entered|occurred|been)|^(?: \w+){0,3}? (?:is|was) "
+    r"(?:not|never) (?:something|an option|on the table|on my mind)|^(?: \w+){0,2}? is off the table")
+_ASKED = re.compile(r"\b(?:asked|asks|ask|asking) (?:me )?(?:if|whether)\b")
+_ANSWERED_NO = re.compile(r"\b(?:said|say|answered|told (?:her|him|them)) no\b|\bwhich is true\b|\bi am not\b")
+# Phrases whose meaning needs a preceding "no": "no reason to live", "no way out".
+_NEEDS_NO = re.compile(r"(?:reason|point|purpose|will|way|one|hope|future|escape|other way)\b")
 _SCOPE_BREAK = re.compile(r"\b(?:i|and|so|because|then|until|unless|if|when|now|since|yet)\b")
 _AMBIVALENCE = re.compile(
     r"\b(?:sometimes|part of me|tempted|think about it|thought about it|thinking about it|the thought|"
@@ -153,15 +161,19 @@ def check_message(text: str) -> SafetyResult:
 
 def _keeps(category: str, clause: str, match: re.Match, following: str, message: str) -> bool:
     """Decide whether a pattern hit stands once its context is read."""
+    if _DENIED_AFTER.search(clause[match.end():]):
+        return False  # "the thought of killing myself has never crossed my mind"
     # Harm-to-others patterns start at "I ..."; the denial sits inside them ("I never
     # said I wanted to hurt anyone"), so read up to the act itself.
     start = match.start("act") if "act" in match.re.groupindex else match.start()
     before = clause[:start]
-    if _is_negated(before):
+    if _is_negated(before, match.group(0)):
         # "I'd never do it, but sometimes I think about it" is ambivalence, not denial.
         return bool(following) and bool(_AMBIVALENCE.search(following)) and category == lexicon.SUICIDAL_IDEATION
     if _HISTORY.search(clause) and _RECOVERY.search(message):
         return False
+    if _ASKED.search(before) and _ANSWERED_NO.search(message):
+        return False  # "my therapist asked if I'm suicidal and I said no"
     if category in (lexicon.SUICIDAL_IDEATION, lexicon.SELF_HARM) and _OTHER_SUBJECT.search(before.rstrip() + " ") \
             and not re.search(r"\b(?:i|me|my|myself|himself|herself|themselves|his life|her life|their life)\b",
                               match.group(0)):
@@ -177,13 +189,15 @@ def _keeps(category: str, clause: str, match: re.Match, following: str, message:
     return True
 
 
-def _is_negated(before: str) -> bool:
+def _is_negated(before: str, matched: str = "") -> bool:
     """Return True when a denial governs the words that follow `before`."""
     tail = " ".join(before.split()[-7:])
     if _WHY_NOT.search(tail):
         return False
     if _DENIED_SAYING.search(tail):
         return True
+    if re.search(r"\b(?:no|zero|denies|deny|denied)$", tail) and not _NEEDS_NO.match(matched):
+        return True  # "no thoughts of suicide", "denies suicidal ideation"
     cues = list(_NEGATION.finditer(tail))
     if not cues:
         return False

@@ -16,7 +16,7 @@ _PHRASES = {
     r"kys+": "kill yourself",
     r"ctb": "kill myself",  # "catch the bus", used on pro-suicide forums
     r"un-?alive (myself|me)|off myself|end myself": "kill myself",
-    r"un-?aliving": "killing myself",
+    r"un-?aliving|offing myself": "killing myself",
     r"un-?alive(?! (?:him|her|them|you|someone|somebody|people|everyone|my|the|that|this|his|their))": "kill myself",
     r"un-?alive(d|s)?": "kill",
     r"self[- ]?delete": "kill myself",
