@@ -114,8 +114,11 @@ _INFORMATIONAL = re.compile(
     r"|\b(?:help|support|talk to|helping|supporting) (?:a |my |someone|somebody|people|a friend|friends?)\b.{0,30}\bsuicidal\b"
     r"|\bsuicidal (?:friend|person|people|patients?|teens?|loved one|family member|clients?)\b"
     r"|\b(?:someone|a friend|people|person|friend|patients?|teens?|kids?|child|loved one) who (?:is|are|feels?|seems?) suicidal\b"
-    r"|\b(?:someone|somebody|a person|people|a friend|my friend|friend|they|he|she|a loved one|your child|a child) "
-    r"(?:is|are|might be|may be|could be|seems|feels|was|is being) (?:\w+ )?(?:suicidal|self harming|selfharming)\b")
+    r"|\b(?:someone|somebody|a person|people|a friend|friend|they|he|she|a loved one|your child|a child|"
+    r"(?:the|a) (?:\w+ )?character|my (?:\w+ )?(?:friend|son|daughter|kid|child|teen|teenager|student|partner|"
+    r"brother|sister|client|patient)) (?:is|are|might be|may be|could be|seems|feels|was|is being) (?:\w+ )?"
+    r"(?:suicidal|selfharm\w*|cutting)\b"
+    r"|\b(?:novel|story|book|film|movie|show|play|poem|game|script|series) (?:where|in which|whose|about)\b")
 # Words that make an explicit self-statement stronger than any informational framing.
 _SELF_NOW = re.compile(r"\bi (?:am|feel|have been|keep|want|think about|plan)\b.{0,15}\b(?:suicid|kill myself|die)")
 

@@ -28,7 +28,8 @@ _PERSON = (r"(?:him|her|them|you|someone|somebody|people|everyone|everybody|anyo
            r"boss|dad|father|mom|mum|mother|brother|sister|son|daughter|baby|babies|kids?|"
            r"child|children|roommate|flatmate|neighbou?r|teacher|ex|coworker|co-worker|"
            r"colleague|manager|family|friend|classmates?|stepdad|stepmom|uncle|aunt|"
-           r"guy|man|woman|girl|bitch|bastard|person|people|students?|class|school))")
+           r"guy|man|woman|girl|bitch|bastard|person|people|students?|class|school|newborn|infant|toddler|"
+           r"twins|stepson|stepdaughter|grandchild))")
 _ABUSER = (r"(?:he|she|they|someone|somebody|(?:my|our|her|his|a|this) (?:\w+ )?(?:husband|"
            r"wife|partner|boyfriend|girlfriend|bf|gf|dad|father|mom|mum|mother|stepdad|"
            r"stepfather|stepmom|stepmother|uncle|aunt|brother|sister|cousin|grandpa|"
@@ -51,6 +52,12 @@ _RAW_PATTERNS = {
         r"\b(?:do not|no longer|not|never|do not really|barely) (?:even |really |just )?(?:want|wish|feel like) to (?:live|be alive|exist|go on|carry on|keep living|wake up|continue living|stay alive|be here anymore|be here)\b(?! (?:at|in|with|for|on|today|tonight|early|so early|before|this week|like this week|to go)\b)",
         r"\b(?:no|not any|not a single|nothing but no|zero) (?:reason|point|purpose|will|desire) (?:to|in|of|for) (?:live|living|life|going on|being alive|being here|existing|carry on|carrying on|keep going|keeping going|wake up|waking up|stay|staying alive|try|trying anymore)\b",
         r"\bnothing (?:left )?to live for\b",
+        r"\bwhat (?:is there|do i have|have i got) (?:left )?to live for\b|\brather (?:be gone|not exist|not be here|not be alive|not wake up)\b",
+        r"\b(?:walk|walking|walked|swim|swimming|wade|wading) (?:out )?(?:into|in to) the (?:sea|ocean|river|lake|water|waves)\b",
+        r"\b(?:chosen|chose|picked|set|decided on|have) (?:a|the|my) (?:date|day|method)\b(?! (?:for|of|to meet|with))",
+        r"\b(?:last|final) time (?:i will|i am going to|you will|anyone will|that i will|i) (?:talk|speak|hear|see|write|message|be here)\b",
+        r"\bjump (?:off|from) (?:things|something|somewhere high|high places|heights|a height|buildings|bridges)\b",
+        r"\b(?:look|looked|looking|staring|stare|stared|keep looking) at (?:the|my|a|that) (?:rope|pills|gun|noose|knife|knives|blades?|razors?|bridge|tracks|ledge)\b",
         r"\b(?:not sure|unsure|do not know|wonder|wondering|questioning|doubt) (?:if |whether |that )?i (?:even |really |still )?(?:want|wanna) to (?:live|be alive|be here|exist|go on|keep going|keep living|stay alive|wake up)\b",
         r"\b(?:end|finish|stop|terminate|close) (?:my|my own) life\b|\bmy time (?:is|has) (?:up|come)\b",
         r"\b(?:fix|solve|end|sort) (?:it|this|everything|things|the problem) (?:permanently|for good|once and for all)\b|\bpermanent solution\b",
@@ -122,7 +129,7 @@ _RAW_PATTERNS = {
         r"\bdrown(?:ing)? myself\b|\bstarve myself to death\b|\bbleed out\b|\bpainless (?:way|ways|method|death)\b",
         r"\b(?:quickest|fastest|easiest|least painful|most painless|best|surest|simplest) (?:way|ways|method|methods) to (?:die|go|end it|end my life|kill|not wake up|end things)\b",
         r"\bhow (?:to|do you|do i|can i|would i) (?:tie a noose|die|end it|end my life|overdose|disappear forever|kill myself|not wake up)\b",
-        r"\b(?:suicide|goodbye|farewell|last) (?:note|notes|letter|letters|message)\b|\b(?:wrote|writing|written|write|left|leaving) (?:goodbye )?(?:letters|notes) (?:to|for) (?:everyone|my family|my kids|my parents|my friends|my mum|my mom)\b",
+        r"\b(?:suicide|goodbye|farewell|last) (?:note|notes|letter|letters|message|messages|video|post|text|texts)\b|\b(?:wrote|writing|written|write|left|leaving) (?:goodbye )?(?:letters|notes) (?:to|for) (?:everyone|my family|my kids|my parents|my friends|my mum|my mom)\b",
         r"\b(?:giving|gave|give|given) away (?:all )?(?:of )?(?:my|my favourite|my favorite) (?:stuff|things|belongings|possessions|cat|dog|pets?)\b",
         r"\b(?:this is|consider this|this will be|this is my) (?:my )?(?:goodbye|final goodbye|last goodbye|last message|final message)\b|\bgoodbye (?:everyone|forever|world|cruel world)\b|\bsaid my goodbyes\b|\bsaying (?:my )?goodbyes?\b",
         r"\b(?:will not|may not|might not) be (?:here|around|alive) (?:much longer|tomorrow|next week|for long|by (?:morning|tomorrow|the weekend|monday)|anymore|to see)\b",
@@ -148,7 +155,7 @@ _RAW_PATTERNS = {
         r"\b(?:urges?|cravings?) (?:to cut |to self ?harm )?(?:are|is|keep|have been|came|come|coming)? ?(?:back|returning|strong|stronger|worse|so bad)\b",
         r"\b(?:razor|blade|blades|sharpener|lighter|scissors|knife|glass) (?:to|on|against|into|across) my " + _BODY + r"\b",
         r"\b(?:cuts?|scars?|burns?|marks|wounds?|scratches) (?:on|all over|up and down|into) my " + _BODY + r"\b",
-        r"\b(?:cut|carved|carving|burned|burnt|scratched|cutting|burning|scratching) (?:my|into my) " + _BODY + r"\b(?! (?:on (?:the|a|some)|while|chopping|cooking|shaving|by accident|at work|playing|in the))(?<!accidentally)",
+        r"\b(?:cut|carved|carving|burned|burnt|scratched|cutting|burning|scratching|slice|slicing|sliced|slash|slashing|slashed|slit) (?:open )?(?:my|into my) " + _BODY + r"\b(?! (?:on (?:the|a|some)|while|chopping|cooking|shaving|by accident|at work|playing|in the))(?<!accidentally)",
         r"\b(?:keep|kept|hide|hid|hidden|hiding|stash\w*|saving|bought) (?:a |my |some |the |new )?(?:razor |spare |sharpener )?(?:blades?|razors?)\b(?! for shaving)",
         r"\b(?:covered in|full of|lots of|fresh|new|deep) (?:cuts|scars|burns|wounds|scratches) (?:on|all over|from)\b|\b(?:my )?" + _BODY + r" (?:is|are) (?:covered in|full of) (?:cuts|scars|burns|wounds|scratches)\b",
         r"\b(?:make|made|making) myself (?:throw up|vomit|sick|bleed|purge)\b|\b(?:throw up|purge|purging) (?:after|every)\b",
@@ -167,7 +174,8 @@ _RAW_PATTERNS = {
         r"\b(?:make|making) (?:them|him|her|everyone|all of them|those people) (?:all )?(?:pay|suffer|regret)\b(?! (?:for the|for dinner|for lunch|the bill))",
         r"\bi (?:just |have |still )?(?:have|got|bought|found|keep|took|stole) (?:(?:a|my|his|her|dads|mums|moms|the|my dads|loaded) )*(?:gun|knife|rifle|weapon|pistol)\b.{0,60}\b(?:him|her|them|he|she|they|lives|where|school|work|revenge|pay)\b",
         r"\b(?:i|i just|i have) (?:hurt|hit|shook|shaken|choked|strangled|stabbed|beat|beaten|kicked) (?:my |the )(?:baby|child|kid|kids|son|daughter|toddler|partner|wife|husband|girlfriend|boyfriend|mom|mum|dad)\b",
-        r"\b(?:urges?|thoughts|intrusive thoughts|fantasies) (?:of|about) (?:killing|hurting|harming|stabbing|shooting|drowning|smothering) (?:someone|people|my|him|her|them|the baby|others|a child)\b",
+        r"\b(?:bought|got|buying|getting|have) (?:a |my )?(?:gun|knife|weapon|rifle|pistol|shotgun) to (?:deal with|sort out|take care of|get|teach|show|settle|use on|scare|threaten)\b",
+        r"\b(?:urges?|thoughts|intrusive thoughts|fantasies) (?:to|of|about) (?:kill|hurt|harm|stab|shoot|drown|smother|shake|killing|hurting|harming|stabbing|shooting|drowning|smothering) (?:someone|people|my|him|her|them|the baby|others|a child)\b",
         r"\b(?:school|mass) shooting\b.{0,40}\b(?:i|my)\b(?:.{0,20})\b(?:plan|want|going|will)\b|\b(?:kill|shoot) (?:them )?all\b",
         r"\brevenge\b.{0,40}\b(?:kill|hurt|stab|shoot|pay|suffer)\b|\b(?:kill|hurt|stab|shoot|pay|suffer)\b.{0,40}\brevenge\b",
     ],
@@ -190,7 +198,7 @@ _RAW_PATTERNS = {
         r"\b(?:takes|took|controls|control|checks|tracks|monitors) (?:all )?(?:of )?my (?:money|phone|passport|bank card|wages|location)\b.{0,40}\b(?:not let|will not|does not let|scared|afraid|hit|hurt)",
     ],
     MEDICAL_EMERGENCY: [
-        r"\b(?:took|taken|swallowed|had|downed|necked|ate|just took|i took) (?:like |about |maybe |almost |over |around |at least )?(?:a lot of|lots of|a bunch of|a handful of|handfuls of|too many|too much(?: of)?|all (?:of )?(?:my|the)|the whole|a whole|an entire|the entire|a full|a bottle of|a box of|a pack of|half a bottle of|[1-9]\d+|\d+ (?:bottles|packs|boxes|packets|strips) of|twenty|thirty|forty|fifty|sixty|hundred|dozens of|loads of|way too many)\b[^.]{0,30}?" + _PILLS,
+        r"\b(?:took|taken|swallowed|had|downed|necked|ate|just took|i took) (?:like |about |maybe |almost |over |around |at least )?(?:a lot of|lots of|a bunch of|a handful of|handfuls of|too many|too much(?: of)?|all (?:of )?(?:my|the)|the whole|a whole|an entire|the entire|a full|a bottle of|a box of|a pack of|half a bottle of|[1-9]\d+|\d+ (?:bottles|packs|boxes|packets|strips) of|twenty|thirty|forty|fifty|sixty|hundred|dozens of|loads of|way too many)\b[^.]{0,45}?" + _PILLS,
         r"\b(?:overdosed|overdosing|have overdosed|i overdose|(?:took|taken|having|had) an overdose)\b",
         r"\b(?:can not|could not|struggling to|hard to|can barely|can hardly|unable to) breathe\b",
         r"\b(?:chest (?:pain|pains|is tight|feels tight|is crushing|feels crushing|hurts)|pain in my chest)\b.{0,60}\b(?:arm|jaw|sweat\w*|breath\w*|heart attack|collaps\w*|faint\w*|dizzy|numb)\b|\bhaving a heart attack\b",
@@ -201,6 +209,7 @@ _RAW_PATTERNS = {
         r"\b(?:severe|bad|serious) allergic reaction\b|\banaphyla\w*\b|\bthroat (?:is )?(?:closing|swelling)\b",
         r"\b(?:mixed|mixing|took|taking|drank) (?:\w+ ){0,3}(?:alcohol|drinks|vodka|wine|beer|booze) (?:and|with) (?:my )?(?:\w+ )?" + _PILLS + r"|" + _PILLS + r" (?:and|with) (?:a (?:bottle|lot) of )?(?:alcohol|vodka|wine|booze)\b",
         r"\b(?:vodka|alcohol|wine|beer|booze|whiskey|whisky|gin|rum|drinks|drunk)\b.{0,30}\b(?:took|taken|swallowed|popped) (?:\w+ )?(?:my |all my |some |a lot of |loads of )?" + _PILLS + r"|\b(?:took|taken|swallowed|popped) (?:\w+ )?(?:my |all my |some |a lot of )?" + _PILLS + r"\b.{0,30}\b(?:vodka|alcohol|wine|beer|booze|whiskey|whisky|gin|rum|drinking)\b",
+        r"\b(?:vodka|alcohol|wine|beer|booze|whiskey|whisky|gin|rum|drinks)\b.{0,40}\b(?:handful|handfuls|bunch|lot|load|loads|whole|bottle|box|pack|too many|[1-9]\d+)(?: of)? (?:\w+ )?" + _PILLS,
         r"\bcall(?:ing)? (?:an )?(?:ambulance|911|999|112|000)\b|\bneed (?:an )?ambulance\b",
     ],
 }
@@ -210,6 +219,9 @@ _RAW_PATTERNS = {
 # something mundane (a course, a job, the weather): see `classifier._MUNDANE`.
 _RAW_AMBIGUOUS = {
     SUICIDAL_IDEATION: [
+        r"\bshould not be (?:living|alive|here|around)(?: anymore| any longer)?\s*$|\bshould not be (?:living|alive)\b",
+        r"\bwant (?:it|this|everything|it all) to be over\s*$|\b(?:can not|do not|can no longer) see (?:a|any) future(?: for (?:myself|me))?\s*$",
+        r"\b(?:i am going to|i will|gonna|going to) do it (?:tonight|this weekend|tomorrow|soon|today|this week|now)\b",
         r"\b(?:i am|i feel like|feel like|i have become|i will always be|being|tired of being|sick of being) (?:such |just |nothing but |only )?a (?:burden|waste of space|waste of oxygen|mistake that should not exist)\b",
         r"\b(?:no way out|no escape|no other way out)(?: for me| of this| anymore| now)?\s*$",
         r"\bwant (?:everything|it all|all of this|all of it|this all|the world) to (?:stop|end|go away)\s*$",

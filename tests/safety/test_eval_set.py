@@ -23,6 +23,13 @@ def test_eval_script_figures_meet_the_bar():
     assert report.false_alarm_rate <= FALSE_ALARM_BAR, report.alarms
 
 
+def test_development_rounds_stay_above_the_bar():
+    """Messages written in later rounds to find gaps; kept so fixed gaps stay fixed."""
+    report = evaluate_set(DEFAULT_SET.with_name("dev_messages.tsv"))
+    assert report.recall >= RECALL_BAR, report.misses
+    assert report.false_alarm_rate <= FALSE_ALARM_BAR, report.alarms
+
+
 def test_eval_script_prints_the_figures_and_exits_zero():
     done = subprocess.run([sys.executable, "benchmarks/safety_eval.py"], cwd=ROOT, capture_output=True, text=True,
                           env={"PYTHONPATH": str(ROOT)}, timeout=120)
