@@ -12,6 +12,13 @@ import unicodedata
 # Slang and abbreviations that stand for whole phrases. Applied on word boundaries after
 # lower-casing, before contraction expansion, so the results are expanded too.
 _PHRASES = {
+    r"my ?self|meself|mself|myslef|mysef|mysefl|myelf|mysel|myselff": "myself",
+    r"(think|end|kill|cutt|dy|go|try|feel|hurt|do|jump|say|tak|want|plann|gett|liv|noth|someth|start|hav|"
+    r"los|harm|sleep|wak|leav|giv|com|walk|runn|pray|hop|cry|hid|bleed|drink|us|mak|fuck|freak)in'?": r"\1ing",
+    r"bout": "about",
+    r"tmrw|tmr|tmrow|2moro|2morrow|tomoz|tomorow": "tomorrow",
+    r"2nite|tonite": "tonight",
+    r"toaster bath|commit die|rope myself|end it all": "kill myself",
     r"kms+": "kill myself",
     r"kys+": "kill yourself",
     r"ctb": "kill myself",  # "catch the bus", used on pro-suicide forums
@@ -23,7 +30,7 @@ _PHRASES = {
     r"self[- ]?(harm|harming|harmed|injury|injure|injuring)": "selfharm",
     r"sewer ?slide|sewerslide|suicided|suicid(e|al)ly": "suicide",
     r"s\W?h": "sh",
-    r"o\.?d\.?(e?d|ing)": "overdosed",
+    r"o\.?d\.?(e?d|ing)|o\.?d'e?d": "overdosed",
     r"o\.?d": "overdose",
     r"ngl|tbh|tbf|imo|honestly|literally|lowkey|highkey|fr|deadass|istg": "",
     r"not (gonna|going to) lie": "",
@@ -46,7 +53,6 @@ _PHRASES = {
     r"every ?1": "everyone",
     r"no ?1": "no one",
     r"any ?more": "anymore",
-    r"my ?self|meself|mself|myslef|mysef|mysefl|myelf|mysel|myselff": "myself",
     r"im": "i am",
     r"ive": "i have",
     r"i'?d": "i would",
@@ -71,7 +77,7 @@ _CONTRACTIONS = [
 _LEET = str.maketrans({"1": "i", "!": "i", "3": "e", "0": "o", "4": "a", "@": "a", "$": "s", "5": "s", "7": "t"})
 # Misspellings common enough to matter; anything else close to a key word is caught by
 # `_correct_token` below.
-_KEYWORDS = ("suicide", "suicidal", "myself", "overdose", "overdosed", "kill", "killing",
+_KEYWORDS = ("suicide", "suicidal", "myself", "overdose", "overdosed", "kill", "killing", "disappear",
              "hurting", "cutting", "yourself", "himself", "herself", "bridge", "pills")
 _PROTECTED = {"harm", "harming", "harms", "hurts", "skill", "skills", "still", "kiln", "bill", "fill", "hill", "mill", "pill",
               "will", "till", "kilo", "kit", "kid", "kin", "kiss", "hurling", "putting",
