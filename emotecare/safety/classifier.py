@@ -46,7 +46,8 @@ _NEGATION_CANCELLED = re.compile(
 _WHY_NOT = re.compile(r"\bwhy (?:\w+ )?not\b|\bwhy (?:should|would|do|could) i not\b|\bwhat is stopping me\b")
 # A new subject or a joined clause ends a negation's reach: "I'm not ok and I want to die".
 # "I never said I wanted to hurt anyone": a denial that reaches over the new subject.
-_DENIED_SAYING = re.compile(r"\b(?:never|not|did not|do not) (?:said|say|mean|meant|claimed|claim)\b")
+_DENIED_SAYING = re.compile(r"\b(?:never|not|did not|do not) (?:said|say|mean|meant|claimed|claim)\b|"
+                            r"\b(?:no way|no chance|zero chance|not a chance|never in a million years)(?: that)? i\b")
 _DENIED_AFTER = re.compile(
     r"^(?: \w+){0,3}? (?:has|have|had) never (?:crossed|entered|occurred|been)|^(?: \w+){0,3}? (?:is|was) "
     r"(?:not|never) (?:something|an option|on the table|on my mind)|^(?: \w+){0,2}? is off the table")
@@ -72,6 +73,7 @@ _FIGURATIVE_SELF = [
                r"boredom|the heat|cuteness|happiness|excitement|envy|jealousy|hunger|thirst)\b"),
     re.compile(r"\b(?:so|too|very) (?:embarrassed|awkward|bored|hungry|tired|happy) (?:that )?i (?:could|want to|will|am going to|might) (?:just )?die\b"),
     re.compile(r"\bkill(?:ing)? myself (?:at the gym|at work|working|studying|trying|to (?:get|finish|make|meet|pass|keep|please|impress)|over (?:this|these|that|a|the|my|nothing)|for (?:this|a|my|the|nothing|them)|with (?:work|this|studying|exercise|overtime|training)|laughing)\b"),
+    re.compile(r"\b(?:thought|think) i (?:was|am|were) (?:going to|gonna) die\b|\bcould sleep (?:forever|for (?:a week|days|a year|a month))\b"),
     re.compile(r"\brather die than (?!(?:live|living|go on|keep|wake|feel|be alive|spend another|carry on|face))"),
 ]
 _MUNDANE = re.compile(
@@ -124,11 +126,11 @@ _SELF_NOW = re.compile(r"\bi (?:am|feel|have been|keep|want|think about|plan)\b.
 
 _HISTORY = re.compile(
     r"\b(?:used to|when i was (?:younger|little|a (?:kid|teen|teenager|child|student))|(?:a|one|two|few|\w+) (?:years?|months?) ago|"
-    r"in the past|back in (?:school|college|high school|uni|university)|as a (?:teen|teenager|kid|child)|"
+    r"in the past|previously|before\s*$|back in (?:school|college|high school|uni|university)|as a (?:teen|teenager|kid|child)|"
     r"last year|a long time ago|once upon a time|in my teens|at (?:\d+|fifteen|sixteen|fourteen))\b")
 _RECOVERY = re.compile(
     r"\b(?:not anymore|no longer|better now|doing (?:much )?better|doing well|much better|okay now|ok now|"
-    r"fine now|clean (?:for|since)|better place|good place|"
+    r"fine now|clean (?:for|since)|better place|good place|safety plan|i am okay now|"
     r"been clean|recovered|in recovery|have not (?:since|in|for)|these days i|"
     r"proud|healing|healed|got help|getting help|safe now|past now|behind me|long way|do not anymore|"
     r"do not feel that way|stable now|years clean|months clean)\b")
