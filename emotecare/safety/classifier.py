@@ -126,11 +126,12 @@ _SELF_NOW = re.compile(r"\bi (?:am|feel|have been|keep|want|think about|plan)\b.
 
 _HISTORY = re.compile(
     r"\b(?:used to|when i was (?:younger|little|a (?:kid|teen|teenager|child|student))|(?:a|one|two|few|\w+) (?:years?|months?) ago|"
-    r"in the past|previously|before\s*$|back in (?:school|college|high school|uni|university)|as a (?:teen|teenager|kid|child)|"
+    r"in the past|previously|before\s*$|in my youth|when i was young|as a young (?:man|woman|person)|back in (?:school|college|high school|uni|university)|as a (?:teen|teenager|kid|child)|"
     r"last year|a long time ago|once upon a time|in my teens|at (?:\d+|fifteen|sixteen|fourteen))\b")
 _RECOVERY = re.compile(
     r"\b(?:not anymore|no longer|better now|doing (?:much )?better|doing well|much better|okay now|ok now|"
-    r"fine now|clean (?:for|since)|better place|good place|safety plan|i am okay now|"
+    r"fine now|clean (?:for|since)|better place|good place|safety plan|i am okay now|been well|well for|well since|"
+    r"stable for|"
     r"been clean|recovered|in recovery|have not (?:since|in|for)|these days i|"
     r"proud|healing|healed|got help|getting help|safe now|past now|behind me|long way|do not anymore|"
     r"do not feel that way|stable now|years clean|months clean)\b")

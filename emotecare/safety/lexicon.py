@@ -29,8 +29,9 @@ _PERSON = (r"(?:him|her|them|you|someone|somebody|people|everyone|everybody|anyo
            r"child|children|roommate|flatmate|neighbou?r|teacher|ex|coworker|co-worker|"
            r"colleague|manager|family|friend|classmates?|stepdad|stepmom|uncle|aunt|"
            r"guy|man|woman|girl|bitch|bastard|person|people|students?|class|school|newborn|infant|toddler|"
-           r"twins|stepson|stepdaughter|grandchild))")
-_ABUSER = (r"(?:he|she|they|someone|somebody|(?:my|our|her|his|a|this) (?:\w+ )?(?:husband|"
+           r"twins|stepson|stepdaughter|grandchild)s?)")
+_ABUSER = (r"(?:he|she|they|someone|somebody|(?:my|our|her|his|a|this) (?:\w+ )?(?:husband|son|daughter|grandson|"
+           r"granddaughter|nephew|niece|children|kids|nurse|staff|"
            r"wife|partner|boyfriend|girlfriend|bf|gf|dad|father|mom|mum|mother|stepdad|"
            r"stepfather|stepmom|stepmother|uncle|aunt|brother|sister|cousin|grandpa|"
            r"grandfather|teacher|coach|boss|ex|parents?|family|man|guy|neighbou?r|carer|"
@@ -52,6 +53,17 @@ _RAW_PATTERNS = {
         r"\b(?:do not|no longer|not|never|do not really|barely) (?:even |really |just )?(?:want|wish|feel like) to (?:live|be alive|exist|go on|carry on|keep living|wake up|continue living|stay alive|be here anymore|be here)\b(?! (?:at|in|with|for|on|today|tonight|early|so early|before|this week|like this week|to go)\b)",
         r"\b(?:no|not any|not a single|nothing but no|zero) (?:reason|point|purpose|will|desire) (?:to|in|of|for) (?:live|living|life|going on|being alive|being here|existing|carry on|carrying on|keep going|keeping going|wake up|waking up|stay|staying alive|try|trying anymore)\b",
         r"\bnothing (?:left )?to live for\b",
+        r"\b(?:welcome|embrace|ready for|long for|longing for|waiting for|wait for|look forward to|looking forward to) (?:the end|death|my death|my end|dying|the day i die)\b|\b(?:my )?life has run its course\b",
+        r"\b(?:end|ending) (?:my|this) (?:suffering|pain|misery|torment)\b|\b(?:sleep|rest) (?:permanently|forever|for good|eternally)\b",
+        r"\b(?:no|not|lost|lose|losing|do not have|no longer have|have no|without) (?:the |any )?(?:strength|energy|will|courage|desire|wish|motivation) (?:left )?to (?:live|go on|keep living|continue|carry on|keep going|stay alive|exist)\b",
+        r"\b(?:on|at|to|near) (?:the|a) (?:bridge|roof|rooftop|cliff|ledge|tracks|railway)\b.{0,60}\b(?:looking down|look down|looked down|the water|the drop|jump|jumping|the edge|the trains?)\b",
+        r"\b(?:put|set|kept|keep|held|hold|hid|hidden|hiding|squirrel\w*|stored|store) (?:aside|back|away|by) (?:all )?(?:of )?(?:my |the |some )?(?:\w+ ){0,2}" + _PILLS + r"|\b(?:put|set|kept|held|hid|hidden) (?:all )?(?:of )?(?:my |the |some )?(?:\w+ ){0,2}" + _PILLS + r" (?:aside|back|away)\b",
+        r"\b(?:do not expect|not expecting|do not plan|not planning|do not intend|no intention of trying) to (?:be alive|be here|be around|live|survive|make it|see) (?:next|much|for|by|to|until|beyond|past|tomorrow|the)\b",
+        r"\b(?:my death|me dying|me being gone|if i died|if i was gone|if i were gone|my suicide)\b.{0,15}\b(?:would|will|could|might) (?:solve|fix|help|end|make|save|free|be)\b",
+        r"\bno point (?:in )?(?:continuing|going on|carrying on|trying anymore|living|existing|being alive)\b",
+        r"\bif i (?:just |simply |could just |were to just )?(?:did not|never|would not|could not|do not) wake up\b(?! (?:early|on time|in time|at|for|before|until|till))",
+        r"\b(?:my will|last wishes|final wishes)\b.{0,60}\b(?:ready|goodbye|letters|sorry|forgive|when i am gone)\b",
+        r"\b(?:height|high|fall|drop|far|floors?|storeys?|stories)\b.{0,40}\b(?:fatal|lethal|deadly|kill (?:you|me|a person|someone)|to die|not survive|survivable)\b",
         r"\bcheck(?:ing)? out (?:for good|permanently|early|of (?:life|this life|this world))\b|\b(?:tap|bow|clock) out (?:for good|of life|permanently)\b",
         r"\b(?:not going to|will not|am not going to) be (?:a (?:problem|burden|bother|nuisance)|anyone(?:s)? problem|in (?:anyones|your|their) way) (?:for|to) (?:anyone|you|them|everyone) (?:much longer|for long|anymore|soon)\b|\b(?:not going to|will not) be (?:a (?:problem|burden|bother)) (?:much longer|for long|anymore)\b",
         r"\b(?:to|just|could|would|and) (?:just )?not exist\b|\b(?:never|not) (?:have to )?(?:get up|wake up|open my eyes) (?:ever )?again\b",
@@ -166,6 +178,7 @@ _RAW_PATTERNS = {
     SELF_HARM: [
         r"(?<!accidentally )\b(?:cut|cutting|cuts|burn|burning|burnt|burned|hurt|hurting|harm|harming|hit|hitting|punch|punching|scratch|scratching|scratched|starve|starving|punish|punishing|bruise|bruising|stab|stabbing|stabbed|carve|carving|carved|choke|choking|strangle|strangling) " + _SELF + r"\b(?! (?:on (?:the|a|my|some)|while|by accident|accidentally|cooking|shaving|ironing|at the gym|at work|playing|lifting|running|falling|in the kitchen|with (?:the|a) (?:kettle|iron|oven|pan|stove|tray)))",
         r"\bselfharm\w*\b|\bself (?:harm|injur\w*|mutilat\w*)\b",
+        r"\b(?:cut|cuts|burn|burns|burned|burnt|hurt|hit|scratch\w*|bruis\w*|stab\w*|punch\w*|bit|bite|hurting|cutting|burning)\b(?! (?:him|her|them|someone|people|my (?:\w+ )?(?:brother|sister|son|daughter|husband|wife|partner|kids?|baby)))\b.{0,40}\b(?:deliberately|on purpose|intentionally|purposely|to punish myself|to feel something|to feel pain)\b",
         r"\b(?:going to|gonna|will|about to|want to|need to) (?:cut|sh|selfharm)(?: (?:again|tonight|today|later|soon|now|myself|deeper))?\s*$",
         r"\b(?:punch|punched|punching|hit|hitting|bang|banged|banging) (?:the |a )?walls?\b.{0,40}\b(?:deserve\w*|bleed\w*|broke|until)\b|\b(?:because|since|as) i deserved? (?:it|the pain|to hurt|to suffer)\b",
         r"\b(?:cutting|burning myself|hurting myself|selfharm\w*|sh|the pain|bleeding) (?:helps|is the only|makes me feel|calms|releases|relieves|gives me|is how i cope|is my way)\b",
@@ -199,6 +212,7 @@ _RAW_PATTERNS = {
         r"\bi (?:just |have |still )?(?:have|got|bought|found|keep|took|stole) (?:(?:a|my|his|her|dads|mums|moms|the|my dads|loaded) )*(?:gun|knife|rifle|weapon|pistol)\b.{0,60}\b(?:him|her|them|he|she|they|lives|where|school|work|revenge|pay)\b",
         r"\b(?:i|i just|i have) (?:hurt|hit|shook|shaken|choked|strangled|stabbed|beat|beaten|kicked) (?:my |the )(?:baby|child|kid|kids|son|daughter|toddler|partner|wife|husband|girlfriend|boyfriend|mom|mum|dad)\b",
         r"\b(?:bought|got|buying|getting|have) (?:a |my )?(?:gun|knife|weapon|rifle|pistol|shotgun) to (?:deal with|sort out|take care of|get|teach|show|settle|use on|scare|threaten)\b",
+        r"\b(?:thoughts?|urges?|images?|fantasies|fantasi[sz]e|imagine|imagining|picture|picturing) (?:of |about )?(?:\w+ ){0,2}(?:putting|holding|pushing|throwing|dropping|drowning|smothering|shaking|hurting|harming|killing|suffocating|stabbing|strangling|poisoning)\b.{0,40}\b(?:baby|babys|child|kid|son|daughter|newborn|infant|toddler|wife|husband|partner|mum|mom|dad|someone|people|him|her)\b",
         r"\b(?:urges?|thoughts|intrusive thoughts|fantasies) (?:to|of|about) (?:kill|hurt|harm|stab|shoot|drown|smother|shake|killing|hurting|harming|stabbing|shooting|drowning|smothering) (?:someone|people|my|him|her|them|the baby|others|a child)\b",
         r"\b(?:school|mass) shooting\b.{0,40}\b(?:i|my)\b(?:.{0,20})\b(?:plan|want|going|will)\b|\b(?:kill|shoot) (?:them )?all\b",
         r"\brevenge\b.{0,40}\b(?:kill|hurt|stab|shoot|pay|suffer)\b|\b(?:kill|hurt|stab|shoot|pay|suffer)\b.{0,40}\brevenge\b",
@@ -209,6 +223,8 @@ _RAW_PATTERNS = {
         _ABUSER + r" (?:\w+ )?(?:hurts|hurt|hurting) me\b.{0,40}\b(?:physically|bruise|bruises|marks|blood|bleed|when (?:he|she|they) (?:drink|drinks|is drunk|gets drunk|gets angry|gets mad)|every (?:night|day|time|week)|again|sexually)",
         _ABUSER + r" (?:\w+ )?(?:threatens|threatened|keeps threatening|has threatened|says (?:he|she|they) will|said (?:he|she|they) would|said (?:he|she|they) is going to) (?:to )?(?:kill|hurt|hit|beat|stab|shoot|take the kids|burn|rape) (?:me|us|my)\b",
         r"\bkill me if i (?:leave|tell|go|call|report|speak)\b",
+        r"\bthreat\w* (?:me|us|my \w+) with (?:a |his |her |their )?(?:knife|gun|weapon|belt|bat|hammer|violence|death|a beating)\b",
+        _ABUSER + r"(?: \w+){0,2}? (?:takes|took|steals|stole|keeps|controls|uses) (?:all )?(?:of )?my (?:pension|money|benefits|savings|wages|bank card|salary)\b",
         r"\b(?:says|said|told me|tells me|keeps saying|texted|messaged) (?:that )?(?:he|she|they) (?:will|would|is going to|was going to|is gonna) (?:kill|hurt|hit|beat|stab|shoot|rape|find) me\b(?! (?:if i (?:am late|fail|forget|do not (?:clean|finish|call))|for (?:being|eating|breaking|forgetting|losing)|when (?:she|he|they) (?:sees|finds out|get home)))",
         _ABUSER + r"(?: \w+){0,2}? (?:is |keeps |has been |been |was )?(?:stalking|harassing|following|tracking) me\b(?! (?:on (?:instagram|twitter|tiktok|social)|around the house))",
         _ABUSER + r"(?: \w+){0,3}? (?:threw|throws|throwing) (?:a |the |his |her |their )?\w+ at (?:me|us)\b",
