@@ -73,7 +73,10 @@ _FIGURATIVE_SELF = [
                r"boredom|the heat|cuteness|happiness|excitement|envy|jealousy|hunger|thirst)\b"),
     re.compile(r"\b(?:so|too|very) (?:embarrassed|awkward|bored|hungry|tired|happy) (?:that )?i (?:could|want to|will|am going to|might) (?:just )?die\b"),
     re.compile(r"\bkill(?:ing)? myself (?:at the gym|at work|working|studying|trying|to (?:get|finish|make|meet|pass|keep|please|impress)|over (?:this|these|that|a|the|my|nothing)|for (?:this|a|my|the|nothing|them)|with (?:work|this|studying|exercise|overtime|training)|laughing)\b"),
-    re.compile(r"\b(?:thought|think) i (?:was|am|were) (?:going to|gonna) die\b|\bcould sleep (?:forever|for (?:a week|days|a year|a month))\b"),
+    re.compile(r"\b(?:die|dying|died) (?:laughing|from laughing)\b|\bdie (?:happy|content|a happy \w+)\b|"
+               r"\bdie\b.{0,40}\b(?:when i am (?:old|older|\d{2,3})|of old age|in old age|at a ripe old age)\b|"
+               r"\bdead (?:on my feet|tired|serious|beat|to the world)\b|\bgoing to die if (?:she|he|they|you|my crush)\b"),
+    re.compile(r"\b(?:thought|think) i (?:was|am|were|would) (?:going to |gonna )?(?:die|dying)\b|\bcould sleep (?:forever|for (?:a week|days|a year|a month))\b"),
     re.compile(r"\brather die than (?!(?:live|living|go on|keep|wake|feel|be alive|spend another|carry on|face))"),
 ]
 _MUNDANE = re.compile(
@@ -86,6 +89,8 @@ _OTHER_SUBJECT = re.compile(r"\b(?:someone|somebody|he|she|they|who|people|a (?:
                             r"the (?:man|woman|guy|girl|boy|character|person)|my (?:\w+ )?(?:friend|brother|sister|"
                             r"cousin|uncle|aunt|dad|mum|mom|father|mother|son|daughter|classmate|neighbou?r|colleague))"
                             r"(?: \w+)? $")
+_FEAR_OF_DEATH = re.compile(r"\b(?:scares? me|scared|afraid|fear|terrif\w*|frighten\w*|anxious about|worried about|"
+                            r"phobia)\b")
 _EMBARRASSED = re.compile(r"\b(?:embarrass\w*|cringe\w*|awkward|mortifi\w*|so red)\b")
 _HYPERBOLE_CONDITION = re.compile(
     r"\bif (?:i (?:have to|hear|see|get|need to|am forced to|must|sit through|watch|read|do)|they make me|"
@@ -184,6 +189,11 @@ def _keeps(category: str, clause: str, match: re.Match, following: str, message:
             and not re.search(r"\b(?:i|me|my|myself|himself|herself|themselves|his life|her life|their life)\b",
                               match.group(0)):
         return False
+    if category == lexicon.SUICIDAL_IDEATION and _is_someone_elses_death(clause[: match.end()]):
+        return False  # "my plant is going to die", "I hope the villain dies"
+    if category == lexicon.SUICIDAL_IDEATION and _FEAR_OF_DEATH.search(clause) \
+            and re.search(r"\b(?:dying|death|die)\b", match.group(0)) and not re.search(r"\b(?:kill|suicid|end)", match.group(0)):
+        return False  # "the thought of dying scares me" is fear of death, not a wish for it
     if category == lexicon.HARM_TO_OTHERS:
         return not (_HUMOUR.search(message) or _FIGURATIVE_OTHERS.search(clause))
     if category in (lexicon.SUICIDAL_IDEATION, lexicon.SELF_HARM) and _is_figurative_self(clause, message, match):
@@ -226,6 +236,18 @@ def _is_figurative_self(clause: str, message: str, match: re.Match) -> bool:
     if trivial and (_HYPERBOLE_CONDITION.search(message) or _MAKES_ME.search(clause)):
         return True
     return bool(trivial and _HUMOUR.search(message))
+
+
+def _is_someone_elses_death(text: str) -> bool:
+    """True when the one who would die is not the writer: "the battery is going to die"."""
+    if not re.search(r"\b(?:die|be dead)$", text):
+        return False
+    if re.search(r"\b(?:want|wish|hope|need|pray|expect)\w* (?:that )?(?!(?:me|myself|i|to|so|just|really|badly|very|"
+                 r"kinda|sort|literally|honestly|more|only)\b)\w+(?: (?!to\b)\w+)? (?:(?:to|would|will|just) )*die$", text):
+        return True
+    return bool(re.search(r"\b(?!i\b)(?:he|she|they|it|(?:the|this|that|my|your|his|her|our|their) (?:\w+ )?\w+|\w+s) "
+                          r"(?:is|are|was|were|will|would|should|might|could|may|gonna)(?: \w+){0,2} (?:going to |gonna )?"
+                          r"(?:just )?(?:die|be dead)$", text))
 
 
 def _is_figurative_breath(clause: str, match: re.Match) -> bool:
