@@ -74,3 +74,13 @@ def test_weekly_trend_can_be_limited_to_recent_weeks_and_spots_worsening():
     assert len(weekly) == 2
     assert describe_trend(weekly) == "worsening"
     assert compute_weekly_trend([]) == []
+
+
+def test_crisis_entry_gets_the_same_reply_and_a_journal_safety_event():
+    from emotecare.journal import review_entry
+    entry = validate_entry({"mood": 1, "text": "I have been saving my pills for a while.", "entry_id": "e1"})
+    review = review_entry(entry, country="IN", now=MONDAY)
+    assert review.crisis_reply and "14416" in review.crisis_reply.text
+    assert review.safety_event["source"] == "journal" and review.safety_event["entry_id"] == "e1"
+    calm = review_entry(validate_entry({"mood": 6, "text": "Walked the dog."}))
+    assert calm.crisis_reply is None and calm.safety_event is None

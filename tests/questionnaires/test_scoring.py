@@ -136,3 +136,10 @@ def test_cadence_outside_a_week_to_three_months_is_rejected(bad):
     with pytest.raises(ValidationError) as info:
         validate_cadence(bad)
     assert info.value.field == "cadence_days"
+
+
+def test_item9_builds_the_crisis_reply_and_a_questionnaire_safety_event():
+    from emotecare.questionnaires import build_item9_crisis
+    reply, event = build_item9_crisis(score_answers("phq9", [1] * 9), country="US", now=NOW)
+    assert "988" in reply.text and event["source"] == "questionnaire" and event["item9"] == 1
+    assert build_item9_crisis(score_answers("phq9", [0] * 9)) == (None, None)
