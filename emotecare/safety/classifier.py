@@ -58,7 +58,7 @@ _NEEDS_NO = re.compile(r"(?:reason|point|purpose|will|way|one|hope|future|escape
 _SCOPE_BREAK = re.compile(r"\b(?:i|and|so|because|then|until|unless|if|when|now|since|yet)\b")
 _AMBIVALENCE = re.compile(
     r"\b(?:sometimes|part of me|tempted|think about it|thought about it|thinking about it|the thought|"
-    r"not sure|might|wish|lately|some days|want to|scared|do not know how much longer|i could)\b")
+    r"not sure|might|some days|do not know how much longer|i could|i still|i keep|the urge|urges)\b")
 
 _HUMOUR = re.compile(r"\b(?:lol|lmao|lmfao|rofl|haha\w*|hehe\w*|jk|jokes?|joking|kidding|xd|omg)\b")
 _TRIVIAL = re.compile(
@@ -91,6 +91,8 @@ _OTHER_SUBJECT = re.compile(r"\b(?:someone|somebody|he|she|they|who|people|a (?:
                             r"(?: \w+)? $")
 _FEAR_OF_DEATH = re.compile(r"\b(?:scares? me|scared|afraid|fear|terrif\w*|frighten\w*|anxious about|worried about|"
                             r"phobia)\b")
+_ABUSE_OVER = re.compile(r"\b(?:died|passed away|passed on|is dead|was dead|in prison now|is in jail)\b|"
+                         r"\b(?:left|escaped) (?:him|her|them)\b.{0,30}\b(?:ago|safe now)\b")
 _EMBARRASSED = re.compile(r"\b(?:embarrass\w*|cringe\w*|awkward|mortifi\w*|so red)\b")
 _HYPERBOLE_CONDITION = re.compile(
     r"\bif (?:i (?:have to|hear|see|get|need to|am forced to|must|sit through|watch|read|do)|they make me|"
@@ -192,8 +194,11 @@ def _keeps(category: str, clause: str, match: re.Match, following: str, message:
     if category == lexicon.SUICIDAL_IDEATION and _is_someone_elses_death(clause[: match.end()]):
         return False  # "my plant is going to die", "I hope the villain dies"
     if category == lexicon.SUICIDAL_IDEATION and _FEAR_OF_DEATH.search(clause) \
-            and re.search(r"\b(?:dying|death|die)\b", match.group(0)) and not re.search(r"\b(?:kill|suicid|end)", match.group(0)):
+            and re.search(r"\b(?:dying|death|die)\b", match.group(0)) \
+            and not re.search(r"\b(?:kill|suicid|end)|^(?:not|no longer|never)\b", match.group(0)):
         return False  # "the thought of dying scares me" is fear of death, not a wish for it
+    if category == lexicon.ABUSE and _ABUSE_OVER.search(message):
+        return False  # "I'm relieved my abusive dad died", "I left him years ago and I'm safe now"
     if category == lexicon.HARM_TO_OTHERS:
         return not (_HUMOUR.search(message) or _FIGURATIVE_OTHERS.search(clause))
     if category in (lexicon.SUICIDAL_IDEATION, lexicon.SELF_HARM) and _is_figurative_self(clause, message, match):

@@ -7,6 +7,7 @@ from __future__ import annotations
 from emotecare.safety.fragments import ABUSER, BODY, PERSON, PILLS  # noqa: F401  (used in patterns)
 
 HARM_TO_OTHERS_PATTERNS = [
+        r"\buntil (?:he|she|they) (?:stops?|stop) breathing\b|\buntil (?:he|she|they) (?:is|are) dead\b|\buntil (?:he|she|they) dies?\b",
         r"\bi\b.{0,40}\b(?:he|she|they|him|her|them) (?:will not|would not|is not going to|are not going to|won't) (?:survive|live through|walk away from|wake up from)\b",
         r"^(?:going to|gonna|will|want to|about to|ready to) (?:kill|murder|stab|shoot|hurt|beat up|strangle|poison) " + PERSON + r"\b",
         r"\b(?:going to|gonna|want to|will|plan to|about to) run (?:him|her|them|my \w+|that \w+) (?:over|down)\b",
@@ -26,6 +27,7 @@ HARM_TO_OTHERS_PATTERNS = [
 ]
 
 ABUSE_PATTERNS = [
+        r"\b(?:scared|afraid|terrified|worried|frightened) (?:that )?(?:my \w+|he|she|they) (?:will|might|is going to|would|could) (?:kill|hurt|hit|beat|rape|strangle|choke) me\b(?! (?:when|if i|for|after))",
         ABUSER + r"(?: \w+){0,4}? (?:hits|hit(?! me up| it off| the)|beats|beat|punches|punched|kicks|kicked|chokes|choked|slaps|slapped|strangles|strangled|burns|burned|rapes|raped|molests|molested|abuses|abused|assaults|assaulted|attacks|attacked|shoves|shoved|pushes|pushed|throws things at|threw things at|spits on|spat on|bit|bites|drags|dragged|grabbed|grabs|drugged|drugs|ties|tied|locks|locked|starves|starved|gropes|groped|whips|whipped|beats up|beat up) (?:me|us|my (?:mom|mum|sister|brother|kids?|son|daughter))\b(?! (?:at|in) (?:chess|cards|games?|\w*ball|tennis|running|races?|arguments?|everything|maths?|scrabble|pool|darts)| with (?:a |the )?(?:pillow|balloon|snowball|joke|question|news|text|message|nerf|water)| up\b| to (?:it|the))",
         ABUSER + r"(?: \w+){0,8}? (?:touches|touched|touching|undresses|undressed|made me touch|makes me touch|films|filmed|watches) me\b(?! (?:deeply|so much|emotionally))",
         ABUSER + r" (?:\w+ )?(?:hurts|hurt|hurting) me\b.{0,40}\b(?:physically|bruise|bruises|marks|blood|bleed|when (?:he|she|they) (?:drink|drinks|is drunk|gets drunk|gets angry|gets mad)|every (?:night|day|time|week)|again|sexually)",
@@ -52,7 +54,7 @@ ABUSE_PATTERNS = [
 ]
 
 MEDICAL_EMERGENCY_PATTERNS = [
-        r"\b(?:took|taken|swallowed|had|downed|necked|ate|just took|i took) (?:like |about |maybe |almost |over |around |at least )?(?:a lot of|lots of|a bunch of|a handful of|handfuls of|too many|too much(?: of)?|all (?:of )?(?:my|the)|the whole|a whole|an entire|the entire|a full|a bottle of|a box of|a pack of|half a bottle of|[1-9]\d+|\d+ (?:bottles|packs|boxes|packets|strips) of|twenty|thirty|forty|fifty|sixty|hundred|dozens of|loads of|way too many)\b[^.]{0,45}?" + PILLS,
+        r"\b(?:took|taken|swallowed|had|downed|necked|ate|just took|i took) (?:like |about |maybe |almost |over |around |at least )?(?:a lot of|lots of|a load of|loads of|heaps of|a ton of|tons of|so many|a heap of|a bunch of|a handful of|handfuls of|too many|too much(?: of)?|all (?:of )?(?:my|the)|the whole|a whole|an entire|the entire|a full|a bottle of|a box of|a pack of|half a bottle of|[1-9]\d+|\d+ (?:bottles|packs|boxes|packets|strips) of|twenty|thirty|forty|fifty|sixty|hundred|dozens of|loads of|way too many)\b[^.]{0,45}?" + PILLS,
         r"\b(?:overdosed|overdosing|have overdosed|i overdose|(?:took|taken|having|had) an overdose)\b",
         r"\b(?:can not|could not|struggling to|hard to|can barely|can hardly|unable to) breathe\b",
         r"\b(?:chest (?:pain|pains|is tight|feels tight|is crushing|feels crushing|hurts)|pain in my chest)\b.{0,60}\b(?:arm|jaw|sweat\w*|breath\w*|heart attack|collaps\w*|faint\w*|dizzy|numb)\b|\bhaving a heart attack\b",
