@@ -197,6 +197,8 @@ def _keeps(category: str, clause: str, match: re.Match, following: str, message:
             and re.search(r"\b(?:dying|death|die)\b", match.group(0)) \
             and not re.search(r"\b(?:kill|suicid|end)|^(?:not|no longer|never)\b", match.group(0)):
         return False  # "the thought of dying scares me" is fear of death, not a wish for it
+    if category == lexicon.ABUSE and "kill me" in match.group(0) and _HUMOUR.search(message):
+        return False  # "my sister said she'd kill me if I told mum lol"
     if category == lexicon.ABUSE and _ABUSE_OVER.search(message):
         return False  # "I'm relieved my abusive dad died", "I left him years ago and I'm safe now"
     if category == lexicon.HARM_TO_OTHERS:

@@ -19,7 +19,7 @@ PERSON = (r"(?:him|her|them|you|someone|somebody|people|everyone|everybody|anyon
            r"(?:my|that|this|the|his|her) (?:\w+ )?(?:husband|wife|partner|boyfriend|girlfriend|"
            r"boss|dad|father|mom|mum|mother|brother|sister|son|daughter|baby|babies|kids?|"
            r"child|children|roommate|flatmate|neighbou?r|teacher|ex|coworker|co-worker|"
-           r"colleague|manager|family|friend|classmates?|stepdad|stepmom|uncle|aunt|"
+           r"colleague|manager|family|friend|classmates?|stepdad|stepfather|stepmother|stepmum|stepmom|stepmom|uncle|aunt|"
            r"guy|man|woman|girl|bitch|bastard|person|people|students?|class|school|newborn|infant|toddler|"
            r"twins|stepson|stepdaughter|grandchild)s?)")
 ABUSER = (r"(?:he|she|they|someone|somebody|(?:my|our|her|his|a|this) (?:\w+ )?(?:husband|son|daughter|grandson|"

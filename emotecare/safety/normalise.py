@@ -16,6 +16,7 @@ _PHRASES = {
     r"(think|end|kill|cutt|dy|go|try|feel|hurt|do|jump|say|tak|want|plann|gett|liv|noth|someth|start|hav|"
     r"los|harm|sleep|wak|leav|giv|com|walk|runn|pray|hop|cry|hid|bleed|drink|us|mak|fuck|freak)in'?": r"\1ing",
     r"bout": "about",
+    r"dis+ap+ear(ed|ing|s)?": r"disappear\1",
     r"die(?:d|ing)? (?:my|her|his|their|your) hair": "dye hair",
     r"tmrw|tmr|tmrow|2moro|2morrow|tomoz|tomorow": "tomorrow",
     r"2nite|tonite": "tonight",
@@ -131,7 +132,9 @@ def _correct_token(token: str) -> str:
     for keyword in _KEYWORDS:
         if token[0] != keyword[0] or abs(len(token) - len(keyword)) > 2:
             continue
-        limit = 1 if len(keyword) < 7 else 2
+        # Only "suicide"/"suicidal" have no common English neighbours two edits away
+        # ("overcome" is two from "overdose"), so only they get the wider net.
+        limit = 2 if keyword.startswith("suicid") else 1
         if _edit_distance(token, keyword) <= limit:
             return keyword
     return token

@@ -4,7 +4,7 @@ Same conventions as `patterns_self.py`: normalised text, the risky phrase only.
 """
 from __future__ import annotations
 
-from emotecare.safety.fragments import ABUSER, BODY, PERSON, PILLS  # noqa: F401  (used in patterns)
+from emotecare.safety.fragments import ABUSER, BODY, PERSON, PILL_WORDS, PILLS  # noqa: F401  (used in patterns)
 
 HARM_TO_OTHERS_PATTERNS = [
         r"\buntil (?:he|she|they) (?:stops?|stop) breathing\b|\buntil (?:he|she|they) (?:is|are) dead\b|\buntil (?:he|she|they) dies?\b",
@@ -16,6 +16,7 @@ HARM_TO_OTHERS_PATTERNS = [
         r"\bset (?:his|her|their|the|that|my \w+s?) (?:\w+ )?(?:house|car|flat|home|school|office|apartment|shop) on fire\b|\bburn (?:his|her|their|the) (?:house|car|home|flat|school) down\b",
         r"\bshoot (?:up )?(?:the |my |a )?(?:school|office|workplace|church|mosque|synagogue|mall|class|campus|concert|party)\b",
         r"\b(?:bring|bringing|take|taking|brought|took|carry|carrying) (?:(?:a|my|his|her|dads|mums|moms|the|loaded|a loaded) )*(?:gun|knife|weapon|rifle|bomb|pistol|shotgun|machete) to (?:school|work|class|the office|campus|his house|her house|their house)\b",
+        r"\b(?:make|making) (?:him|her|them|my \w+|that \w+) (?:bleed|hurt|scream in pain|beg)\b",
         r"\b(?:make|making) (?:them|him|her|everyone|all of them|those people) (?:all )?(?:pay|suffer|regret)\b(?! (?:for the|for dinner|for lunch|the bill))",
         r"\bi (?:just |have |still )?(?:have|got|bought|found|keep|took|stole) (?:(?:a|my|his|her|dads|mums|moms|the|my dads|loaded) )*(?:gun|knife|rifle|weapon|pistol)\b.{0,60}\b(?:him|her|them|he|she|they|lives|where|school|work|revenge|pay)\b",
         r"\b(?:i|i just|i have) (?:hurt|hit|shook|shaken|choked|strangled|stabbed|beat|beaten|kicked) (?:my |the )(?:baby|child|kid|kids|son|daughter|toddler|partner|wife|husband|girlfriend|boyfriend|mom|mum|dad)\b",
@@ -27,8 +28,11 @@ HARM_TO_OTHERS_PATTERNS = [
 ]
 
 ABUSE_PATTERNS = [
+        ABUSER + r"(?: \w+){0,3}? (?:gets|is|was|has been|can be|got) (?:really |so |very )?(?:rough|violent|aggressive|physical) with me\b",
+        r"\b(?:watches|monitors|checks|tracks|controls) (?:everything|every move|all) (?:i do|i say|i make)\b|\b(?:checks|reads|goes through|tracks) my (?:phone|messages|location) (?:all the time|every day|constantly)\b",
+        r"\b(?:i was|i got|i have been|i am being|been) (?:\w+ )?(?:attacked|mugged|assaulted|jumped|stabbed|robbed at knifepoint|grabbed|beaten)\b(?! by (?:a|the|some) (?:goose|geese|dog|cat|seagull|bird|swan|wasp|bee|mosquito|cow|horse|squirrel|team|score)| (?:at|in) (?:chess|cards|the game|tennis|football))",
         r"\b(?:scared|afraid|terrified|worried|frightened) (?:that )?(?:my \w+|he|she|they) (?:will|might|is going to|would|could) (?:kill|hurt|hit|beat|rape|strangle|choke) me\b(?! (?:when|if i|for|after))",
-        ABUSER + r"(?: \w+){0,4}? (?:hits|hit(?! me up| it off| the)|beats|beat|punches|punched|kicks|kicked|chokes|choked|slaps|slapped|strangles|strangled|burns|burned|rapes|raped|molests|molested|abuses|abused|assaults|assaulted|attacks|attacked|shoves|shoved|pushes|pushed|throws things at|threw things at|spits on|spat on|bit|bites|drags|dragged|grabbed|grabs|drugged|drugs|ties|tied|locks|locked|starves|starved|gropes|groped|whips|whipped|beats up|beat up) (?:me|us|my (?:mom|mum|sister|brother|kids?|son|daughter))\b(?! (?:at|in) (?:chess|cards|games?|\w*ball|tennis|running|races?|arguments?|everything|maths?|scrabble|pool|darts)| with (?:a |the )?(?:pillow|balloon|snowball|joke|question|news|text|message|nerf|water)| up\b| to (?:it|the))",
+        ABUSER + r"(?: \w+){0,6}? (?:hits|hit(?! me up| it off| the)|hitting|beating|punching|kicking|choking|strangling|slapping|attacking|beats|beat|punches|punched|kicks|kicked|chokes|choked|slaps|slapped|strangles|strangled|burns|burned|rapes|raped|molests|molested|abuses|abused|assaults|assaulted|attacks|attacked|shoves|shoved|pushes|pushed|throws things at|threw things at|spits on|spat on|bit|bites|drags|dragged|grabbed|grabs|drugged|drugs|ties|tied|locks|locked|starves|starved|gropes|groped|whips|whipped|beats up|beat up) (?:me|us|my (?:mom|mum|sister|brother|kids?|son|daughter))\b(?! (?:at|in) (?:chess|cards|games?|\w*ball|tennis|running|races?|arguments?|everything|maths?|scrabble|pool|darts)| with (?:a |the )?(?:pillow|balloon|snowball|joke|question|news|text|message|nerf|water)| to (?:it|the))",
         ABUSER + r"(?: \w+){0,8}? (?:touches|touched|touching|undresses|undressed|made me touch|makes me touch|films|filmed|watches) me\b(?! (?:deeply|so much|emotionally))",
         ABUSER + r" (?:\w+ )?(?:hurts|hurt|hurting) me\b.{0,40}\b(?:physically|bruise|bruises|marks|blood|bleed|when (?:he|she|they) (?:drink|drinks|is drunk|gets drunk|gets angry|gets mad)|every (?:night|day|time|week)|again|sexually)",
         ABUSER + r" (?:\w+ )?(?:threatens|threatened|keeps threatening|has threatened|says (?:he|she|they) will|said (?:he|she|they) would|said (?:he|she|they) is going to) (?:to )?(?:kill|hurt|hit|beat|stab|shoot|take the kids|burn|rape) (?:me|us|my)\b",
@@ -43,10 +47,10 @@ ABUSE_PATTERNS = [
         ABUSER + r" (?:\w+ )?(?:hurts|keeps hurting|is hurting) me\b(?! (?:with (?:his|her|their) words|feelings|emotionally|when (?:he|she|they) (?:says|ignores)))",
         r"\babusive (?:relationship|partner|husband|wife|boyfriend|girlfriend|marriage|home|household|parents?|dad|father|mom|mum|mother|stepdad|ex)\b|" + ABUSER + r" (?:is|gets|can be|has been) (?:violent|abusive|physical with me)\b",
         ABUSER + r" controls (?:everything|where|who|what|when) (?:i|i do)\b",
-        r"\b(?:i was|i have been|i got|i am being|i was being|been|got) (?:\w+ )?(?:raped|sexually assaulted|sexually abused|molested|assaulted|abused|beaten up|beaten by|attacked by|groped|trafficked|strangled|drugged|stalked|battered|spiked)\b",
+        r"\b(?:i was|i have been|i got|i am being|i was being|been|got) (?:\w+ )?(?:raped|sexually assaulted|sexually abused|molested|assaulted|abused|beaten up|beaten by|attacked by(?! (?:a|the|some) (?:goose|geese|dog|cat|seagull|bird|swan|wasp|bee|mosquito|cow|horse|squirrel))|groped|trafficked|strangled|drugged|stalked|battered|spiked)\b",
         r"\b(?:rape|raped|sexual assault|sexual abuse|sexually abused|molestation|molested|domestic violence|domestic abuse|incest|trafficking|being trafficked)\b",
         r"\b(?:afraid|scared|terrified|frightened) (?:of|to go|to be|to leave|to tell) (?:home|going home|what (?:he|she|they) (?:will|would|might) do|(?:him|her|them) (?:hurting|hitting|coming)|my (?:\w+ )?(?:husband|wife|partner|boyfriend|girlfriend|dad|father|mom|mum|mother|stepdad|stepfather|stepmom|stepmother|uncle|ex|parents?|brother|carer))\b(?! (?:will be disappointed|finding out|leaving me|worrying))",
-        r"\b(?:will not|does not|do not|never) let me (?:leave|go out|see my friends|see my family|have my phone|have money|have my own money|eat|sleep|call|talk to anyone)\b",
+        r"\b(?:will not|does not|do not|never) let me (?:leave|go out|see my friends|see my family|have my phone|have (?:any |my own )?money|eat|sleep|call|talk to anyone|work|drive)\b",
         r"\b(?:forced|forces|forcing|made|makes|pressured|pressures|pressuring) me (?:to |into )?(?:have sex|do sexual|sex|sleep with|touch|send (?:nudes|pictures)|watch porn|perform)\b",
         r"\b(?:bruises|a black eye|black eyes|marks|broken (?:rib|arm|nose)|split lip) (?:from|because of|after|that) (?:him|her|them|my \w+|he|she|they)\b|\b(?:he|she|they) (?:left|gave) me (?:bruises|a black eye|marks)\b",
         r"\b(?:do not|no longer) feel safe (?:at home|in my (?:own )?home|in my house|with (?:him|her|them|my \w+)|around (?:him|her|them|my \w+))\b|\bnot safe (?:at home|in my home|with (?:him|her|them|my \w+))\b",
@@ -67,5 +71,7 @@ MEDICAL_EMERGENCY_PATTERNS = [
         r"\b(?:vodka|alcohol|wine|beer|booze|whiskey|whisky|gin|rum|drinks|drunk)\b.{0,30}\b(?:took|taken|swallowed|popped) (?:\w+ )?(?:my |all my |some |a lot of |loads of )?" + PILLS + r"|\b(?:took|taken|swallowed|popped) (?:\w+ )?(?:my |all my |some |a lot of )?" + PILLS + r"\b.{0,30}\b(?:vodka|alcohol|wine|beer|booze|whiskey|whisky|gin|rum|drinking)\b",
         r"\b(?:vodka|alcohol|wine|beer|booze|whiskey|whisky|gin|rum|drinks)\b.{0,40}\b(?:handful|handfuls|bunch|lot|load|loads|whole|bottle|box|pack|too many|[1-9]\d+)(?: of)? (?:\w+ )?" + PILLS,
         r"\b(?:vomiting|throwing up|coughing up|coughed up|vomited|threw up|puking) (?:up )?blood\b|\bblood in my (?:vomit|stool|urine)\b",
+        r"\b(?:took|taken|had|injected|gave myself) (?:double|twice|triple|three times|too much|extra|way too much)(?: of)? (?:my |the )?(?:\w+ )?(?:insulin|dose|doses|medication|meds|" + PILL_WORDS[3:] + r"\b",
+        r"\basthma attack\b.{0,40}\b(?:not working|can not|will not|getting worse|bad|severe)\b|\binhaler (?:is not|not|does not|is n) ?(?:working|help\w*)\b",
         r"\bcall(?:ing)? (?:an )?(?:ambulance|911|999|112|000)\b|\bneed (?:an )?ambulance\b",
 ]
