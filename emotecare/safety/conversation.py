@@ -31,6 +31,11 @@ _SAFE = re.compile(
     r"(?:my|a) (?:friend|partner|mum|mom|dad|sister|brother|wife|husband) is (?:with me|here)|"
     r"i will (?:call|text|reach out|contact|tell|talk to|ring)|i (?:have|got) (?:the|your) number|"
     r"i promise|i can keep myself safe)\b")
+# While a check is open, words like these carry the earlier meaning: "I'm going to do it tonight".
+_INTENT_WHILE_OPEN = re.compile(
+    r"\b(?:going to|gonna|will|about to|ready to|want to) (?:do it|go through with it|go)\b|\b(?:goodbye|bye forever|"
+    r"my mind is made up|i have decided|it is decided|no one can stop me|too late|already (?:took|done|started)|"
+    r"i have the (?:pills|rope|gun|knife)|tonight is the night)\b")
 _YES = re.compile(r"^(?:yes|yeah|yep|yup|ya|yea|sure|of course|definitely|ok|okay|promise)\b|^i (?:am|will|do|can)\s*[.!]*$")
 _UNSAFE = re.compile(
     r"^(?:no|nope|nah|not really|i do not know|not sure|maybe|i can not|i will not|i doubt it|probably not|"
@@ -90,6 +95,8 @@ class RiskConversation:
 
     def _follow_up(self, normal: str) -> RiskAssessment:
         stage = self.state["stage"]
+        if _INTENT_WHILE_OPEN.search(normal) and not _SAFE.search(normal):
+            return self._reflag("intent stated while the risk check was open")
         # A retraction is answered with a gentle question, never taken as the all-clear;
         # it is checked first so "lol jk I'm safe" does not count as a confirmation.
         if _RETRACTION.search(normal) and not _SAFE.search(normal.split("lol")[-1]):
@@ -99,12 +106,12 @@ class RiskConversation:
         if _SAFE.search(normal) or (_YES.search(normal) and not _UNSAFE.search(normal)):
             return self._confirm()
         if _UNSAFE.search(normal):
-            # "No" to "are you safe right now?" is itself a crisis answer.
-            reflagged = SafetyResult(crisis=True, category=self.state["category"],
-                                     evidence=("unsafe answer to the safety check-in",),
-                                     categories=(self.state["category"],))
-            return self._open(reflagged)
+            return self._reflag("unsafe answer to the safety check-in")  # "no" to "are you safe?"
         return RiskAssessment(result=NO_RISK, risk_open=True, reply_kind="check_in", check_in_stage=stage)
+
+    def _reflag(self, why: str) -> RiskAssessment:
+        category = self.state["category"]
+        return self._open(SafetyResult(crisis=True, category=category, evidence=(why,), categories=(category,)))
 
     def _confirm(self) -> RiskAssessment:
         self.state["confirmations"] += 1

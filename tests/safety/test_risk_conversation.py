@@ -54,3 +54,13 @@ def test_clinician_can_close_the_check():
     risk.assess("i want to die")
     risk.close_by_clinician()
     assert not risk.is_open
+
+
+def test_stated_intent_while_the_check_is_open_reopens_the_crisis():
+    kinds, _ = _assess_all(["everything is pointless, I want out", "whatever, I'm going to do it tonight"])
+    assert kinds == ["crisis", "crisis"]
+
+
+def test_intent_hidden_behind_a_retraction_word_still_reopens_the_crisis():
+    kinds, _ = _assess_all(["I want to die", "lol whatever, I have the pills"])
+    assert kinds == ["crisis", "crisis"]
