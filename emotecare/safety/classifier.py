@@ -85,7 +85,7 @@ _MUNDANE = re.compile(
     r"quitting|leaving|going home|this week|today at|office|meeting|meetings|customers|kids are|toddler|"
     r"noise|neighbours?|landlord|city|town|house|flat|apartment|course|team|season|game|phone|wifi|laptop)\b")
 # A third-person subject right before the act: "someone jumped off a bridge" is not about the writer.
-_OTHER_SUBJECT = re.compile(r"\b(?:someone|somebody|he|she|they|who|people|a (?:man|woman|guy|girl|boy|character|person)|"
+_OTHER_SUBJECT = re.compile(r"\b(?:(?:the|my|a|our) (?:cat|dog|kitten|puppy|pet|rabbit|hamster|parrot|bird)|someone|somebody|he|she|they|who|people|a (?:man|woman|guy|girl|boy|character|person)|"
                             r"the (?:man|woman|guy|girl|boy|character|person)|my (?:\w+ )?(?:friend|brother|sister|"
                             r"cousin|uncle|aunt|dad|mum|mom|father|mother|son|daughter|classmate|neighbou?r|colleague))"
                             r"(?: \w+)? $")
@@ -188,7 +188,7 @@ def _keeps(category: str, clause: str, match: re.Match, following: str, message:
     if _ASKED.search(before) and _ANSWERED_NO.search(message):
         return False  # "my therapist asked if I'm suicidal and I said no"
     if category in (lexicon.SUICIDAL_IDEATION, lexicon.SELF_HARM) and _OTHER_SUBJECT.search(before.rstrip() + " ") \
-            and not re.search(r"\b(?:i|me|my|myself|himself|herself|themselves|his life|her life|their life)\b",
+            and not re.search(r"\b(?:i|me|myself|himself|herself|themselves|his life|her life|their life)\b",
                               match.group(0)):
         return False
     if category == lexicon.SUICIDAL_IDEATION and _is_someone_elses_death(clause[: match.end()]):

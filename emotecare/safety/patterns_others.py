@@ -28,6 +28,7 @@ HARM_TO_OTHERS_PATTERNS = [
 ]
 
 ABUSE_PATTERNS = [
+        r"\bforced (?:himself|herself|themselves) (?:on|upon|onto) me\b",
         ABUSER + r"(?: \w+){0,3}? (?:gets|is|was|has been|can be|got) (?:really |so |very )?(?:rough|violent|aggressive|physical) with me\b",
         r"\b(?:watches|monitors|checks|tracks|controls) (?:everything|every move|all) (?:i do|i say|i make)\b|\b(?:checks|reads|goes through|tracks) my (?:phone|messages|location) (?:all the time|every day|constantly)\b",
         r"\b(?:i was|i got|i have been|i am being|been) (?:\w+ )?(?:attacked|mugged|assaulted|jumped|stabbed|robbed at knifepoint|grabbed|beaten)\b(?! by (?:a|the|some) (?:goose|geese|dog|cat|seagull|bird|swan|wasp|bee|mosquito|cow|horse|squirrel|team|score)| (?:at|in) (?:chess|cards|the game|tennis|football))",
