@@ -41,18 +41,20 @@ _NEGATION = re.compile(
 # "can't stop thinking about killing myself", "why shouldn't I just end it".
 _NEGATION_CANCELLED = re.compile(
     r"^(?:not|never|without) (?:\w+ )?(?:stop|stopping|help|sure|know|care|see|afraid|scared|mind|get|"
-    r"shake|escape|handle|cope|bear|take|wait|resist|fight|control|believe|understand|feel|"
+    r"shake|escape|handle|cope|bear|take|wait|resist|fight|control|believe|understand|"
     r"think straight|go on|keep|want to live|want to be here|want to be alive|seem to)\b")
 _WHY_NOT = re.compile(r"\bwhy (?:\w+ )?not\b|\bwhy (?:should|would|do|could) i not\b|\bwhat is stopping me\b")
 # A new subject or a joined clause ends a negation's reach: "I'm not ok and I want to die".
 # "I never said I wanted to hurt anyone": a denial that reaches over the new subject.
 _DENIED_SAYING = re.compile(r"\b(?:never|not|did not|do not) (?:said|say|mean|meant|claimed|claim)\b|"
-                            r"\b(?:no way|no chance|zero chance|not a chance|never in a million years)(?: that)? i\b")
+                            r"\b(?:no way|no chance|zero chance|not a chance|never in a million years)(?: that)? i\b|"
+                            r"\bnever have i(?: ever)?\b")
 _DENIED_AFTER = re.compile(
     r"^(?: \w+){0,3}? (?:has|have|had) never (?:crossed|entered|occurred|been)|^(?: \w+){0,3}? (?:is|was) "
     r"(?:not|never) (?:something|an option|on the table|on my mind)|^(?: \w+){0,2}? is off the table")
-_ASKED = re.compile(r"\b(?:asked|asks|ask|asking) (?:me )?(?:if|whether)\b")
-_ANSWERED_NO = re.compile(r"\b(?:said|say|answered|told (?:her|him|them)) no\b|\bwhich is true\b|\bi am not\b")
+_ASKED = re.compile(r"\b(?:asked|asks|ask|asking) (?:me )?(?:if|whether|about)\b")
+_ANSWERED_NO = re.compile(r"\b(?:said|say|answered|told (?:her|him|them)) no\b|\bwhich is true\b|\bi am not\b|"
+                          r"\bi do not (?:do|have|feel) (?:that|it|any)\b|\bi never have\b")
 # Phrases whose meaning needs a preceding "no": "no reason to live", "no way out".
 _NEEDS_NO = re.compile(r"(?:reason|point|purpose|will|way|one|hope|future|escape|other way)\b")
 _SCOPE_BREAK = re.compile(r"\b(?:i|and|so|because|then|until|unless|if|when|now|since|yet)\b")
@@ -228,6 +230,8 @@ def _is_negated(before: str, matched: str = "") -> bool:
     scope = tail[cue.start():]
     if _NEGATION_CANCELLED.search(scope):
         return False
+    if re.match(r"(?:care|cares|mind|matter)\b", matched) and re.search(r"\b(?:not|never)(?: even| really)?$", tail):
+        return False  # "I don't care if I live or die" is the risk, not a denial of it
     return not _SCOPE_BREAK.search(tail[cue.end():])
 
 
