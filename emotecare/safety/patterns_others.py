@@ -74,5 +74,6 @@ MEDICAL_EMERGENCY_PATTERNS = [
         r"\b(?:vomiting|throwing up|coughing up|coughed up|vomited|threw up|puking) (?:up )?blood\b|\bblood in my (?:vomit|stool|urine)\b",
         r"\b(?:took|taken|had|injected|gave myself) (?:double|twice|triple|three times|too much|extra|way too much)(?: of)? (?:my |the )?(?:\w+ )?(?:insulin|dose|doses|medication|meds|" + PILL_WORDS[3:] + r"\b",
         r"\basthma attack\b.{0,40}\b(?:not working|can not|will not|getting worse|bad|severe)\b|\binhaler (?:is not|not|does not|is n) ?(?:working|help\w*)\b",
+        r"\bbleeding\b.{0,20}\b(?:will not|would not|does not|is not|can not|won't|isn't) stop\b",
         r"\bcall(?:ing)? (?:an )?(?:ambulance|911|999|112|000)\b|\bneed (?:an )?ambulance\b",
 ]
