@@ -62,6 +62,8 @@ INFORMATIONAL = re.compile(
     r"campaign|charity|fundraiser|volunteer\w*|course|lecture|training|news|report|statistics|rates?|"
     r"prevention|studying|class|assignment|presentation|project|story|episode|song|lyrics|character|"
     r"warning signs|signs|symptoms|risk factors|hotline numbers?) (?:about|on|for|of|regarding|that|in)\b"
+    r"|\b(?:we |they |class |lecture )?(?:covered|discussed|learned about|learnt about|studied|taught us about)\b"
+    r"|\b(?:grieving|mourning|bereaved by|bereavement after|loss to|lost to|survivors? of) (?:a |his |her |their |the )?suicide\b"
     r"|\b(?:learning|reading|read|studying|researching|research|training|workshop|webinar|talk|lecture|course|"
     r"educate myself|understand) (?:about|on)\b|\bso (?:that )?i can (?:help|support|understand)\b"
     r"|\b(?:suicide|rape|domestic violence|sexual assault|abuse) (?:prevention|awareness|rates?|statistics|"
