@@ -16,6 +16,7 @@ _PHRASES = {
     r"(think|end|kill|cutt|dy|go|try|feel|hurt|do|jump|say|tak|want|plann|gett|liv|noth|someth|start|hav|"
     r"los|harm|sleep|wak|leav|giv|com|walk|runn|pray|hop|cry|hid|bleed|drink|us|mak|fuck|freak)in'?": r"\1ing",
     r"bout": "about",
+    r"in-?laws?|inlaws?": "in laws",
     r"dis+ap+ear(ed|ing|s)?": r"disappear\1",
     r"die(?:d|ing)? (?:my|her|his|their|your) hair": "dye hair",
     r"tmrw|tmr|tmrow|2moro|2morrow|tomoz|tomorow": "tomorrow",
@@ -24,7 +25,7 @@ _PHRASES = {
     r"kms+": "kill myself",
     r"kys+": "kill yourself",
     r"ctb": "kill myself",  # "catch the bus", used on pro-suicide forums
-    r"un-?alive (myself|me)|off myself|end myself|top myself|neck myself|do myself in|topping myself": "kill myself",
+    r"un-?alive (myself|me)|off myself|end myself|finish myself|finish off myself|top myself|neck myself|do myself in|topping myself": "kill myself",
     r"doing myself in|necking myself|offing myself": "killing myself",
     r"un-?aliving|offing myself": "killing myself",
     r"un-?alive(?! (?:him|her|them|you|someone|somebody|people|everyone|my|the|that|this|his|their))": "kill myself",
