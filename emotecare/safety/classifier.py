@@ -94,6 +94,9 @@ def _keeps(category: str, clause: str, match: re.Match, following: str, message:
         return not (cues.HUMOUR.search(message) or cues.FIGURATIVE_OTHERS.search(clause))
     if category in (lexicon.SUICIDAL_IDEATION, lexicon.SELF_HARM) and cues.is_figurative_self(clause, message, match):
         return False
+    if category == lexicon.MEDICAL_EMERGENCY and cues.HUMOUR.search(message) \
+            and re.search(r"unconscious|passed out|not moving", match.group(0)):
+        return False  # "my friend is unconscious on the sofa after a big night out lol"
     if category == lexicon.MEDICAL_EMERGENCY and cues.is_figurative_breath(clause, match):
         return False
     if cues.INFORMATIONAL.search(clause) and not cues.SELF_NOW.search(clause):

@@ -21,7 +21,7 @@ PERSON = (r"(?:him|her|them|you|someone|somebody|people|everyone|everybody|anyon
            r"child|children|roommate|flatmate|neighbou?r|teacher|ex|coworker|co-worker|"
            r"colleague|manager|family|friend|classmates?|stepdad|stepfather|stepmother|stepmum|stepmom|stepmom|uncle|aunt|"
            r"guy|man|woman|girl|bitch|bastard|person|people|students?|class|school|newborn|infant|toddler|"
-           r"twins|stepson|stepdaughter|grandchild)s?)")
+           r"twins|stepson|stepdaughter|grandchild|dog|cat|puppy|kitten|pet)s?)")
 ABUSER = (r"(?:he|she|they|someone|somebody|(?:my|our|her|his|a|this) (?:\w+ ){0,2}(?:in laws|mother in law|father in law|sister in law|brother in law|husband|son|daughter|grandson|"
            r"granddaughter|nephew|niece|children|kids|nurse|staff|"
            r"wife|partner|boyfriend|girlfriend|bf|gf|dad|father|mom|mum|mother|stepdad|"

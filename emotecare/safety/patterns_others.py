@@ -7,6 +7,7 @@ from __future__ import annotations
 from emotecare.safety.fragments import ABUSER, BODY, PERSON, PILL_WORDS, PILLS  # noqa: F401  (used in patterns)
 
 HARM_TO_OTHERS_PATTERNS = [
+        r"\b(?:come back|coming back|show up|turn up|go back|going back|bring) (?:there |to (?:work|school|the office|class) )?with (?:a |my |his |dads )?(?:gun|knife|weapon|rifle|bomb|shotgun)\b",
         r"\buntil (?:he|she|they) (?:stops?|stop) breathing\b|\buntil (?:he|she|they) (?:is|are) dead\b|\buntil (?:he|she|they) dies?\b",
         r"\bi\b.{0,40}\b(?:he|she|they|him|her|them) (?:will not|would not|is not going to|are not going to|won't) (?:survive|live through|walk away from|wake up from)\b",
         r"^(?:going to|gonna|will|want to|about to|ready to) (?:kill|murder|stab|shoot|hurt|beat up|strangle|poison) " + PERSON + r"\b",
@@ -28,6 +29,7 @@ HARM_TO_OTHERS_PATTERNS = [
 ]
 
 ABUSE_PATTERNS = [
+        ABUSER + r"(?: \w+){0,3}? (?:comes|coming|came|gets|getting|got|climbs|climbing|crawls) (?:into|in) (?:my bed|bed with me|my bedroom at night|my room at night)\b",
         r"\bforced (?:himself|herself|themselves) (?:on|upon|onto) me\b",
         ABUSER + r"(?: \w+){0,3}? (?:gets|is|was|has been|can be|got) (?:really |so |very )?(?:rough|violent|aggressive|physical) with me\b",
         r"\b(?:watches|monitors|checks|tracks|controls) (?:everything|every move|all) (?:i do|i say|i make)\b|\b(?:checks|reads|goes through|tracks) my (?:phone|messages|location) (?:all the time|every day|constantly)\b",
@@ -59,7 +61,7 @@ ABUSE_PATTERNS = [
 ]
 
 MEDICAL_EMERGENCY_PATTERNS = [
-        r"\b(?:took|taken|swallowed|had|downed|necked|ate|consumed|ingested|popped|just took|i took) (?:like |about |maybe |almost |over |around |at least )?(?:a lot of|lots of|a load of|loads of|heaps of|a ton of|tons of|so many|a heap of|a bunch of|a handful of|handfuls of|too many|too much(?: of)?|all (?:of )?(?:my|the)|the whole|a whole|an entire|the entire|a full|a bottle of|a box of|a pack of|half a bottle of|[1-9]\d+|\d+ (?:bottles|packs|boxes|packets|strips) of|twenty|thirty|forty|fifty|sixty|hundred|dozens of|loads of|way too many)\b[^.]{0,45}?" + PILLS,
+        r"\b(?:took|taken|taking|swallowed|had|downed|necked|ate|consumed|ingested|popped|just took|i took) (?:like |about |maybe |almost |over |around |at least )?(?:a lot of|lots of|a load of|loads of|heaps of|a ton of|tons of|so many|a heap of|a bunch of|a handful of|handfuls of|too many|too much(?: of)?|all (?:of )?(?:my|the)|the whole|a whole|an entire|the entire|a full|a bottle of|a box of|a pack of|half a bottle of|[1-9]\d+|\d+ (?:bottles|packs|boxes|packets|strips) of|twenty|thirty|forty|fifty|sixty|hundred|dozens of|loads of|way too many)\b[^.]{0,45}?" + PILLS,
         r"\b(?:overdosed|overdosing|have overdosed|i overdose|(?:took|taken|having|had) an overdose)\b",
         r"\b(?:can not|could not|struggling to|hard to|can barely|can hardly|unable to) breathe\b",
         r"\b(?:chest (?:pain|pains|is tight|feels tight|is crushing|feels crushing|hurts)|pain in my chest)\b.{0,60}\b(?:arm|jaw|sweat\w*|breath\w*|heart attack|collaps\w*|faint\w*|dizzy|numb)\b|\bhaving a heart attack\b",
@@ -75,5 +77,8 @@ MEDICAL_EMERGENCY_PATTERNS = [
         r"\b(?:took|taken|had|injected|gave myself) (?:double|twice|triple|three times|too much|extra|way too much)(?: of)? (?:my |the )?(?:\w+ )?(?:insulin|dose|doses|medication|meds|" + PILL_WORDS[3:] + r"\b",
         r"\basthma attack\b.{0,40}\b(?:not working|can not|will not|getting worse|bad|severe)\b|\binhaler (?:is not|not|does not|is n) ?(?:working|help\w*)\b",
         r"\bbleeding\b.{0,20}\b(?:will not|would not|does not|is not|can not|won't|isn't) stop\b",
+        r"\b(?:speech is slurred|slurring (?:my |his |her )?words|can not (?:speak|talk) properly|can not move (?:my |the )?(?:arm|leg|left side|right side|face))\b",
+        r"\b(?:sugar|blood sugar|glucose|bg|sugars) (?:is |are |level is )?(?:really |very |dangerously |so )?(?:low|high)\b.{0,40}\b(?:pass out|faint|shaking|confused|dizzy|sweating)|\b(?:pass out|faint|passing out)\b.{0,40}\b(?:sugar|glucose|sugars) (?:is |are )?(?:really |very |so )?(?:low|high)\b",
+        r"\b(?:sugar|blood sugar|glucose|sugars) (?:is|are|level is) (?:really|very|dangerously|so|super) low\b|\bhaving a (?:bad )?hypo\b",
         r"\bcall(?:ing)? (?:an )?(?:ambulance|911|999|112|000)\b|\bneed (?:an )?ambulance\b",
 ]
