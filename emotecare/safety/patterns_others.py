@@ -29,6 +29,7 @@ HARM_TO_OTHERS_PATTERNS = [
 ]
 
 ABUSE_PATTERNS = [
+        ABUSER + r"(?: \w+){0,2}? controls (?:everything|my life|my every move|all my|who i see|what i wear|my money)\b(?! (?:at|in) (?:work|the office|the company|the team|the project|meetings))",
         ABUSER + r"(?: \w+){0,3}? (?:comes|coming|came|gets|getting|got|climbs|climbing|crawls) (?:into|in) (?:my bed|bed with me|my bedroom at night|my room at night)\b",
         r"\bforced (?:himself|herself|themselves) (?:on|upon|onto) me\b",
         ABUSER + r"(?: \w+){0,3}? (?:gets|is|was|has been|can be|got) (?:really |so |very )?(?:rough|violent|aggressive|physical) with me\b",

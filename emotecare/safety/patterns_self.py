@@ -182,6 +182,7 @@ SUICIDAL_IDEATION_PATTERNS = [
 ]
 
 SELF_HARM_PATTERNS = [
+        r"\b(?:feel|feeling|felt) like (?:cutting|hurting myself|selfharm\w*|burning myself|punishing myself|bleeding)\b(?! (?:my (?:hair|fringe|nails|losses)|off|out|back|down|class|ties|the|some|a|it|them)\b)",
         r"(?<!accidentally )\b(?:cut|cutting|cuts|burn|burning|burnt|burned|hurt|hurting|harm|harming|hit|hitting|punch|punching|scratch|scratching|scratched|starve|starving|punish|punishing|bruise|bruising|stab|stabbing|stabbed|carve|carving|carved|choke|choking|strangle|strangling) " + SELF + r"\b(?! (?:of (?:sleep|fun|joy|attention|company)|on (?:the|a|my|some)|while|by accident|accidentally|cooking|shaving|ironing|at the gym|at work|playing|lifting|running|falling|in the kitchen|with (?:the|a) (?:kettle|iron|oven|pan|stove|tray)))",
         r"\bselfharm\w*\b|\bself (?:harm|injur\w*|mutilat\w*)\b",
         r"\b(?:cut|cuts|burn|burns|burned|burnt|hurt|hit|scratch\w*|bruis\w*|stab\w*|punch\w*|bit|bite|hurting|cutting|burning)\b(?! (?:him|her|them|someone|people|my (?:\w+ )?(?:brother|sister|son|daughter|husband|wife|partner|kids?|baby)))\b.{0,40}\b(?:deliberately|on purpose|intentionally|purposely|to punish myself|to feel something|to feel pain)\b",
