@@ -97,7 +97,7 @@ def _keeps(category: str, clause: str, match: re.Match, following: str, message:
     if category == lexicon.MEDICAL_EMERGENCY and cues.HUMOUR.search(message) \
             and re.search(r"unconscious|passed out|not moving", match.group(0)):
         return False  # "my friend is unconscious on the sofa after a big night out lol"
-    if category == lexicon.MEDICAL_EMERGENCY and cues.is_figurative_breath(clause, match):
+    if category == lexicon.MEDICAL_EMERGENCY and cues.is_figurative_breath(clause, match, message):
         return False
     if cues.INFORMATIONAL.search(clause) and not cues.SELF_NOW.search(clause):
         return False

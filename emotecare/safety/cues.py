@@ -124,9 +124,11 @@ def is_someone_elses_death(text: str) -> bool:
                           r"(?:just )?(?:die|be dead)$", text))
 
 
-def is_figurative_breath(clause: str, match: re.Match) -> bool:
-    """"I can't breathe" from laughing, a cold, or a panic that the message names as such."""
+def is_figurative_breath(clause: str, match: re.Match, message: str = "") -> bool:
+    """"I can't breathe" from laughing, a cold, or stress the message names as such."""
     if "breathe" not in match.group(0):
         return False
-    return bool(re.search(r"\b(?:laugh\w*|lol|haha\w*|nose|blocked|cold|flu|cute|feel like|when i|whenever|sometimes|"
+    if re.search(r"\b(?:laugh\w*|lol|lmao|haha\w*|so funny|hilarious|dead lol|cute)\b", message):
+        return True
+    return bool(re.search(r"\b(?:nose|blocked|cold|flu|feel like|when i|whenever|sometimes|"
                           r"stress\w*|pressure|so much work|deadlines?)\b", clause))
