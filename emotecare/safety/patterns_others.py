@@ -63,7 +63,7 @@ ABUSE_PATTERNS = [
 ]
 
 MEDICAL_EMERGENCY_PATTERNS = [
-        r"\b(?:took|taken|taking|swallowed|had|downed|necked|ate|consumed|ingested|popped|just took|i took) (?:like |about |maybe |almost |over |around |at least )?(?:a lot of|lots of|a load of|loads of|heaps of|a ton of|tons of|so many|a heap of|a bunch of|a handful of|handfuls of|too many|too much(?: of)?|all (?:of )?(?:my|the)|the whole|a whole|an entire|the entire|a full|a bottle of|a box of|a pack of|half a bottle of|[1-9]\d+|\d+ (?:bottles|packs|boxes|packets|strips) of|twenty|thirty|forty|fifty|sixty|hundred|dozens of|loads of|way too many)\b[^.]{0,45}?" + PILLS,
+        r"\b(?:took|taken|after taking|since taking|swallowed|had|downed|necked|ate|consumed|ingested|popped|just took|i took) (?:like |about |maybe |almost |over |around |at least )?(?:a lot of|lots of|a load of|loads of|heaps of|a ton of|tons of|so many|a heap of|a bunch of|a handful of|handfuls of|too many|too much(?: of)?|all (?:of )?(?:my|the)|the whole|a whole|an entire|the entire|a full|a bottle of|a box of|a pack of|half a bottle of|[1-9]\d+|\d+ (?:bottles|packs|boxes|packets|strips) of|twenty|thirty|forty|fifty|sixty|hundred|dozens of|loads of|way too many)\b[^.]{0,45}?" + PILLS,
         r"\b(?:overdosed|overdosing|have overdosed|i overdose|(?:took|taken|having|had) an overdose)\b",
         r"\b(?:can not|could not|struggling to|hard to|can barely|can hardly|unable to) breathe\b",
         r"\b(?:chest (?:pain|pains|is tight|feels tight|is crushing|feels crushing|hurts)|pain in my chest)\b.{0,60}\b(?:arm|jaw|sweat\w*|breath\w*|heart attack|collaps\w*|faint\w*|dizzy|numb)\b|\bhaving a heart attack\b",
