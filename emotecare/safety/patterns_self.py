@@ -167,7 +167,7 @@ SUICIDAL_IDEATION_PATTERNS = [
         r"\b(?:gun|pistol|barrel) (?:to|in|against) my (?:head|mouth|temple)\b|\bblow my (?:brains|head) out\b|\bshoot(?:ing)? myself\b",
         r"\b(?:step|walk|jump|throw myself|lie down) (?:out )?in front of (?:a |the )?(?:train|bus|car|truck|lorry|traffic)\b",
         r"\b(?:drive|drove|driving|crash|crashing|steer|steering|swerve|swerving) (?:my car |the car )?(?:off|into) (?:a |the )?(?:cliff|bridge|wall|tree|traffic|oncoming|river|lake|sea|pole|barrier|road|overpass|edge|lorry|truck)\b|\bcrash my car on purpose\b",
-        r"\bdrown(?:ing)? myself\b|\bstarve myself to death\b|\bbleed out\b|\bpainless (?:way|ways|method|death)\b",
+        r"\bdrown(?:ing)? myself\b|\bstarve myself to death\b|\bbleed out\b|\bpainless death\b|\bpainless (?:way|ways|method|methods) (?:to|of) (?:die|dying|go|end|kill|do it|suicide|commit)",
         r"\b(?:quickest|fastest|easiest|least painful|most painless|best|surest|simplest) (?:way|ways|method|methods) to (?:die|go|end it|end my life|kill|not wake up|end things)\b",
         r"\bhow (?:to|do you|do i|can i|would i) (?:tie a noose|die|end it|end my life|overdose|disappear forever|kill myself|not wake up)\b",
         r"\b(?:suicide|goodbye|farewell|last) (?:note|notes|letter|letters|message|messages|video|post|text|texts)\b|\b(?:wrote|writing|written|write|left|leaving) (?:goodbye )?(?:letters|notes) (?:to|for) (?:everyone|my family|my kids|my parents|my friends|my mum|my mom)\b",
