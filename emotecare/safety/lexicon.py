@@ -1,6 +1,6 @@
 """Compiled risk patterns by category, for `classifier.py`.
 
-The phrases live in `patterns_self.py` (suicidal ideation, self-harm) and
+The phrases live in `patterns_suicide.py`, `patterns_self_harm.py` and
 `patterns_others.py` (harm to others, abuse, medical emergency); this module only compiles
 them once, at first import of the safety package.
 """
@@ -12,8 +12,8 @@ from emotecare.safety.fragments import (ABUSE, CATEGORY_PRIORITY, HARM_TO_OTHERS
                                         SUICIDAL_IDEATION)
 from emotecare.safety.patterns_others import (ABUSE_PATTERNS, HARM_TO_OTHERS_PATTERNS,
                                               MEDICAL_EMERGENCY_PATTERNS)
-from emotecare.safety.patterns_self import (AMBIGUOUS_SUICIDAL_PATTERNS, SELF_HARM_PATTERNS,
-                                            SUICIDAL_IDEATION_PATTERNS)
+from emotecare.safety.patterns_self_harm import SELF_HARM_PATTERNS
+from emotecare.safety.patterns_suicide import AMBIGUOUS_SUICIDAL_PATTERNS, SUICIDAL_IDEATION_PATTERNS
 
 __all__ = ["ABUSE", "AMBIGUOUS_PATTERNS", "CATEGORY_PRIORITY", "HARM_TO_OTHERS", "MEDICAL_EMERGENCY", "PATTERNS",
            "SELF_HARM", "SUICIDAL_IDEATION"]

@@ -1,10 +1,10 @@
 """Patterns for harm to others, abuse of the writer, and medical emergencies.
 
-Same conventions as `patterns_self.py`: normalised text, the risky phrase only.
+Same conventions as `patterns_suicide.py`: normalised text, the risky phrase only.
 """
 from __future__ import annotations
 
-from emotecare.safety.fragments import ABUSER, BODY, PERSON, PILL_WORDS, PILLS  # noqa: F401  (used in patterns)
+from emotecare.safety.fragments import ABUSER, PERSON, PILL_WORDS, PILLS
 
 HARM_TO_OTHERS_PATTERNS = [
         r"\b(?:come back|coming back|show up|turn up|go back|going back|bring) (?:there |to (?:work|school|the office|class) )?with (?:a |my |his |dads )?(?:gun|knife|weapon|rifle|bomb|shotgun)\b",
