@@ -42,14 +42,14 @@ def check_message(text: str) -> SafetyResult:
     found: dict[str, list[str]] = {}
     for index, clause in enumerate(clauses):
         following = clauses[index + 1] if index + 1 < len(clauses) else ""
-        for category, patterns in lexicon.PATTERNS.items():
+        for category, patterns in lexicon.load_patterns().items():
             for pattern in patterns:
                 for match in pattern.finditer(clause):
                     if _keeps(category, clause, match, following, normal):
                         found.setdefault(category, []).append(match.group(0).strip())
         if cues.MUNDANE.search(normal):
             continue  # "I can't do this anymore, I'm quitting this course"
-        for category, patterns in lexicon.AMBIGUOUS_PATTERNS.items():
+        for category, patterns in lexicon.load_ambiguous_patterns().items():
             for pattern in patterns:
                 for match in pattern.finditer(clause):
                     if _keeps(category, clause, match, following, normal):
