@@ -7,6 +7,7 @@ from __future__ import annotations
 from emotecare.safety.fragments import BODY, SELF
 
 SELF_HARM_PATTERNS = [
+        r"\bfeel (?:the|my) (?:blade|razor|cuts?|sting of the blade|burn of the lighter)(?: again| on my skin)?\b",
         r"\b(?:feel|feeling|felt) like (?:cutting|hurting myself|selfharm\w*|burning myself|punishing myself|bleeding)\b(?! (?:my (?:hair|fringe|nails|losses)|off|out|back|down|class|ties|the|some|a|it|them)\b)",
         r"(?<!accidentally )\b(?:cut|cutting|cuts|burn|burning|burnt|burned|hurt|hurting|harm|harming|hit|hitting|punch|punching|scratch|scratching|scratched|starve|starving|punish|punishing|bruise|bruising|stab|stabbing|stabbed|carve|carving|carved|choke|choking|strangle|strangling) " + SELF + r"\b(?! (?:of (?:sleep|fun|joy|attention|company)|on (?:the|a|my|some)|while|by accident|accidentally|cooking|shaving|ironing|at the gym|at work|playing|lifting|running|falling|in the kitchen|with (?:the|a) (?:kettle|iron|oven|pan|stove|tray)))",
         r"\bselfharm\w*\b|\bself (?:harm|injur\w*|mutilat\w*)\b",
