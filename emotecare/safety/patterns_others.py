@@ -85,5 +85,6 @@ MEDICAL_EMERGENCY_PATTERNS = [
         r"\b(?:sugar|blood sugar|glucose|bg|sugars) (?:is |are |level is )?(?:really |very |dangerously |so )?(?:low|high)\b.{0,40}\b(?:pass out|faint|shaking|confused|dizzy|sweating)|\b(?:pass out|faint|passing out)\b.{0,40}\b(?:sugar|glucose|sugars) (?:is |are )?(?:really |very |so )?(?:low|high)\b",
         r"\b(?:sugar|blood sugar|glucose|sugars) (?:is|are|level is) (?:really|very|dangerously|so|super) low\b|\bhaving a (?:bad )?hypo\b",
         r"\b(?:son|daughter|child|kid|baby|toddler|boy|girl|grandson|granddaughter)\b.{0,20}\b(?:swallowed|ate|drank|took|got into)\b.{0,20}\b(?:pills|tablets|medicine|medication|bleach|detergent|batteries|battery|poison|capsules|button battery|cleaning)\b",
+        r"\b(?:can not|could not|unable to) (?:rouse|wake|wake up|get a response from) (?:him|her|them|my \w+)\b|\bslumped\b.{0,40}\b(?:not|will not|can not|unresponsive|rouse)\b",
         r"\bcall(?:ing)? (?:an )?(?:ambulance|911|999|112|000)\b|\bneed (?:an )?ambulance\b",
 ]
