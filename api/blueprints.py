@@ -1,0 +1,18 @@
+"""Every blueprint of the API and the scheduled/queue functions Chalice deploys."""
+from __future__ import annotations
+
+import importlib
+
+from chalice import Chalice
+
+# Each module defines `bp = Blueprint(__name__)`. Add new areas here.
+_BLUEPRINT_MODULES = [
+    "api.routes.health",
+    "api.routes.fallback",
+    "functions.schedules",
+]
+
+
+def register_blueprints(app: Chalice) -> None:
+    for name in _BLUEPRINT_MODULES:
+        app.register_blueprint(importlib.import_module(name).bp)

@@ -1,0 +1,41 @@
+"""`emotecare report`: compile weekly reports on demand."""
+from __future__ import annotations
+
+
+def register(subparsers) -> None:
+    parser = subparsers.add_parser("report", help="compile weekly reports now")
+    group = parser.add_mutually_exclusive_group(required=True)
+    group.add_argument("--now", action="store_true",
+                       help="run the scheduled weekly compilation now (last week, all patients)")
+    group.add_argument("--week", help="ISO week to compile, e.g. 2026-W47")
+    parser.add_argument("--patient", help="only this patient's report (with --week)")
+    parser.set_defaults(func=run_report)
+
+
+def run_report(args) -> int:
+    from emotecare.cli.main import CommandError
+    from emotecare.cli.stack_env import use_local_stack_if_unconfigured
+    from emotecare.db import bind_models
+    from emotecare.errors import EmoteCareError
+    from emotecare.reports.compile import compile_weekly_report
+    from emotecare.reports.scheduling import enqueue_weekly_reports
+    from emotecare.reports.weeks import parse_week
+    from emotecare.settings import get_settings
+
+    if args.patient and not args.week:
+        raise CommandError("--patient needs --week")
+    try:
+        use_local_stack_if_unconfigured()
+        settings = get_settings()
+        bind_models(settings)
+        if args.patient:
+            report = compile_weekly_report(args.patient, args.week)
+            print(f"compiled {report.week} for {report.patient_id}")
+            return 0
+        if args.week:
+            parse_week(args.week)
+        queued = enqueue_weekly_reports(settings, week=args.week)
+    except EmoteCareError as exc:
+        raise CommandError(str(exc)) from exc
+    print(f"queued {queued} report job(s); the report worker compiles them")
+    return 0
