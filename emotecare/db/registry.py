@@ -10,6 +10,7 @@ import importlib
 
 _MODEL_MODULES = [
     "emotecare.db.models",
+    "emotecare.db.wellbeing",
 ]
 
 
