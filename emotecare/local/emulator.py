@@ -53,7 +53,10 @@ class AwsEmulator:
     def start(self) -> None:
         from moto.server import ThreadedMotoServer
 
+        from emotecare.local.isolation import serialise_dynamodb_writes
+
         logging.getLogger("werkzeug").setLevel(logging.WARNING)
+        serialise_dynamodb_writes()
         self.restore()
         self._server = ThreadedMotoServer(ip_address="127.0.0.1", port=self.port, verbose=False)
         self._server.start()
