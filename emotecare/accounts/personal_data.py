@@ -62,7 +62,7 @@ def locator_for(model: type[Model]) -> Locator | None:
     """How to find a patient's items in `model`, or None when it holds none (declared)."""
     if model is User:
         return Locator(model, _user_row)
-    if model._hash_keyname() == "patient_id":
+    if model._hash_keyname == "patient_id":
         return Locator(model, lambda pid, m=model: m.query(pid))
     index = _patient_index(model)
     if index is not None:
