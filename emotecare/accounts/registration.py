@@ -10,6 +10,7 @@ from dataclasses import dataclass
 
 from emotecare.accounts import codes
 from emotecare.accounts.identity import IdentityProvider
+from emotecare.accounts.passwords import check_password
 from emotecare.accounts.profiles import public_user, user_by_email
 from emotecare.db.models import Therapist, User
 from emotecare.errors import ValidationError
@@ -44,7 +45,8 @@ def _send_code(services: AccountServices, purpose: str, email: str, name: str) -
 def sign_up(services: AccountServices, body: dict) -> dict:
     """Create an unconfirmed account and mail its verification code."""
     f = Fields(body, ("email", "password", "name", "role", "time_zone", "country"))
-    email, password = f.email("email"), f.secret("password", max_len=128)
+    email = f.email("email")
+    password = check_password(f.secret("password", max_len=128))
     name = f.text("name", max_len=100)
     role = f.choice("role", SELF_SERVICE_ROLES, default="patient")
     time_zone = f.time_zone("time_zone", default="UTC")
@@ -107,7 +109,7 @@ def request_password_reset(services: AccountServices, body: dict) -> dict:
 def reset_password(services: AccountServices, body: dict) -> dict:
     f = Fields(body, ("email", "code", "password"))
     email, code = f.email("email"), f.secret("code", max_len=12)
-    password = f.secret("password", max_len=128)
+    password = check_password(f.secret("password", max_len=128))
     codes.consume_code("reset", email, code)
     services.identity.set_password(email, password)
     services.identity.sign_out_everywhere(email)
