@@ -18,9 +18,9 @@ ROLES = ("anonymous", "patient", "other_patient", "therapist", "other_therapist"
 
 @dataclass
 class World:
-    stack: object
-    users: dict[str, TestUser] = field(default_factory=dict)
-    booking: dict = field(default_factory=dict)
+    stack: object = field(repr=False)
+    users: dict[str, TestUser] = field(default_factory=dict, repr=False)
+    booking: dict = field(default_factory=dict, repr=False)
     pending_id: str = ""
     _hours_ahead: int = 30
 
