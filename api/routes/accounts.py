@@ -21,6 +21,11 @@ def confirm(call):
     return registration.confirm_sign_up(context.account_services(), call.body)
 
 
+@route(bp, "/auth/confirm/resend", methods=("POST",), public=True, status=202)
+def resend_code(call):
+    return registration.resend_code(context.account_services(), call.body)
+
+
 @route(bp, "/auth/signin", methods=("POST",), public=True, status=200)
 def sign_in(call):
     return registration.sign_in(context.account_services(), call.body)

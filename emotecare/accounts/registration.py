@@ -78,6 +78,15 @@ def confirm_sign_up(services: AccountServices, body: dict) -> dict:
     return {"confirmed": True, "user_id": user.user_id}
 
 
+def resend_code(services: AccountServices, body: dict) -> dict:
+    """Mail a fresh verification code to an account that is not confirmed yet."""
+    email = Fields(body, ("email",)).email("email")
+    user = user_by_email(email)
+    if user is not None and services.identity.status(email) == "UNCONFIRMED":
+        _send_code(services, "verify", email, user.name)
+    return {"next": "confirm", "message": "if the account awaits confirmation, we sent a code"}
+
+
 def sign_in(services: AccountServices, body: dict) -> dict:
     f = Fields(body, ("email", "password"))
     email, password = f.email("email"), f.secret("password", max_len=128)

@@ -41,3 +41,12 @@ def require_patient_of(therapist: Principal, patient_id: str) -> None:
     if therapist.role != "therapist" or not patient_id or len(patient_id) > 64 \
             or not is_patient_of(therapist.user_id, patient_id):
         raise NotFoundError("no such patient")
+
+
+def may_join(principal: Principal, booking: Booking) -> bool:
+    """Whether `principal` takes part in the booked session: its patient, its therapist, or
+    someone the patient invited (couple and family sessions), matched by verified e-mail."""
+    if principal.user_id in (booking.patient_id, booking.therapist_id):
+        return True
+    invited = (booking.details or {}).get("participants", [])
+    return bool(principal.email) and principal.email.lower() in invited

@@ -7,7 +7,7 @@ import uuid
 import pytest
 import requests
 
-from tests.support.mail import wait_for_mail
+from tests.support.mail import sent_mails, wait_for_mail
 
 pytestmark = pytest.mark.stack
 PASSWORD = "Sunny-Garden-42"
@@ -174,3 +174,17 @@ def test_admin_rejects_with_a_reason(stack, admin):
                           json={"reason": "licence not found in the register"})
     assert rejected.json()["status"] == "rejected"
     assert requests.get(f"{stack.api_url}/therapists/{therapist_id}", timeout=10).status_code == 404
+
+
+def test_a_new_code_can_be_requested_and_replaces_the_old_one(stack):
+    email = _email("patient")
+    first = _sign_up(stack, email)
+    assert _post(stack, "/auth/confirm/resend", {"email": email}).status_code == 202
+    mails = [m for m in sent_mails(stack, email) if "verification code" in m.subject]
+    assert len(mails) == 2
+    second = _code(mails[-1])
+    if first != second:
+        assert _post(stack, "/auth/confirm", {"email": email, "code": first}).status_code == 400
+    assert _post(stack, "/auth/confirm", {"email": email, "code": second}).status_code == 200
+    _post(stack, "/auth/confirm/resend", {"email": email})
+    assert len([m for m in sent_mails(stack, email) if "verification code" in m.subject]) == 2

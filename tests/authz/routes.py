@@ -54,6 +54,7 @@ ROWS = [
     Row("POST", "/auth/signup", everyone(201),
         body=lambda w: {"email": unique_email(), "password": "Long-Enough-Pass-1", "name": "N"}),
     Row("POST", "/auth/confirm", everyone(400), body={"email": "x@example.com", "code": "1"}),
+    Row("POST", "/auth/confirm/resend", everyone(202), body={"email": "x@example.com"}),
     Row("POST", "/auth/signin", everyone(200), body=World.sign_in_body),
     Row("POST", "/auth/refresh", everyone(401), body={"refresh_token": "not-a-token"}),
     Row("POST", "/auth/signout", access({role: 204 for role in SIGNED_IN})),
