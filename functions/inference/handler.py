@@ -24,7 +24,9 @@ from emotecare.settings import get_settings
 
 METRICS_NAMESPACE = "EmoteCare"
 logger = get_logger("inference")
-_processor = BatchProcessor(event_type=EventType.SQS)
+# Report every failure as a batch item failure, even when all of a receive's messages fail
+# (Powertools would otherwise raise, and Lambda would retry the whole receive anyway).
+_processor = BatchProcessor(event_type=EventType.SQS, raise_on_entire_batch_failure=False)
 
 
 @functools.lru_cache(maxsize=1)
