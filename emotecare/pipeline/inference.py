@@ -22,7 +22,7 @@ from emotecare.pipeline.analyzer import FrameAnalyzer, FrameResult, UndecodableF
 from emotecare.pipeline.batch_format import MAX_BATCH_BYTES, decode_batch
 from emotecare.pipeline.keys import BatchKey, parse_batch_key
 from emotecare.pipeline.valence import dominant_of, valence_of
-from emotecare.sessions.consent import analysis_allowed
+from emotecare.sessions.rules import analysis_allowed
 
 LEDGER_KEEP = timedelta(days=2)  # longer than the queue's retries; S3 expires objects in 1 day
 

@@ -2,21 +2,15 @@
 from __future__ import annotations
 
 import json
-from pathlib import Path
 
 import pytest
 import requests
 
-from tests.support.frames import (batch_of, blank_jpeg, dead_lettered_keys, face_jpeg, upload,
-                                  wait_for)
+from tests.support.frames import (batch_of, blank_jpeg, dead_lettered_keys, face_jpeg,
+                                  requires_model, upload, wait_for)
 from tests.support.sessions import live_session
 
 pytestmark = [pytest.mark.stack, pytest.mark.slow]
-ROOT = Path(__file__).resolve().parents[2]
-_MODEL_READY = ((ROOT / "emotecare" / "vision" / "classifier.py").exists()
-                and any((ROOT / "model_artifacts").glob("*.tflite")))
-requires_model = pytest.mark.xfail(not _MODEL_READY, strict=True, reason=(
-    "the model (emotecare/vision/ + model_artifacts/*.tflite) has not landed on this branch"))
 
 
 def _grant(user, session_id: str) -> dict:
