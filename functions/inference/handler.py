@@ -52,7 +52,8 @@ def process_message(record) -> None:
         logger.info("frame batch processed", extra={
             "key": key, "session": outcome.session_id, "frames": outcome.frames,
             "faces": outcome.faces, "duplicate": outcome.duplicate,
-            "inference_ms_per_frame": round(outcome.inference_ms / max(outcome.frames, 1), 2)})
+            "inference_ms_per_frame": round(outcome.inference_ms / max(outcome.frames, 1), 2),
+            "handler_ms": outcome.handler_ms})
         if not outcome.duplicate:
             _count("FramesAnalysed", outcome.frames)
 

@@ -16,9 +16,29 @@ from skimage import data as skdata
 from emotecare.pipeline.batch_format import Frame, encode_batch
 
 # Photos in scikit-image that show one clear frontal face, with a 4:3 crop around it.
+def _grace_hopper() -> np.ndarray:
+    from matplotlib import cbook  # matplotlib's bundled sample photo
+    with cbook.get_sample_data("grace_hopper.jpg") as handle:
+        return cv2.cvtColor(cv2.imdecode(np.frombuffer(handle.read(), np.uint8), 1), cv2.COLOR_BGR2RGB)
+
+
+def _lfw_face(index: int) -> np.ndarray:
+    """An LFW face (25x25 in scikit-image's subset) enlarged onto a grey 320x240 frame."""
+    face = (np.asarray(skdata.lfw_subset()[index]) * 255).astype(np.uint8)
+    canvas = np.full((240, 320), 110, np.uint8)
+    canvas[30:210, 70:250] = cv2.resize(face, (180, 180), interpolation=cv2.INTER_CUBIC)
+    return canvas
+
+
+# Real photos with one clear face, with a 4:3 crop (top, bottom, left, right) around it.
 FACE_PHOTOS = {
     "astronaut": (skdata.astronaut, (0, 384, 64, 576)),  # Eileen Collins, smiling
+    "camera": (skdata.camera, (0, 384, 64, 576)),  # the cameraman, in half profile
+    "grace_hopper": (_grace_hopper, (40, 424, 0, 512)),
+    "lfw_0": (lambda: _lfw_face(0), (0, 240, 0, 320)),
+    "lfw_1": (lambda: _lfw_face(1), (0, 240, 0, 320)),
 }
+BENCHMARK_FACES = ("astronaut", "grace_hopper", "lfw_0", "camera", "lfw_1")
 
 
 @functools.lru_cache(maxsize=None)
