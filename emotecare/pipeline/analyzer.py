@@ -44,10 +44,11 @@ class VisionAnalyzer:
     def __init__(self, model_dir: Path):
         from emotecare.vision import classifier, faces, preprocess  # OpenCV + LiteRT
 
+        model_path = Path(model_dir) / classifier.MODEL_FILE
         self._preprocess = preprocess
         self._detector = faces.FaceDetector()
-        self._classifier = classifier.EmotionClassifier.load(model_dir)
-        self.model_version = getattr(self._classifier, "version", None) or _fingerprint(model_dir)
+        self._classifier = classifier.EmotionClassifier(model_path)
+        self.model_version = _fingerprint(model_path)
         self._lock = threading.Lock()  # one LiteRT interpreter is not thread-safe
 
     def analyze(self, jpeg: bytes) -> FrameResult:
@@ -55,19 +56,20 @@ class VisionAnalyzer:
         image = self._preprocess.decode_image(jpeg)
         if image is None:
             raise UndecodableFrameError("frame does not decode as an image")
+        gray = self._preprocess.to_gray(image)
         decoded = time.perf_counter()
-        boxes = self._detector.detect(image)
+        boxes = self._detector.detect(gray)
         detected = time.perf_counter()
         latency = {"decode": _ms(started, decoded), "detect": _ms(decoded, detected)}
         if not boxes:
             return FrameResult(False, latency_ms=latency)
-        box = max(boxes, key=lambda b: int(b[2]) * int(b[3]))
-        box = tuple(int(v) for v in box[:4])
-        face = self._preprocess.prepare_face(image, box)
+        box = tuple(int(v) for v in max(boxes, key=lambda b: int(b[2]) * int(b[3]))[:4])
+        face = self._preprocess.prepare_face(gray, box)
         with self._lock:
-            probabilities = self._classifier.predict(face)
+            scores = self._classifier.predict(face[None])[0]
         latency["classify"] = _ms(detected, time.perf_counter())
-        return FrameResult(True, box, {k: float(v) for k, v in probabilities.items()}, latency)
+        probabilities = {label: float(p) for label, p in zip(self._classifier.labels, scores)}
+        return FrameResult(True, box, probabilities, latency)
 
 
 _lock = threading.Lock()
@@ -84,9 +86,9 @@ def get_analyzer(model_dir: str | None) -> FrameAnalyzer:
         return _cached_analyzer(str(model_dir or _REPO_MODEL_DIR))
 
 
-def _fingerprint(model_dir: Path) -> str:
-    model = sorted(Path(model_dir).glob("*.tflite"))[0]
-    return f"{model.stem}-{hashlib.sha256(model.read_bytes()).hexdigest()[:12]}"
+def _fingerprint(model_path: Path) -> str:
+    """"<file stem>-<first 12 hex of its SHA-256>": names exactly the weights that ran."""
+    return f"{model_path.stem}-{hashlib.sha256(model_path.read_bytes()).hexdigest()[:12]}"
 
 
 def _ms(start: float, end: float) -> float:
