@@ -77,7 +77,7 @@ class FrameBatchReader:
 
     def _check_session(self, batch: BatchKey) -> None:
         try:
-            session = Session.get(batch.session_id)
+            session = Session.get(batch.session_id, consistent_read=True)  # consent just revoked counts
         except Session.DoesNotExist:
             session = None
         if session is None or session.patient_id != batch.patient_id:
