@@ -9,6 +9,7 @@ from chalice import Chalice
 _BLUEPRINT_MODULES = [
     "api.routes.health",
     "api.routes.fallback",
+    "api.routes.reports",
     "functions.schedules",
 ]
 
