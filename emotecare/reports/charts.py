@@ -16,9 +16,9 @@ EXPRESSION_COLOURS = {
 _DPI = 100
 
 
-def render_charts(summary: dict) -> dict[str, str]:
-    """Chart name → `data:image/png;base64,…` for the charts this week has data for."""
-    charts = {}
+def render_charts(summary: dict) -> dict[str, str | None]:
+    """Chart name → `data:image/png;base64,…`, or None where the week has no data for it."""
+    charts: dict[str, str | None] = dict.fromkeys(("daily_valence", "expressions", "mood"))
     if any(day["mean_valence"] is not None for day in summary["daily_valence"]):
         charts["daily_valence"] = _daily_valence(summary["daily_valence"])
     sessions = [s for s in summary["sessions"]["items"] if s["expressions"]]

@@ -84,3 +84,11 @@ class RowMaker:
 
 def utc(text: str) -> datetime:
     return parse_utc_text(text)
+
+
+def sent_emails(stack, to: str) -> list[dict]:
+    """Emails moto's SES has accepted for `to` (from its inspection endpoint)."""
+    import requests
+
+    data = requests.get(f"{stack.env['EMOTECARE_AWS_ENDPOINT']}/moto-api/data.json", timeout=30).json()
+    return [m for m in data["ses"]["Message"] if to in m["destinations"]["ToAddresses"]]
