@@ -115,7 +115,7 @@ def _is_event_handler(node: ast.AST) -> bool:
 
 def _walk(root: ast.AST, keep: str | None):
     """Yield (node, enclosing class name) under `root`, skipping event handlers but `keep`."""
-    stack = [(root, None)]
+    stack = [(root, root.name if isinstance(root, ast.ClassDef) else None)]
     while stack:
         node, cls = stack.pop()
         yield node, cls
@@ -123,6 +123,22 @@ def _walk(root: ast.AST, keep: str | None):
             if _is_event_handler(child) and child.name != keep:
                 continue
             stack.append((child, child.name if isinstance(child, ast.ClassDef) else cls))
+
+
+def _roots(tree: ast.Module, function: str | None) -> list[ast.AST]:
+    """The whole module, or for a handler: its module's statements, it and what it calls."""
+    if function is None:
+        return [tree]
+    defs = {n.name: n for n in tree.body
+            if isinstance(n, (ast.FunctionDef, ast.AsyncFunctionDef, ast.ClassDef))}
+    keep, frontier = {function}, [function]
+    while frontier:
+        for node in ast.walk(defs[frontier.pop()]):
+            if isinstance(node, ast.Name) and node.id in defs and node.id not in keep:
+                keep.add(node.id)
+                frontier.append(node.id)
+    return [n for n in tree.body if n.__class__ not in (ast.FunctionDef, ast.AsyncFunctionDef,
+                                                         ast.ClassDef)] + [defs[k] for k in keep]
 
 
 def _imports(nodes, module: str) -> dict[str, str]:
@@ -173,7 +189,8 @@ class _Scan:
 
     def unit(self, unit: _Unit) -> list[str]:
         """Record what `unit` does; return the modules it imports."""
-        nodes = list(_walk(_parse(unit.module), keep=unit.function))
+        nodes = [pair for root in _roots(_parse(unit.module), unit.function)
+                 for pair in _walk(root, keep=unit.function)]
         names = _imports([n for n, _ in nodes], unit.module)
         models_here = self._models(nodes, names)
         batch_names = {item.optional_vars.id for n, _ in nodes if isinstance(n, ast.With)
@@ -214,6 +231,15 @@ class _Scan:
                     if model and isinstance(target, ast.Name):
                         typed[target.id].add(model)
         return {name: next(iter(models)) for name, models in typed.items() if len(models) == 1}
+
+    def _instance_model(self, expr, typed, names, cls) -> set[str] | None:
+        """{model} when `expr` is a typed variable or a `Model(...)` call, else None."""
+        if isinstance(expr, ast.Name) and expr.id in typed:
+            return {typed[expr.id]}
+        if isinstance(expr, ast.Call) and isinstance(expr.func, ast.Name):
+            model = self._model_of(expr.func, names, cls)
+            return {model} if model else None
+        return None
 
     def _model_of(self, expr: ast.AST, names, cls) -> str | None:
         """The model a receiver names: `User`, `User.by_role`, or `cls`/`self` inside a model."""
@@ -256,8 +282,9 @@ class _Scan:
             if method == "update" and not (any(k.arg == "actions" for k in node.keywords) or (
                     node.args and isinstance(node.args[-1], ast.List))):
                 return  # dict.update and friends
-            receiver = func.value.id if isinstance(func.value, ast.Name) else None
-            targets = {model} if model else {typed[receiver]} if receiver in typed else models_here
+            targets = ({model} if model else self._instance_model(func.value, typed, names, cls)
+                       or (self._instance_model(node.args[0], typed, names, cls) if node.args
+                           else None) or models_here)
             for target in targets:
                 self.model_actions[target].add(_INSTANCE_OPS[method])
 

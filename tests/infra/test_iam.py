@@ -1,0 +1,164 @@
+"""Least privilege: each function's role may do what its code does, on its own resources only."""
+from __future__ import annotations
+
+import textwrap
+
+import pytest
+
+import infra.code_access as code_access
+from emotecare.db import table_suffix
+from emotecare.db.registry import all_models
+from infra.cfn.common import bucket_id, queue_id, table_id
+from infra.cfn.iam import LOG_ACTIONS, QUEUE_CONSUMER_ACTIONS, settings_resources
+from infra.code_access import Resource, function_access
+from tests.infra.conftest import function_roles, referenced_ids, resources_of_type
+
+# Actions AWS only grants on "*" (none of our functions needs one today).
+STAR_ONLY_ACTIONS = {"cloudwatch:PutMetricData", "xray:PutTraceSegments",
+                     "xray:PutTelemetryRecords", "ecr:GetAuthorizationToken"}
+_OWN_TYPES = {"AWS::DynamoDB::Table", "AWS::S3::Bucket", "AWS::SQS::Queue",
+              "AWS::Cognito::UserPool", "AWS::SES::EmailIdentity", "AWS::Logs::LogGroup"}
+
+
+def _entries_of(template: dict, fid: str) -> list[tuple[str, str | None]]:
+    """What code a function runs, read from the template itself (its Handler or image)."""
+    props = template["Resources"][fid]["Properties"]
+    if props.get("PackageType") == "Image":
+        from infra.cfn.functions import inference_handler
+        handler = inference_handler()
+    else:
+        handler = props["Handler"]
+    if handler == "app.app":  # the API: every module with a route
+        import app
+
+        return sorted({(e.view_function.__module__, None) for methods in app.app.routes.values()
+                       for e in methods.values()})
+    module, function = handler.rsplit(".", 1)
+    return [(module, function)]
+
+
+def _logical_id(resource: Resource) -> str:
+    if resource.kind == "table":
+        return table_id(next(m for m in all_models() if table_suffix(m) == resource.key))
+    return {"bucket": bucket_id, "queue": queue_id}.get(resource.kind, lambda _: {
+        "user_pool": "UserPool", "email_identity": "SenderIdentity"}[resource.kind])(resource.key)
+
+
+def _granted(template: dict, role_id: str) -> dict[str, set[str]]:
+    """Logical id of each resource → actions the role's policies allow on it."""
+    granted: dict[str, set[str]] = {}
+    for policy in template["Resources"][role_id]["Properties"]["Policies"]:
+        for statement in policy["PolicyDocument"]["Statement"]:
+            assert statement["Effect"] == "Allow"
+            actions = statement["Action"] if isinstance(statement["Action"], list) else [statement["Action"]]
+            resources = statement["Resource"] if isinstance(statement["Resource"], list) else [statement["Resource"]]
+            for resource in resources:
+                if isinstance(resource, str):  # a literal ARN: only "*" for star-only actions
+                    assert resource == "*" and set(actions) <= STAR_ONLY_ACTIONS, (role_id, statement)
+                    continue
+                for target in referenced_ids(resource):
+                    granted.setdefault(target, set()).update(actions)
+    return granted
+
+
+def test_each_role_grants_only_what_its_functions_code_uses_on_its_own_resources(packaged):
+    template = packaged["template"]
+    roles = function_roles(template)
+    assert len(set(roles.values())) == len(roles), "every function has a role of its own"
+    for fid, role_id in roles.items():
+        granted = _granted(template, role_id)
+        for target in granted:
+            assert template["Resources"][target]["Type"] in _OWN_TYPES, (fid, target)
+        log_groups = {t for t in granted if template["Resources"][t]["Type"] == "AWS::Logs::LogGroup"}
+        assert log_groups == {fid + "LogGroup"}, f"{fid} writes only to its own log group"
+        assert granted.pop(fid + "LogGroup") == set(LOG_ACTIONS)
+
+        used = function_access(_entries_of(template, fid), settings_resources(),
+                               [table_suffix(m) for m in all_models()])
+        expected = {_logical_id(r): set(actions) for r, actions in used.items()}
+        for queue in _consumed_queues(template, fid):
+            expected.setdefault(queue, set()).update(QUEUE_CONSUMER_ACTIONS)
+        assert granted == expected, fid
+
+
+def _consumed_queues(template: dict, fid: str) -> set[str]:
+    props = template["Resources"][fid]["Properties"]
+    queues = {q for e in props.get("Events", {}).values() if e["Type"] == "SQS"
+              for q in referenced_ids(e["Properties"]["Queue"])}
+    for mapping in resources_of_type(template, "AWS::Lambda::EventSourceMapping").values():
+        if referenced_ids(mapping["Properties"]["FunctionName"]) == {fid}:
+            queues |= referenced_ids(mapping["Properties"]["EventSourceArn"])
+    return queues
+
+
+def test_no_role_keeps_chalices_wildcard_log_policy(packaged):
+    for role_id in function_roles(packaged["template"]).values():
+        text = str(packaged["template"]["Resources"][role_id]["Properties"]["Policies"])
+        assert "arn:*" not in text and "'*'" not in text, role_id
+
+
+# The scanner itself, on code written to exercise each pattern it must (and must not) see.
+_SAMPLE = {
+    "functions/sample.py": '''
+        from chalice import Blueprint
+        from pynamodb.transactions import TransactWrite
+        from emotecare import aws
+        from emotecare.db.models import Booking, SlotClaim, User
+        from functions import helper
+
+        bp = Blueprint(__name__)
+
+        def handler(event, context):
+            s3 = aws.client("s3", settings)
+            s3.get_object(Bucket=settings.frames_bucket, Key="k")
+            s3.generate_presigned_url("put_object", Params={"Bucket": settings.frames_bucket})
+            user = User.get("u")
+            user.update(actions=[User.name.set("x")])
+            options = {}
+            options.update(a=1)
+            for booking in Booking.by_patient.query("p"):
+                pass
+            with TransactWrite(connection=None) as transaction:
+                transaction.condition_check(SlotClaim, "k", condition=None)
+                transaction.save(Booking("b"))
+            helper.send(aws.client("sqs", settings), settings.reports_queue_url)
+
+        @bp.schedule("rate(1 day)")
+        def another_lambda(event):
+            aws.client("ses").send_email(Source=settings.sender_email)
+            User.scan()
+    ''',
+    "functions/helper.py": '''
+        def send(sqs, url):
+            sqs.send_message_batch(QueueUrl=url, Entries=[])
+    ''',
+}
+
+
+@pytest.fixture
+def sample_tree(tmp_path, monkeypatch):
+    for path, text in _SAMPLE.items():
+        (tmp_path / path).parent.mkdir(parents=True, exist_ok=True)
+        (tmp_path / path).write_text(textwrap.dedent(text))
+    (tmp_path / "functions" / "__init__.py").write_text("")
+    monkeypatch.setattr(code_access, "ROOT", tmp_path)
+    code_access._parse.cache_clear()
+    yield
+    code_access._parse.cache_clear()
+
+
+def test_scanner_finds_exactly_the_calls_of_one_handler_and_what_it_imports(sample_tree):
+    access = function_access([("functions.sample", "handler")], settings_resources(), [])
+    assert access == {
+        Resource("bucket", "frames"): {"s3:GetObject", "s3:PutObject"},
+        Resource("table", "users"): {"dynamodb:GetItem", "dynamodb:UpdateItem"},
+        Resource("table", "bookings"): {"dynamodb:Query", "dynamodb:PutItem"},
+        Resource("table", "slot-claims"): {"dynamodb:ConditionCheckItem"},
+        Resource("queue", "reports"): {"sqs:SendMessage"},
+    }
+
+
+def test_scanner_gives_another_handlers_calls_to_that_handler_only(sample_tree):
+    access = function_access([("functions.sample", "another_lambda")], settings_resources(), [])
+    assert access == {Resource("email_identity"): {"ses:SendEmail"},
+                      Resource("table", "users"): {"dynamodb:Scan"}}
