@@ -141,6 +141,20 @@ def _roots(tree: ast.Module, function: str | None) -> list[ast.AST]:
                                                          ast.ClassDef)] + [defs[k] for k in keep]
 
 
+def _scopes(tree: ast.Module, function: str | None) -> list[ast.AST]:
+    """Top-level classes and functions of the unit, and its other statements as one scope."""
+    scopes: list[ast.AST] = []
+    rest = ast.Module(body=[], type_ignores=[])
+    for root in _roots(tree, function):
+        for node in (root.body if isinstance(root, ast.Module) else [root]):
+            if isinstance(node, (ast.FunctionDef, ast.AsyncFunctionDef, ast.ClassDef)):
+                if not (_is_event_handler(node) and node.name != function):
+                    scopes.append(node)
+            else:
+                rest.body.append(node)
+    return scopes + [rest]
+
+
 def _imports(nodes, module: str) -> dict[str, str]:
     """Local name → fully qualified name, for the import statements among `nodes`."""
     bound: dict[str, str] = {}
@@ -178,13 +192,26 @@ class _Unit:
     function: str | None = None
 
 
+@dataclass
+class _Site:
+    """Where a boto3 client is made: the class or function around `aws.client("svc")`.
+
+    Its resources are the `Settings` fields read there (the bucket handed to the class that
+    gets the client); its calls are made there, in its module or in the modules it hands
+    the client to (the ones it names).
+    """
+
+    services: set[str]
+    fields: set[str]
+    modules: set[str]
+    all_tables: bool
+
+
 class _Scan:
     def __init__(self) -> None:
-        self.services: set[str] = set()
-        self.client_calls: set[str] = set()  # method names called on anything
-        self.presigned_methods: set[str] = set()
-        self.settings_fields: set[str] = set()
-        self.all_tables = False
+        self.sites: list[_Site] = []
+        self.module_calls: dict[str, set[str]] = defaultdict(set)  # method names, per module
+        self.presigned: dict[str, set[str]] = defaultdict(set)  # generate_presigned_url targets
         self.model_actions: dict[str, set[str]] = defaultdict(set)
 
     def unit(self, unit: _Unit) -> list[str]:
@@ -200,13 +227,27 @@ class _Scan:
                        and item.context_expr.func.attr == "batch_write"}
         typed = self._typed_names(nodes, names)
         for node, cls in nodes:
-            if isinstance(node, ast.Attribute) and isinstance(node.ctx, ast.Load):
-                self.settings_fields.add(node.attr)
-            if isinstance(node, ast.Name) and node.id == "all_models":
-                self.all_tables = True
             if isinstance(node, ast.Call):
-                self._call(node, names, cls, models_here, batch_names, typed)
+                self._call(node, unit.module, names, cls, models_here, batch_names, typed)
+        for scope in _scopes(_parse(unit.module), unit.function):
+            self._site(scope, unit.module, names)
         return [m for m in (_own_module(q) for q in names.values()) if m]
+
+    def _site(self, scope: ast.AST, module: str, names: dict[str, str]) -> None:
+        services, fields, modules, all_tables = set(), set(), {module}, False
+        for node in ast.walk(scope):
+            if (isinstance(node, ast.Call) and self._qualified(node.func, names) in _CLIENT_FACTORIES
+                    and node.args and isinstance(node.args[0], ast.Constant)):
+                services.add(node.args[0].value)
+            elif isinstance(node, ast.Attribute) and isinstance(node.ctx, ast.Load):
+                fields.add(node.attr)
+            elif isinstance(node, ast.Name):
+                all_tables |= node.id == "all_models"
+                target = _own_module(names.get(node.id, ""))
+                if target:
+                    modules.add(target)
+        if services:
+            self.sites.append(_Site(services, fields, modules, all_tables))
 
     def _models(self, nodes, names: dict[str, str]) -> set[str]:
         found = set()
@@ -252,21 +293,21 @@ class _Scan:
                 return cls
         return None
 
-    def _call(self, node: ast.Call, names, cls, models_here: set[str], batch_names, typed) -> None:
+    def _call(self, node: ast.Call, module: str, names, cls, models_here: set[str], batch_names,
+              typed) -> None:
         func = node.func
-        qualified = self._qualified(func, names)
-        if qualified in _CLIENT_FACTORIES and node.args and isinstance(node.args[0], ast.Constant):
-            self.services.add(node.args[0].value)
-            return
         if not isinstance(func, ast.Attribute):
             return
         method = func.attr
-        self.client_calls.add(method)
+        receiver_is_other_call = isinstance(func.value, ast.Call) and self._qualified(
+            func.value.func, names) not in _CLIENT_FACTORIES  # `make_env().get_template(...)`
+        if not receiver_is_other_call:
+            self.module_calls[module].add(method)
         if method == "generate_presigned_url":
             target = node.args[0] if node.args else next(
                 (k.value for k in node.keywords if k.arg == "ClientMethod"), None)
             if isinstance(target, ast.Constant):
-                self.presigned_methods.add(target.value)
+                self.presigned[module].add(target.value)
         model = self._model_of(func.value, names, cls)
         if model and method in _MODEL_CLASS_OPS and not (
                 isinstance(func.value, ast.Name) and func.value.id == "self"):
@@ -326,30 +367,37 @@ def function_access(entries: list[tuple[str, str | None]], settings_resources: d
     access: Access = defaultdict(set)
     for model, actions in scan.model_actions.items():
         access[Resource("table", _suffix(model))] |= {f"dynamodb:{a}" for a in actions}
-    for service in sorted(scan.services):
-        if service not in _SERVICES:
-            raise NotImplementedError(f"code uses boto3 {service!r}: map it to IAM in {__file__}")
-        prefix, kind = _SERVICES[service]
-        actions = set()
-        for method in scan.client_calls & _operations(service):
-            if method == "generate_presigned_url":
-                for target in scan.presigned_methods & _operations(service):
-                    actions |= _SPECIAL.get((service, target), {_camel(target)})
-                continue
-            actions |= _SPECIAL.get((service, method), {_camel(method)})
-        if not actions:
-            continue
-        if kind == "table":
-            targets = [Resource("table", t) for t in all_tables] if scan.all_tables else [
-                Resource("table", _suffix(m)) for m in scan.model_actions]
-        else:
-            named = {r for f, r in settings_resources.items()
-                     if r.kind == kind and f in scan.settings_fields}
-            # Code that is handed a name from elsewhere may touch any of its kind (still ours).
-            targets = named or {r for r in settings_resources.values() if r.kind == kind}
-        for target in targets:
-            access[target] |= {f"{prefix}:{a}" for a in actions}
+    for site in scan.sites:
+        calls = set().union(*(scan.module_calls.get(m, set()) for m in site.modules))
+        presigned = set().union(*(scan.presigned.get(m, set()) for m in site.modules))
+        for service in sorted(site.services):
+            _grant_site(access, service, site, calls, presigned, scan, settings_resources, all_tables)
     return dict(access)
+
+
+def _grant_site(access: Access, service: str, site: _Site, calls: set[str], presigned: set[str],
+                scan: _Scan, settings_resources: dict[str, Resource], all_tables: list[str]) -> None:
+    if service not in _SERVICES:
+        raise NotImplementedError(f"code uses boto3 {service!r}: map it to IAM in {__file__}")
+    prefix, kind = _SERVICES[service]
+    actions: set[str] = set()
+    for method in calls & _operations(service):
+        if method == "generate_presigned_url":
+            for target in presigned & _operations(service):
+                actions |= _SPECIAL.get((service, target), {_camel(target)})
+            continue
+        actions |= _SPECIAL.get((service, method), {_camel(method)})
+    if not actions:
+        return
+    if kind == "table":
+        targets = {Resource("table", t) for t in all_tables} if site.all_tables else {
+            Resource("table", _suffix(m)) for m in scan.model_actions}
+    else:
+        named = {r for f, r in settings_resources.items() if r.kind == kind and f in site.fields}
+        # A client made where no name is read may touch any resource of its kind (still ours).
+        targets = named or {r for r in settings_resources.values() if r.kind == kind}
+    for target in targets:
+        access[target] |= {f"{prefix}:{a}" for a in actions}
 
 
 def _suffix(model_name: str) -> str:
