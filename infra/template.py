@@ -58,7 +58,8 @@ def merge_template(stage: Stage) -> dict:
         else:  # Chalice's role: its Policies list is replaced by ours
             resources[function.role_id] = {"Properties": {
                 "Policies": iam.role_policies(function, bedrock_model)}}
-    resources["RestAPI"] = {"Properties": {"Name": names.prefix}}
+    resources["RestAPI"] = {"Properties": {"Name": names.prefix, "DefinitionBody": {
+        "paths": edge.api_preflight_origin()}}}
     resources.update(alarms.alarms(names, deployed, stage.params["alarm_email"],
                                    api_gateway_stage(stage.name)))
     return {

@@ -84,3 +84,20 @@ def frontend(names: Names) -> dict:
             }]},
         }},
     }
+
+
+def api_preflight_origin() -> dict:
+    """Merge-template keys making every CORS preflight name the front end, not Chalice's "*".
+
+    Chalice writes the origin it saw at packaging time into each path's mock OPTIONS
+    integration; the real responses name the front end (EMOTECARE_CORS_ORIGIN), so the
+    preflight must too. Paths are the app's routes with CORS, as Chalice emits them.
+    """
+    import app as chalice_app
+
+    origin = sub("'https://${FrontendDistribution.DomainName}'")
+    paths = sorted(path for path, methods in chalice_app.app.routes.items()
+                   if any(entry.cors for entry in methods.values()))
+    return {path: {"options": {"x-amazon-apigateway-integration": {"responses": {"default": {
+        "responseParameters": {"method.response.header.Access-Control-Allow-Origin": origin}}}}}}
+        for path in paths}

@@ -10,6 +10,8 @@ from emotecare.db.schema import ttl_attribute
 from emotecare.resources import PLATFORM, dead_letter_queues
 from emotecare.settings import load_settings
 from infra.cfn.common import queue_id
+from infra.cfn.functions import deployed_functions
+from infra.stages import load_stage
 from tests.infra.conftest import function_roles, referenced_ids, resources_of_type
 
 pytestmark = pytest.mark.slow  # packaging runs `chalice package` once per stage
@@ -161,3 +163,24 @@ def test_cognito_pool_has_the_platform_groups_and_a_public_client(packaged):
     (client,) = resources_of_type(template, "AWS::Cognito::UserPoolClient").values()
     assert client["Properties"]["GenerateSecret"] is False
     assert set(client["Properties"]["ExplicitAuthFlows"]) == set(PLATFORM.user_pool.auth_flows)
+
+
+def test_api_preflight_allows_only_the_front_ends_origin(packaged):
+    paths = packaged["template"]["Resources"]["RestAPI"]["Properties"]["DefinitionBody"]["paths"]
+    preflights = [p["options"] for p in paths.values() if "options" in p]
+    assert preflights
+    for options in preflights:
+        assert options["x-amazon-apigateway-integration"]["type"] == "mock"
+        headers = options["x-amazon-apigateway-integration"]["responses"]["default"]["responseParameters"]
+        assert headers["method.response.header.Access-Control-Allow-Origin"] == {
+            "Fn::Sub": "'https://${FrontendDistribution.DomainName}'"}
+
+
+def test_function_sizes_come_from_the_stage_parameters(packaged):
+    stage = load_stage(packaged["stage"])
+    resources = packaged["template"]["Resources"]
+    for function in deployed_functions():
+        props = resources[function.logical_id]["Properties"]
+        expected = stage.params["inference"] if function.name == "inference" else stage.function(function.name)
+        assert (props["MemorySize"], props["Timeout"]) == (expected["memory_mb"], expected["timeout_s"])
+        assert props["FunctionName"] == f"emotecare-{stage.name}-{function.name}"
