@@ -42,6 +42,7 @@ _SERVICES = {
     "s3": ("s3", "bucket"), "sqs": ("sqs", "queue"), "dynamodb": ("dynamodb", "table"),
     "cognito-idp": ("cognito-idp", "user_pool"), "ses": ("ses", "email_identity"),
     "sesv2": ("ses", "email_identity"), "bedrock-runtime": ("bedrock", "foundation_model"),
+    "cloudwatch": ("cloudwatch", "any"),  # PutMetricData takes no resource: AWS requires "*"
 }
 # Client methods whose IAM action is not their CamelCase name.
 _SPECIAL = {
@@ -197,8 +198,8 @@ class _Site:
     """Where a boto3 client is made: the class or function around `aws.client("svc")`.
 
     Its resources are the `Settings` fields read there (the bucket handed to the class that
-    gets the client); its calls are made there, in its module or in the modules it hands
-    the client to (the ones it names).
+    gets the client); its calls are those of its module and of the modules it names there
+    (where the client is handed to), and of what they import.
     """
 
     services: set[str]
@@ -213,6 +214,7 @@ class _Scan:
         self.module_calls: dict[str, set[str]] = defaultdict(set)  # method names, per module
         self.presigned: dict[str, set[str]] = defaultdict(set)  # generate_presigned_url targets
         self.model_actions: dict[str, set[str]] = defaultdict(set)
+        self.imports: dict[str, set[str]] = defaultdict(set)  # own modules each module imports
 
     def unit(self, unit: _Unit) -> list[str]:
         """Record what `unit` does; return the modules it imports."""
@@ -231,7 +233,19 @@ class _Scan:
                 self._call(node, unit.module, names, cls, models_here, batch_names, typed)
         for scope in _scopes(_parse(unit.module), unit.function):
             self._site(scope, unit.module, names)
-        return [m for m in (_own_module(q) for q in names.values()) if m]
+        imported = [m for m in (_own_module(q) for q in names.values()) if m]
+        self.imports[unit.module].update(imported)
+        return imported
+
+    def reachable(self, modules: set[str]) -> set[str]:
+        """`modules` and every own module they import, directly or not."""
+        seen, frontier = set(modules), list(modules)
+        while frontier:
+            for imported in self.imports.get(frontier.pop(), ()):
+                if imported not in seen:
+                    seen.add(imported)
+                    frontier.append(imported)
+        return seen
 
     def _site(self, scope: ast.AST, module: str, names: dict[str, str]) -> None:
         services, fields, modules, all_tables = set(), set(), {module}, False
@@ -368,8 +382,10 @@ def function_access(entries: list[tuple[str, str | None]], settings_resources: d
     for model, actions in scan.model_actions.items():
         access[Resource("table", _suffix(model))] |= {f"dynamodb:{a}" for a in actions}
     for site in scan.sites:
-        calls = set().union(*(scan.module_calls.get(m, set()) for m in site.modules))
-        presigned = set().union(*(scan.presigned.get(m, set()) for m in site.modules))
+        # The client may travel further than the module it is handed to (a factory's backend).
+        modules = scan.reachable(site.modules)
+        calls = set().union(*(scan.module_calls.get(m, set()) for m in modules))
+        presigned = set().union(*(scan.presigned.get(m, set()) for m in modules))
         for service in sorted(site.services):
             _grant_site(access, service, site, calls, presigned, scan, settings_resources, all_tables)
     return dict(access)
@@ -389,7 +405,9 @@ def _grant_site(access: Access, service: str, site: _Site, calls: set[str], pres
         actions |= _SPECIAL.get((service, method), {_camel(method)})
     if not actions:
         return
-    if kind == "table":
+    if kind == "any":
+        targets = {Resource("any")}
+    elif kind == "table":
         targets = {Resource("table", t) for t in all_tables} if site.all_tables else {
             Resource("table", _suffix(m)) for m in scan.model_actions}
     else:

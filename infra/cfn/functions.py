@@ -60,15 +60,20 @@ def deployed_functions() -> list[Function]:
                                 for entry in methods.values()})
         out.append(Function("api", "APIHandler", "ApiHandlerRole",
                             tuple((m, None) for m in route_modules)))
-    for source in app.event_sources:
+    for source in [*app.event_sources, *app.pure_lambda_functions]:
         module, function = source.handler_string.rsplit(".", 1)
-        if not isinstance(source, (ScheduledEventConfig, SQSEventConfig)):
-            raise NotImplementedError(f"{source.name}: only schedules and SQS events are deployed")
         is_sqs = isinstance(source, SQSEventConfig)
+        if source in app.event_sources and not isinstance(source, (ScheduledEventConfig,
+                                                                   SQSEventConfig)):
+            raise NotImplementedError(f"{source.name}: only schedules, SQS events and plain "
+                                      "functions are deployed (see infra/cfn/functions.py)")
+        if is_sqs and source.queue not in {q.key for q in PLATFORM.queues}:
+            raise ValueError(f"{source.name} reads queue {source.queue!r}, which is not declared "
+                             "in emotecare/resources.py PLATFORM")
         out.append(Function(
             source.name, to_cfn_resource_name(source.name),
             to_cfn_resource_name(f"{source.name}_role"), ((module, function),),
-            consumes=PLATFORM.queue(source.queue).key if is_sqs else None,
+            consumes=source.queue if is_sqs else None,
             chalice_event_id=to_cfn_resource_name(f"{source.name}-sqs-event-source") if is_sqs else None))
     module, function = inference_handler().rsplit(".", 1)
     out.append(Function("inference", "InferenceFunction", "InferenceRole", ((module, function),),

@@ -75,6 +75,8 @@ def _arns(resource: Resource, actions: list[str], bedrock_model_id: str) -> list
         return [arn("UserPool")]
     if resource.kind == "email_identity":
         return [sub("arn:${AWS::Partition}:ses:${AWS::Region}:${AWS::AccountId}:identity/${SenderIdentity}")]
+    if resource.kind == "any":
+        return ["*"]
     if resource.kind == "foundation_model":
         return [sub("arn:${AWS::Partition}:bedrock:${AWS::Region}::foundation-model/" + bedrock_model_id)]
     raise NotImplementedError(f"no ARN for {resource}")

@@ -38,6 +38,8 @@ def _entries_of(template: dict, fid: str) -> list[tuple[str, str | None]]:
 
 
 def _logical_id(resource: Resource) -> str:
+    if resource.kind == "any":
+        return "*"
     if resource.kind == "table":
         return table_id(next(m for m in all_models() if table_suffix(m) == resource.key))
     return {"bucket": bucket_id, "queue": queue_id}.get(resource.kind, lambda _: {
@@ -45,7 +47,7 @@ def _logical_id(resource: Resource) -> str:
 
 
 def _granted(template: dict, role_id: str) -> dict[str, set[str]]:
-    """Logical id of each resource → actions the role's policies allow on it."""
+    """Logical id of each resource ("*" for none) → actions the role's policies allow on it."""
     granted: dict[str, set[str]] = {}
     for policy in template["Resources"][role_id]["Properties"]["Policies"]:
         for statement in policy["PolicyDocument"]["Statement"]:
@@ -55,6 +57,7 @@ def _granted(template: dict, role_id: str) -> dict[str, set[str]]:
             for resource in resources:
                 if isinstance(resource, str):  # a literal ARN: only "*" for star-only actions
                     assert resource == "*" and set(actions) <= STAR_ONLY_ACTIONS, (role_id, statement)
+                    granted.setdefault("*", set()).update(actions)
                     continue
                 for target in referenced_ids(resource):
                     granted.setdefault(target, set()).update(actions)
@@ -67,9 +70,9 @@ def test_each_role_grants_only_what_its_functions_code_uses_on_its_own_resources
     assert len(set(roles.values())) == len(roles), "every function has a role of its own"
     for fid, role_id in roles.items():
         granted = _granted(template, role_id)
-        for target in granted:
+        for target in set(granted) - {"*"}:
             assert template["Resources"][target]["Type"] in _OWN_TYPES, (fid, target)
-        log_groups = {t for t in granted if template["Resources"][t]["Type"] == "AWS::Logs::LogGroup"}
+        log_groups = {t for t in set(granted) - {"*"} if template["Resources"][t]["Type"] == "AWS::Logs::LogGroup"}
         assert log_groups == {fid + "LogGroup"}, f"{fid} writes only to its own log group"
         assert granted.pop(fid + "LogGroup") == set(LOG_ACTIONS)
 
