@@ -12,8 +12,10 @@ ROOT = Path(__file__).resolve().parents[2]
 
 
 def _instructions() -> list[tuple[str, list[str]]]:
-    lines = [l for l in DOCKERFILE.read_text().splitlines() if l.strip() and not l.startswith("#")]
-    return [(l.split()[0].upper(), shlex.split(l)[1:]) for l in lines]
+    """(instruction, arguments) of each Dockerfile line, with `\\` continuations joined."""
+    lines = [l for l in DOCKERFILE.read_text().splitlines() if not l.lstrip().startswith("#")]
+    joined = re.sub(r"\\\n", " ", "\n".join(lines))
+    return [(l.split()[0].upper(), shlex.split(l)[1:]) for l in joined.splitlines() if l.strip()]
 
 
 def test_image_builds_on_the_lambda_python_base_of_3_12_or_newer():
