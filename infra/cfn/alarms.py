@@ -19,9 +19,9 @@ def _alarm(description: str, namespace: str, metric: str, dimensions: list[dict]
 
 
 def alarms(names: Names, functions: list[Function], alarm_email: str, api_stage: str) -> dict:
-    topic: dict = {"Type": "AWS::SNS::Topic", "Properties": {
-        "TopicName": f"{names.prefix}-alarms",
-        "KmsMasterKeyId": "alias/aws/sns"}}
+    # Not encrypted with aws/sns: CloudWatch cannot publish to a topic under an AWS-managed
+    # key, and alarm notices carry no personal data.
+    topic: dict = {"Type": "AWS::SNS::Topic", "Properties": {"TopicName": f"{names.prefix}-alarms"}}
     if alarm_email:
         topic["Properties"]["Subscription"] = [{"Protocol": "email", "Endpoint": alarm_email}]
     out = {"AlarmTopic": topic}

@@ -117,3 +117,22 @@ def test_scripts_are_executable_and_embed_no_secrets():
         assert not secret.search(text), path
         if path.name in SCRIPTS:
             assert os.access(path, os.X_OK) and text.startswith("#!/usr/bin/env python3")
+
+
+@pytest.mark.stack
+def test_smoke_passes_against_a_healthy_api(stack):
+    result = _run("smoke", "--url", stack.api_url)
+    assert result.returncode == 0, result.stderr
+    assert "healthy:" in result.stdout and "dynamodb" in result.stdout
+
+
+def test_smoke_fails_in_one_line_when_the_api_does_not_answer(tmp_path):
+    import socket
+
+    with socket.socket() as unused:  # a port nothing listens on
+        unused.bind(("127.0.0.1", 0))
+        port = unused.getsockname()[1]
+    result = _run("smoke", "--url", f"http://127.0.0.1:{port}/api/", "--attempts", "1",
+                  env=_no_credentials_env(tmp_path))
+    assert result.returncode == 1
+    assert result.stderr.count("\n") == 1 and "/api/health answered 0" in result.stderr
