@@ -8,6 +8,7 @@ from chalice import Chalice
 # Each module defines `bp = Blueprint(__name__)`. Add new areas here.
 _BLUEPRINT_MODULES = [
     "api.routes.health",
+    "api.routes.sessions",
     "api.routes.fallback",
     "functions.schedules",
 ]

@@ -11,6 +11,7 @@ import importlib
 _MODEL_MODULES = [
     "emotecare.db.models",
     "emotecare.db.wellbeing",
+    "emotecare.db.live",
 ]
 
 
