@@ -44,12 +44,15 @@ export default async function crisis(main) {
   async function show() {
     mount(list, loading("Finding crisis lines…"));
     let lines;
+    let emergency = null;
     try {
       const data = await api("/helplines", { query: { country: select.value }, auth: false });
       lines = data?.helplines || data?.lines || (Array.isArray(data) ? data : []);
+      emergency = data?.emergency || null;
     } catch {
       lines = [];
     }
+    if (emergency) lines = [{ name: "Emergency services", phone: emergency, hours: "24/7" }, ...lines];
     if (!lines.length) {
       lines = BUILT_IN.filter((l) => l.country === select.value || l.country === "EU");
     }

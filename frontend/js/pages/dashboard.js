@@ -32,7 +32,7 @@ function moodTrendCard() {
     if (!weeks.length || weeks.every((w) => w.mean_mood === null || w.mean_mood === undefined)) {
       return empty("Your mood trend appears after your first journal entries.");
     }
-    const labels = weeks.map((w) => w.week || w.label);
+    const labels = weeks.map((w) => w.week || w.week_start || w.label);
     const values = weeks.map((w) => w.mean_mood ?? w.mood ?? w.average ?? null);
     return seriesLine(labels, [{ label: "Average mood (1–10)", data: values }],
       `Average mood by week: ${labels.map((l, i) => `${l} ${values[i] ?? "no entries"}`).join(", ")}`,
