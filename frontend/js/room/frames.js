@@ -82,17 +82,27 @@ export class FrameUploader {
   }
 
   async upload(batch, generation) {
+    let grant = null;
     for (let attempt = 0; ; attempt += 1) {
       if (generation !== this.generation) throw Object.assign(new Error("stopped"), { abandoned: true });
       try {
-        // A fresh grant per attempt: grants are for one key and expire within minutes.
-        const grant = await post(`/sessions/${encodeURIComponent(this.sessionId)}/frames/grant`);
+        // One grant (one key) per batch: a retry after a lost response rewrites the same key,
+        // which the pipeline treats as the same batch. A refused grant means consent is off.
+        if (!grant) grant = await post(`/sessions/${encodeURIComponent(this.sessionId)}/frames/grant`);
         if (batch.size > (grant.max_bytes || Infinity)) throw new Error("batch larger than the upload limit");
         const form = new FormData();
         for (const [key, value] of Object.entries(grant.fields || {})) form.append(key, value);
         form.append("file", batch, "frames.ecb");  // S3 wants the file as the last field
-        const response = await fetch(grant.url, { method: "POST", body: form });
-        if (!response.ok) throw new Error(`upload refused by storage (${response.status})`);
+        let response;
+        try {
+          response = await fetch(grant.url, { method: "POST", body: form });
+        } catch {
+          throw new Error("could not reach the upload storage");
+        }
+        if (!response.ok) {
+          if (response.status === 403 || response.status === 400) grant = null;  // expired or refused: ask again
+          throw new Error(`upload refused by storage (${response.status})`);
+        }
         return;
       } catch (error) {
         const permanent = error instanceof ApiError && error.status >= 400 && error.status < 500;
