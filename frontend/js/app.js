@@ -51,11 +51,15 @@ async function render() {
   document.querySelector(".nav-toggle")?.setAttribute("aria-expanded", "false");
   drawNav();
   const { path, query, raw } = parseHash();
+  // aria-busy tells assistive technology (and the browser tests) when the page is drawn.
+  main.setAttribute("aria-busy", "true");
+  main.dataset.path = raw;
   const match = matchRoute(path);
   if (!match) {
     document.title = "Not found · EmoteCare";
     mount(main, h("h1", {}, "Page not found"), h("p", {}, "That page does not exist. ",
       h("a", { href: "#/" }, "Go to the start page"), "."));
+    main.setAttribute("aria-busy", "false");
     return;
   }
   const { route, params } = match;
@@ -67,6 +71,7 @@ async function render() {
   if (route.roles && !route.roles.includes(user.role)) {
     mount(main, h("h1", {}, "Not available"),
       h("p", {}, "This page is for other accounts. ", h("a", { href: "#/dashboard" }, "Go to your home page"), "."));
+    main.setAttribute("aria-busy", "false");
     return;
   }
   document.title = `${route.title} · EmoteCare`;
@@ -81,7 +86,10 @@ async function render() {
     console.warn(error);
     mount(main, h("h1", {}, route.title), errorBox(error, render));
   }
-  if (id === renderId) main.focus({ preventScroll: true });
+  if (id === renderId) {
+    main.setAttribute("aria-busy", "false");
+    main.focus({ preventScroll: true });
+  }
 }
 
 function expired() {

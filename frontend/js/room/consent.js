@@ -22,15 +22,15 @@ export function analysisSwitch(sessionId, video, { initiallyOn = false } = {}) {
 
   async function setOn(on, message) {
     input.disabled = true;
+    if (!on) uploader.stop();  // stop sending first: the user's "off" holds even if the API is slow
     try {
       await put(`/sessions/${encodeURIComponent(sessionId)}/consent`, { analysis_on: on });
       input.checked = on;
       if (on) uploader.start();
-      else uploader.stop();
       note.textContent = message || (on ? "Starting…" : "Analysis is off. Nothing is sent.");
     } catch (error) {
-      input.checked = !on;
-      if (!on) uploader.stop();  // never keep sending when the user asked to stop
+      input.checked = false;
+      uploader.stop();
       note.textContent = error.message;
     } finally {
       input.disabled = false;
