@@ -109,9 +109,16 @@ def route(bp: Blueprint, path: str, methods: tuple[str, ...] = ("GET",),
         @functools.wraps(view)
         def handler(**url_params):
             request = bp.current_request
+            # Every log line of this request carries its id, route and (once known) caller.
+            logger.thread_safe_clear_keys()
+            logger.thread_safe_append_keys(
+                request_id=(request.context or {}).get("requestId"), route=path,
+                session_id=url_params.get("session_id"))
             try:
                 context.settings()
                 principal = None if public else _authenticate(request, optional_auth)
+                if principal is not None:
+                    logger.thread_safe_append_keys(user_id=principal.user_id)
                 if roles and (principal is None or principal.role not in roles):
                     raise ForbiddenError(f"only {', '.join(roles)} accounts may do this")
                 call = Call(principal=principal, body=_parse_body(request),
