@@ -10,7 +10,7 @@ from emotecare.accounts.tokens import Principal
 from emotecare.errors import ForbiddenError, NotFoundError
 from emotecare.pipeline.batch_format import CONTENT_TYPE, MAX_BATCH_BYTES
 from emotecare.pipeline.keys import new_batch_key
-from emotecare.sessions.consent import analysis_allowed
+from emotecare.sessions.rules import analysis_allowed
 from emotecare.sessions.lifecycle import load_session_for
 
 MAX_GRANT_EXPIRY_S = 300

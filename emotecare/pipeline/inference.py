@@ -9,7 +9,7 @@ ledger answers retries and duplicate deliveries once the object is gone.
 from __future__ import annotations
 
 import time
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from datetime import timedelta
 
 from botocore.exceptions import ClientError
@@ -22,7 +22,7 @@ from emotecare.pipeline.analyzer import FrameAnalyzer, FrameResult, UndecodableF
 from emotecare.pipeline.batch_format import MAX_BATCH_BYTES, decode_batch
 from emotecare.pipeline.keys import BatchKey, parse_batch_key
 from emotecare.pipeline.valence import dominant_of, valence_of
-from emotecare.sessions.consent import analysis_allowed
+from emotecare.sessions.rules import analysis_allowed
 
 LEDGER_KEEP = timedelta(days=2)  # longer than the queue's retries; S3 expires objects in 1 day
 
@@ -43,6 +43,7 @@ class BatchOutcome:
     faces: int
     duplicate: bool = False
     inference_ms: float = 0.0  # decode + detect + classify, summed over the frames
+    handler_ms: float = 0.0  # the whole batch: checks, S3 read + delete, analysis, writes
 
 
 class FrameBatchReader:
@@ -53,6 +54,7 @@ class FrameBatchReader:
 
     def process(self, key: str, notified_size: int | None = None) -> BatchOutcome:
         """Process the batch at `key`; raise `BatchRejectedError` (with `.code`) to reject it."""
+        started = time.perf_counter()
         try:
             batch = parse_batch_key(key)
             self._check_session(batch)
@@ -68,7 +70,7 @@ class FrameBatchReader:
             self._remember(key, "rejected", reason=str(exc), code=_code(exc))
             raise
         self._remember(key, "processed", frames=outcome.frames)
-        return outcome
+        return replace(outcome, handler_ms=round((time.perf_counter() - started) * 1000, 2))
 
     def _check_session(self, batch: BatchKey) -> None:
         try:

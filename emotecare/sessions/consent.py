@@ -25,8 +25,3 @@ def set_consent(user: Principal, session_id: str, analysis_on: object) -> dict:
     session.update(actions=[Session.analysis_on.set(analysis_on),
                             Session.consent_log.set(Session.consent_log.append([change]))])
     return describe(session)
-
-
-def analysis_allowed(session: Session) -> bool:
-    """True while frames of this session may be analysed: in progress with consent on."""
-    return session.state == "in_progress" and bool(session.analysis_on)

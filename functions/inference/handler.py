@@ -24,7 +24,9 @@ from emotecare.settings import get_settings
 
 METRICS_NAMESPACE = "EmoteCare"
 logger = get_logger("inference")
-_processor = BatchProcessor(event_type=EventType.SQS)
+# Report every failure as a batch item failure, even when all of a receive's messages fail
+# (Powertools would otherwise raise, and Lambda would retry the whole receive anyway).
+_processor = BatchProcessor(event_type=EventType.SQS, raise_on_entire_batch_failure=False)
 
 
 @functools.lru_cache(maxsize=1)
@@ -50,7 +52,8 @@ def process_message(record) -> None:
         logger.info("frame batch processed", extra={
             "key": key, "session": outcome.session_id, "frames": outcome.frames,
             "faces": outcome.faces, "duplicate": outcome.duplicate,
-            "inference_ms_per_frame": round(outcome.inference_ms / max(outcome.frames, 1), 2)})
+            "inference_ms_per_frame": round(outcome.inference_ms / max(outcome.frames, 1), 2),
+            "handler_ms": outcome.handler_ms})
         if not outcome.duplicate:
             _count("FramesAnalysed", outcome.frames)
 
