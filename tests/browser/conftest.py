@@ -57,7 +57,11 @@ class Watched:
     missing_routes: set[str] = field(default_factory=set)
 
     def open(self, path: str, ready: str = "main h1") -> None:
-        self.page.goto(f"{self.base_url}/#{path}")
+        url = f"{self.base_url}/#{path}"
+        if self.page.url == url:
+            self.page.reload()  # same hash: no hashchange, so load the page afresh
+        else:
+            self.page.goto(url)
         self.wait_drawn()
         self.page.wait_for_selector(ready, timeout=15_000)
         self.settle()

@@ -28,13 +28,12 @@ BOOKING_ROUTES = (("POST", "/auth/signup"), ("POST", "/auth/confirm"), ("POST", 
 
 def _confirmation_code(stack, email: str) -> str:
     """The code the local stack logs instead of emailing it (accounts issue)."""
+    pattern = re.compile(rf"verify code for {re.escape(email)}: (\d{{6}})")
     deadline = time.monotonic() + 20
     while time.monotonic() < deadline:
-        for line in reversed(stack.log().splitlines()):
-            if email in line:
-                found = re.search(r"\b(\d{6})\b", line)
-                if found:
-                    return found.group(1)
+        found = pattern.findall(stack.log())
+        if found:
+            return found[-1]
         time.sleep(0.3)
     raise AssertionError(f"no confirmation code for {email} in the stack's log")
 
@@ -79,6 +78,7 @@ def _book_through_intake(watched) -> str:
     page.click("#book button[type=submit]")
     page.wait_for_function("() => location.hash.startsWith('#/bookings/')", timeout=15_000)
     watched.wait_drawn()
+    watched.settle()
     assert page.locator("main .badge", has_text="pending").is_visible()
     return starts_at
 

@@ -29,7 +29,7 @@ function exceptionRow(x = { start: "", end: "", reason: "" }) {
 
 export default function availability(main) {
   const me = currentUser();
-  section(main, () => get(`/therapists/${encodeURIComponent(me.user_id)}`).catch(() => ({})), (profile) => {
+  section(main, () => get("/therapists/me"), (profile) => {
     const current = profile.availability || {};
     const windows = h("div", { class: "stack" }, (current.weekly || []).map(windowRow));
     const exceptions = h("div", { class: "stack" }, (current.exceptions || []).map(exceptionRow));

@@ -8,7 +8,7 @@ const list = (s) => String(s || "").split(",").map((x) => x.trim()).filter(Boole
 
 export default function therapistEdit(main) {
   const me = currentUser();
-  section(main, () => get(`/therapists/${encodeURIComponent(me.user_id)}`).catch((error) => (error.status === 404 ? {} : Promise.reject(error))), (raw) => {
+  section(main, () => get("/therapists/me"), (raw) => {
     const p = { ...(raw.profile || {}), ...raw };
     const tz = h("select", { name: "time_zone" }, timeZones().map((z) => h("option", { value: z }, z)));
     tz.value = p.time_zone || me.time_zone || "UTC";
