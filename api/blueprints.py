@@ -15,6 +15,7 @@ _BLUEPRINT_MODULES = [
     "api.routes.accounts",
     "api.routes.therapists",
     "api.routes.bookings",
+    "api.routes.reports",
     "functions.schedules",
 ]
 

@@ -19,7 +19,6 @@ def run_report(args) -> int:
     from emotecare.errors import EmoteCareError
     from emotecare.reports.compile import compile_weekly_report
     from emotecare.reports.scheduling import enqueue_weekly_reports
-    from emotecare.reports.weeks import parse_week
     from emotecare.settings import get_settings
 
     if args.patient and not args.week:
@@ -29,11 +28,13 @@ def run_report(args) -> int:
         settings = get_settings()
         bind_models(settings)
         if args.patient:
-            report = compile_weekly_report(args.patient, args.week)
-            print(f"compiled {report.week} for {report.patient_id}")
+            report = compile_weekly_report(args.patient, args.week, settings)
+            summary = report.summary
+            print(f"compiled {report.week} for {report.patient_id}: "
+                  f"{'empty' if summary['empty'] else str(summary['emotions']['frames']) + ' frame(s)'}, "
+                  f"{summary['sessions']['attended']} therapy / {summary['sessions']['self_reflect']} "
+                  f"self-reflect session(s); html s3://{settings.reports_bucket}/{report.html_key}")
             return 0
-        if args.week:
-            parse_week(args.week)
         queued = enqueue_weekly_reports(settings, week=args.week)
     except EmoteCareError as exc:
         raise CommandError(str(exc)) from exc

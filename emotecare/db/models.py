@@ -222,3 +222,4 @@ class Report(Model):
     created_at = UnicodeAttribute()
     summary = JSONAttribute(default=dict)
     html_key = UnicodeAttribute(null=True)
+    notified_at = UnicodeAttribute(null=True)  # when "your report is ready" was emailed
