@@ -24,8 +24,8 @@ export default function report(main, { params }) {
         daily.length ? h("section", { class: "card" }, h("h2", {}, "Valence by day"),
           seriesLine(daily.map((d) => d.day || d.date), [{ label: "Valence", data: daily.map((d) => d.mean_valence ?? d.valence ?? null) }],
             "Average facial-expression valence per day of the week.", { min: -1, max: 1, small: true }).element) : null,
-        emotions.distribution ? h("section", { class: "card" }, h("h2", {}, "Expressions seen"),
-          distributionBars([{ label: "This week", distribution: emotions.distribution }], "Share of each facial expression this week.", { small: true }).element) : null),
+        (emotions.expressions || emotions.distribution) ? h("section", { class: "card" }, h("h2", {}, "Expressions seen"),
+          distributionBars([{ label: "This week", distribution: emotions.expressions || emotions.distribution }], "Share of each facial expression this week.", { small: true }).element) : null),
       data.html_url ? h("p", {}, h("a", { class: "button", href: data.html_url, target: "_blank", rel: "noopener" }, "Open the full report")) : null);
   });
 }

@@ -88,15 +88,21 @@ export default async function room(main, { params, user, navigate }) {
     }
     meter?.stop();
     check.replaceChildren();
+    check.hidden = true;
     localVideo.classList.remove("solo");
     overlay.textContent = user.role === "therapist" ? "Waiting for your patient…" : "Waiting for your therapist…";
     link = new PeerLink({
       sessionId, role: user.role, iceServers: ice.ice_servers || ice.iceServers || [], stream,
       onStatus: (text) => { status.textContent = text; },
       onRemoteStream: (remote) => {
+        if (remoteVideo.srcObject === remote) return;  // ontrack fires once per track
         remoteVideo.srcObject = remote;
         overlay.textContent = remote ? "" : "The other side left.";
-        if (remote) remoteVideo.play().catch(() => { overlay.textContent = "Click to start the other side's video."; });
+        if (remote) {
+          remoteVideo.play().catch(() => {
+            if (remoteVideo.paused) overlay.textContent = "Click the video to start it.";
+          });
+        }
       },
     });
     await link.start();
@@ -139,6 +145,7 @@ export default async function room(main, { params, user, navigate }) {
   }
 
   remoteVideo.addEventListener("click", () => remoteVideo.play().catch(() => {}));
+  remoteVideo.addEventListener("playing", () => { overlay.textContent = ""; });
   if (user.role === "therapist") mount(side, h("section", { class: "card" }, h("h2", {}, "Live facial expression"),
     h("p", { class: "muted" }, "Appears once you join. It shows facial expression only, when your patient switches analysis on.")));
   else mount(side, h("section", { class: "card" }, h("h2", {}, "Emotion analysis"),
