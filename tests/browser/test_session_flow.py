@@ -201,17 +201,21 @@ def test_both_join_the_room_and_the_therapist_sees_video_and_live_expression(boo
 
 
 def test_self_reflect_produces_its_report_page(open_page, stack):
-    require_routes(stack, ("POST", "/auth/signin"), ("GET", "/sessions/x/summary"))
-    require_model()
+    require_routes(stack, ("POST", "/auth/signin"), ("POST", "/self-reflect"))
     demo = next(u for u in DEMO_USERS if u.role == "patient")
     watched = open_page(PHONE)
     sign_in(watched, demo.email, demo.password, next_path="/self-reflect")
     watched.wait_drawn()
     watched.page.click("#start-self-reflect")
     watched.page.wait_for_selector("#analysis-switch", timeout=15_000)
+    assert not watched.page.locator("#analysis-switch").is_checked()
     watched.page.locator("#analysis-switch").check()
+    watched.page.wait_for_selector("[data-testid=analysis-on-banner]", timeout=5_000)
     watched.page.wait_for_function(
         "() => /([5-9]|\\d\\d+) frames sent/.test(document.body.innerText)", timeout=20_000)
+    watched.screenshot("self-reflect-session-375")
+    require_routes(stack, ("GET", "/sessions/x/summary"))
+    require_model()
     time.sleep(3)  # let the last batch be analysed
     watched.page.click("#finish-self-reflect")
     watched.page.wait_for_selector("[data-testid=self-reflect-report]", timeout=20_000)

@@ -86,7 +86,7 @@ export default async function selfReflect(main, { query, navigate }) {
   } catch (error) {
     mount(camera, errorBox(new Error(explainMediaError(error))));
   }
-  consent = analysisSwitch(sessionId, video);
+  consent = analysisSwitch(sessionId, video, { forWhom: "for your own report" });
   mount(side, consent.element);
   return () => { stop(); };
 }

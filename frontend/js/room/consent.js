@@ -3,7 +3,7 @@ import { put } from "../api.js";
 import { h, mount } from "../ui.js";
 import { FrameUploader } from "./frames.js";
 
-export function analysisSwitch(sessionId, video, { initiallyOn = false } = {}) {
+export function analysisSwitch(sessionId, video, { initiallyOn = false, forWhom = "to help your therapist" } = {}) {
   const id = "analysis-switch";
   const input = h("input", { type: "checkbox", role: "switch", id, "aria-describedby": `${id}-why` });
   const note = h("p", { class: "small", "aria-live": "polite" });
@@ -43,7 +43,7 @@ export function analysisSwitch(sessionId, video, { initiallyOn = false } = {}) {
     h("div", { class: "switch" }, input,
       h("div", {}, h("label", { for: id }, "Emotion analysis"),
         h("p", { class: "small muted", id: `${id}-why`, style: "margin:0" },
-          "When on, your camera's stills are analysed for facial expression to help your therapist; ",
+          `When on, your camera's stills are analysed for facial expression ${forWhom}; `,
           "the video itself is never recorded."))),
     note, banner);
   if (initiallyOn) setOn(true);
