@@ -57,6 +57,9 @@ class FrameBatchReader:
         started = time.perf_counter()
         try:
             batch = parse_batch_key(key)
+            duplicate = self._duplicate_of_processed(key, batch)
+            if duplicate is not None:
+                return duplicate
             self._check_session(batch)
             if notified_size is not None and notified_size > MAX_BATCH_BYTES:
                 raise RejectedBatch("oversized", f"batch is {notified_size} bytes, over the cap")
@@ -97,14 +100,29 @@ class FrameBatchReader:
         finally:
             self._delete(key)
 
+    def _duplicate_of_processed(self, key: str, batch: BatchKey) -> BatchOutcome | None:
+        """A redelivery of a batch already processed and deleted (even if the session is over)."""
+        ledger = _ledger_entry(key)
+        if ledger is None or ledger.outcome != "processed" or self._exists(key):
+            return None  # never seen, rejected before, or uploaded again under its key
+        return BatchOutcome(key, batch.session_id, int(ledger.frames), 0, duplicate=True)
+
     def _redelivered(self, key: str, batch: BatchKey) -> BatchOutcome:
-        try:
-            ledger = FrameBatch.get(key)
-        except FrameBatch.DoesNotExist:
+        ledger = _ledger_entry(key)
+        if ledger is None:
             raise RejectedBatch("missing", "batch object is gone and was never processed")
-        if ledger.outcome == "processed":
+        if ledger.outcome == "processed":  # processed between our two looks
             return BatchOutcome(key, batch.session_id, int(ledger.frames), 0, duplicate=True)
         raise RejectedBatch(ledger.code or "rejected", f"{ledger.reason} (retry of a rejected batch)")
+
+    def _exists(self, key: str) -> bool:
+        try:
+            self._s3.head_object(Bucket=self._bucket, Key=key)
+            return True
+        except ClientError as exc:
+            if exc.response["Error"]["Code"] in ("404", "NoSuchKey", "NotFound"):
+                return False
+            raise
 
     def _analyse_and_store(self, batch: BatchKey, key: str, frames) -> BatchOutcome:
         analyzer: FrameAnalyzer = self._analyzer_factory()
@@ -131,6 +149,13 @@ class FrameBatchReader:
     def _remember(self, key: str, outcome: str, **details) -> None:
         FrameBatch(key, outcome=outcome, at=iso(utc_now()),
                    expires_at=utc_now() + LEDGER_KEEP, **details).save()
+
+
+def _ledger_entry(key: str) -> FrameBatch | None:
+    try:
+        return FrameBatch.get(key, consistent_read=True)
+    except FrameBatch.DoesNotExist:
+        return None
 
 
 def record_key(captured_at: str, index: int, batch_id: str) -> str:

@@ -13,7 +13,7 @@ from pynamodb.exceptions import PutError, UpdateError
 
 from emotecare.accounts.tokens import Principal
 from emotecare.clock import iso, parse_iso, utc_now
-from emotecare.db.models import Session
+from emotecare.db.models import Booking, Session
 from emotecare.errors import ConflictError, ForbiddenError, NotFoundError
 
 JOINABLE_BEFORE = timedelta(minutes=10)
@@ -33,11 +33,31 @@ def load_session_for(user: Principal, session_id: str) -> Session:
     return session
 
 
+def scheduled_start(session: Session) -> str | None:
+    """When the session is booked to start: the booking's time (it may have been moved)."""
+    return _booking_facts(session)[0]
+
+
+def _booking_facts(session: Session) -> tuple[str | None, str | None]:
+    """(start, booking status), read once per loaded session; the booking is the source of truth."""
+    if not hasattr(session, "_booking_facts"):
+        facts = (session.starts_at, None)
+        if session.booking_id:
+            try:
+                booking = Booking.get(session.booking_id, attributes_to_get=["starts_at", "status"])
+                facts = (booking.starts_at, booking.status)
+            except Booking.DoesNotExist:  # rows made before bookings existed carry their start
+                pass
+        session._booking_facts = facts
+    return session._booking_facts
+
+
 def current_state(session: Session) -> str:
     """The state as of now: a booked session becomes joinable, or a no-show, with the clock."""
-    if session.state not in ("booked", "joinable") or not session.starts_at:
+    start = scheduled_start(session)
+    if session.state not in ("booked", "joinable") or not start:
         return session.state
-    now, starts = utc_now(), parse_iso(session.starts_at)
+    now, starts = utc_now(), parse_iso(start)
     if now > starts + NO_SHOW_AFTER:
         return "no_show"
     return "joinable" if now >= starts - JOINABLE_BEFORE else "booked"
@@ -49,7 +69,7 @@ def describe(session: Session) -> dict:
         "session_id": session.session_id, "kind": session.kind, "state": current_state(session),
         "analysis_on": bool(session.analysis_on), "booking_id": session.booking_id,
         "patient_id": session.patient_id, "therapist_id": session.therapist_id,
-        "starts_at": session.starts_at, "started_at": session.started_at,
+        "starts_at": scheduled_start(session), "started_at": session.started_at,
         "ended_at": session.ended_at,
         "consent_log": [{"analysis_on": c.analysis_on, "at": c.at} for c in session.consent_log],
     }
@@ -60,9 +80,11 @@ def join_session(user: Principal, session_id: str) -> dict:
     session = load_session_for(user, session_id)
     state = current_state(session)
     if state == "booked":
-        raise ConflictError(f"the session opens 10 minutes before {session.starts_at}")
+        raise ConflictError(f"the session opens 10 minutes before {scheduled_start(session)}")
     if state not in ("joinable", "in_progress"):
         raise ConflictError(f"the session is {state.replace('_', ' ')}")
+    if _booking_facts(session)[1] == "pending":
+        raise ConflictError("the therapist has not confirmed this booking yet")
     actions = [Session.state.set("in_progress"), Session.joined.add({user.user_id})]
     if session.started_at is None:
         actions.append(Session.started_at.set(iso(utc_now())))
