@@ -5,7 +5,7 @@ from pynamodb.exceptions import DoesNotExist
 
 from emotecare.accounts.tokens import Principal
 from emotecare.db.models import Therapist, User
-from emotecare.errors import NotFoundError
+from emotecare.errors import AuthenticationError, NotFoundError
 from emotecare.fields import Fields, iso_z, now_utc
 
 
@@ -14,10 +14,11 @@ def user_by_email(email: str) -> User | None:
 
 
 def load_user(user_id: str) -> User:
+    """The caller's own account row; a valid token of a deleted account gets a 401."""
     try:
         return User.get(user_id)
     except DoesNotExist as exc:
-        raise NotFoundError("no such account") from exc
+        raise AuthenticationError("this account no longer exists") from exc
 
 
 def _status(user: User) -> str:

@@ -4,12 +4,13 @@ from __future__ import annotations
 import uuid
 from datetime import timedelta
 
+from emotecare.accounts.profiles import load_user
 from emotecare.accounts.tokens import Principal
 from emotecare.bookings import store
 from emotecare.bookings.access import booking_for
 from emotecare.bookings.emails import BookingMail
 from emotecare.bookings.views import booking_view
-from emotecare.db.models import Booking, Session, User
+from emotecare.db.models import Booking, Session
 from emotecare.errors import ConflictError
 from emotecare.fields import Fields, iso_z, now_utc, parse_email, parse_instant
 from emotecare.therapists.profiles import THERAPY_TYPES, approved_therapist
@@ -50,7 +51,7 @@ def create_booking(mail: BookingMail, patient: Principal, body: dict) -> dict:
     if therapy_type not in (therapist.profile or {}).get("therapy_types", []):
         raise f.fail("therapy_type", f"this therapist does not offer {therapy_type} sessions")
     message = f.text("message", max_len=1000, min_len=0, default="")
-    patient_user = User.get(patient.user_id)
+    patient_user = load_user(patient.user_id)
     participants = _participants(f, therapy_type, patient_user.email)
     starts_at = _start_of(f, therapist)
     now = iso_z(now_utc())
@@ -90,4 +91,4 @@ def reschedule_booking(mail: BookingMail, patient: Principal, booking_id: str,
         "to": iso_z(starts_at)}]
     store.move_booking(booking, starts_at, starts_at + SESSION_LENGTH, details)
     mail.rescheduled(booking, previous)
-    return booking_view(booking, User.get(patient.user_id).time_zone)
+    return booking_view(booking, load_user(patient.user_id).time_zone)

@@ -1,13 +1,13 @@
 """Confirm, decline and cancel bookings (late cancellations are recorded as such)."""
 from __future__ import annotations
 
+from emotecare.accounts.profiles import load_user
 from emotecare.accounts.tokens import Principal
 from emotecare.bookings import store
 from emotecare.bookings.access import booking_for
 from emotecare.bookings.booking import FREE_CANCELLATION
 from emotecare.bookings.emails import BookingMail
 from emotecare.bookings.views import booking_view
-from emotecare.db.models import User
 from emotecare.errors import ConflictError
 from emotecare.fields import Fields, iso_z, now_utc, parse_instant
 from emotecare.therapists.approval import require_approved
@@ -22,7 +22,7 @@ def _with_event(details: dict | None, event: dict) -> dict:
 
 
 def _viewer_tz(principal: Principal) -> str:
-    return User.get(principal.user_id).time_zone
+    return load_user(principal.user_id).time_zone
 
 
 def confirm_booking(mail: BookingMail, therapist: Principal, booking_id: str) -> dict:

@@ -6,6 +6,7 @@ from zoneinfo import ZoneInfo
 
 from pynamodb.exceptions import DoesNotExist
 
+from emotecare.accounts.profiles import load_user
 from emotecare.accounts.tokens import Principal
 from emotecare.db.models import Booking, Session, User
 from emotecare.fields import Fields, iso_z, now_utc, parse_instant
@@ -57,7 +58,7 @@ def list_bookings(principal: Principal, query: dict) -> dict:
     """The caller's bookings: `upcoming` (not yet ended, soonest first) or `past` (latest first)."""
     scope = Fields(query, ("scope", "tz")).choice("scope", ("upcoming", "past"),
                                                   default="upcoming")
-    user = User.get(principal.user_id)
+    user = load_user(principal.user_id)
     index = Booking.by_therapist if principal.role == "therapist" else Booking.by_patient
     # A session still running counts as upcoming until it ends.
     boundary = iso_z(now_utc() - SESSION_LENGTH)
@@ -101,7 +102,7 @@ def get_booking(principal: Principal, booking_id: str) -> dict:
     from emotecare.bookings.access import booking_for
 
     booking = booking_for(principal, booking_id)
-    user = User.get(principal.user_id)
+    user = load_user(principal.user_id)
     return booking_view(booking, user.time_zone,
                         _names({booking.therapist_id, booking.patient_id}))
 
