@@ -31,11 +31,11 @@ _RESERVE_MS = 20_000
 def weekly_reports(event):
     settings = get_settings()
     bind_models(settings)
-    from emotecare.reports.scheduling import enqueue_weekly_reports
+    from emotecare.reports.scheduling import start_weekly_fanout
 
-    queued = enqueue_weekly_reports(settings)
-    logger.info("weekly reports queued", extra={"patients": queued})
-    return {"queued": queued}
+    week = start_weekly_fanout(settings)
+    logger.info("weekly reports fan-out queued", extra={"week": week})
+    return {"week": week}
 
 
 # Every minute, so the "in an hour" reminder leaves between 60 and 59 minutes before.
@@ -61,10 +61,10 @@ def booking_reminders(event):
 
 @bp.on_sqs_message(queue="reports", batch_size=10, name="report-worker")
 def compile_reports(event):
-    """Compile each queued (patient, week); report failures per message so only they retry."""
+    """Run each queued job (a fan-out chunk or one patient's week); failures retry alone."""
     settings = get_settings()
     bind_models(settings)
-    from emotecare.reports.compile import compile_weekly_report
+    from emotecare.reports.scheduling import run_report_job
 
     failures = []
     for record in event:
@@ -74,8 +74,7 @@ def compile_reports(event):
             failures.append({"itemIdentifier": message_id})
             continue
         try:
-            job = json.loads(record.body)
-            compile_weekly_report(job["patient_id"], job["week"], settings)
+            run_report_job(settings, json.loads(record.body))
         except Exception:  # one patient's failure must not stop the batch; SQS retries it
             logger.exception("report failed", extra={"message_id": message_id,
                                                       "body": record.body[:200]})

@@ -29,18 +29,22 @@ def render_charts(summary: dict) -> dict[str, str | None]:
     return charts
 
 
-def _figure(width: float, height: float):
+def _figure(width: float, height: float, left: float = 0.9, bottom: float = 0.45,
+            top: float = 0.4, right: float = 0.2):
+    """A figure whose margins are fixed in inches: one draw per chart, no "tight" re-layout."""
     from matplotlib.backends.backend_agg import FigureCanvasAgg
     from matplotlib.figure import Figure
 
     figure = Figure(figsize=(width, height), dpi=_DPI)
     FigureCanvasAgg(figure)
+    figure.subplots_adjust(left=left / width, right=1 - right / width, bottom=bottom / height,
+                           top=1 - top / height)
     return figure
 
 
 def _data_uri(figure) -> str:
     buffer = io.BytesIO()
-    figure.savefig(buffer, format="png", bbox_inches="tight")
+    figure.savefig(buffer, format="png")
     return "data:image/png;base64," + base64.b64encode(buffer.getvalue()).decode("ascii")
 
 
@@ -51,7 +55,10 @@ def _daily_valence(days: list[dict]) -> str:
     values = [day["mean_valence"] if day["mean_valence"] is not None else float("nan")
               for day in days]
     axes.axhline(0, color="#cccccc", linewidth=1)
-    axes.plot(labels, values, marker="o", color="#00798c")
+    positions = list(range(len(days)))  # numeric x: days without data keep their place
+    axes.plot(positions, values, marker="o", color="#00798c")
+    axes.set_xticks(positions, labels)
+    axes.set_xlim(-0.5, len(days) - 0.5)
     axes.set_ylim(-1, 1)
     axes.set_ylabel("mean valence")
     axes.set_title("How your expressions felt, day by day")
@@ -59,7 +66,7 @@ def _daily_valence(days: list[dict]) -> str:
 
 
 def _expressions(sessions: list[dict]) -> str:
-    figure = _figure(6.4, 0.5 + 0.45 * len(sessions))
+    figure = _figure(6.4, 1.5 + 0.4 * len(sessions), left=1.7, bottom=0.95)
     axes = figure.add_subplot()
     names = [f"{s['weekday']} {s['local_start'][11:]} "
              f"{'therapy' if s['kind'] == 'therapy' else 'self-reflect'}" for s in sessions]
@@ -72,7 +79,7 @@ def _expressions(sessions: list[dict]) -> str:
     axes.set_xlim(0, 1)
     axes.invert_yaxis()
     axes.set_xlabel("share of frames with a face")
-    axes.legend(ncol=4, fontsize="small", loc="upper center", bbox_to_anchor=(0.5, -0.35))
+    figure.legend(ncol=7, fontsize="small", loc="lower center", frameon=False)
     axes.set_title("Expressions in each session")
     return _data_uri(figure)
 

@@ -135,3 +135,23 @@ def test_the_stored_row_is_the_summary(week):
     stored = Report.get(week["patient"].user_id, WEEK)
     assert stored.summary == week["summary"]
     assert stored.notified_at == "2026-11-30T13:00:00Z"
+
+
+def test_sunday_2330_lands_in_its_own_week_on_both_sides_of_a_dst_change(bound):
+    """New York leaves DST in the night of Sat 31 Oct → Sun 1 Nov 2026 (weeks W43 | W44 | W45)."""
+    rows = RowMaker()
+    patient = rows.patient("America/New_York")
+    session = rows.session(patient.user_id, "self_reflect", started_at="2026-10-26T03:30:00Z")
+    rows.frames(session, "2026-10-26T03:30:00Z", [(1, "happy", 0.5)])  # Sun 25 Oct 23:30 EDT
+    rows.frames(session, "2026-10-26T04:30:00Z", [(2, "sad", -0.5)])  # Mon 26 Oct 00:30 EDT
+    rows.frames(session, "2026-11-02T04:30:00Z", [(3, "neutral", 0.0)])  # Sun 1 Nov 23:30 EST
+    rows.frames(session, "2026-11-02T05:30:00Z", [(4, "angry", -0.8)])  # Mon 2 Nov 00:30 EST
+    compiler = report_compiler(bound)
+    weeks = {week: compiler.compile(patient.user_id, week, now=NOW).summary
+             for week in ("2026-W43", "2026-W44", "2026-W45")}
+    assert [weeks[w]["emotions"]["frames"] for w in sorted(weeks)] == [1, 5, 4]
+    days = weeks["2026-W44"]["daily_valence"]
+    assert (days[0]["date"], days[0]["frames"], days[6]["date"], days[6]["frames"]) == (
+        "2026-10-26", 2, "2026-11-01", 3)
+    assert weeks["2026-W43"]["daily_valence"][6] == {
+        "date": "2026-10-25", "weekday": "Sun", "mean_valence": 0.5, "frames": 1}

@@ -7,6 +7,7 @@ import subprocess
 import sys
 import time
 import uuid
+from dataclasses import replace
 from datetime import datetime, timedelta, timezone
 from pathlib import Path
 
@@ -82,20 +83,63 @@ def _cli(stack, *args: str) -> subprocess.CompletedProcess:
                           env=env, capture_output=True, text=True, timeout=120)
 
 
+def test_fan_out_chunks_chain_through_the_queue_until_every_patient_is_queued(
+        rows, bound, stack, monkeypatch):
+    from emotecare.reports import scheduling
+    from emotecare.reports.scheduling import patients_page, run_report_job
+
+    created = {rows.patient("UTC").user_id for _ in range(5)}
+    sqs = stack.client("sqs")
+    scratch = sqs.create_queue(QueueName="reports-fanout-test-" + uuid.uuid4().hex[:6])["QueueUrl"]
+    settings = replace(bound, reports_queue_url=scratch)
+    monkeypatch.setattr(scheduling, "FANOUT_CHUNK", 4)
+    queued, fanouts, pending = [], 0, [{"fanout": True, "week": "2026-W40", "after": None}]
+    while pending:
+        run_report_job(settings, pending.pop())
+        fanouts += 1
+        while messages := sqs.receive_message(QueueUrl=scratch, MaxNumberOfMessages=10).get("Messages"):
+            for message in messages:
+                job = json.loads(message["Body"])
+                if job.get("fanout"):
+                    assert job["week"] == "2026-W40" and job["after"]
+                    pending.append(job)
+                else:
+                    queued.append(job["patient_id"])
+                sqs.delete_message(QueueUrl=scratch, ReceiptHandle=message["ReceiptHandle"])
+    everyone, cursor = [], None
+    while True:
+        page, cursor = patients_page(cursor, limit=1000)
+        everyone += page
+        if not cursor:
+            break
+    assert sorted(queued) == sorted(everyone) and created <= set(queued)
+    chunks = -(-len(everyone) // 4)
+    assert fanouts in (chunks, chunks + 1)  # + an empty last one when the end falls on a page edge
+
+
 @pytest.mark.slow
-def test_report_now_queues_every_patient_and_the_stacks_worker_compiles_last_week(rows, bound, stack):
+def test_report_now_runs_the_schedules_fan_out_and_the_stacks_worker_compiles_last_week(
+        rows, bound, stack):
     patient = rows.patient("UTC")
     week = previous_week(datetime.now(timezone.utc))
     start, _ = week_bounds_utc(week, "UTC")
     rows.journal(patient.user_id, to_utc_text(start + timedelta(days=2, hours=9)), 7)
     result = _cli(stack, "--now")
     assert result.returncode == 0, result.stderr
-    last_line = result.stdout.splitlines()[-1]
-    assert last_line.startswith("queued ") and "report job(s)" in last_line
-    assert int(last_line.split()[1]) >= 2  # the demo patient and this one at least
+    assert result.stdout.splitlines()[-1].startswith(f"queued the fan-out of {week}")
     report = _wait_for_report(patient.user_id, week)
     assert report.summary["journal"] == {**report.summary["journal"], "entries": 1,
                                          "mood_average": 7.0}
+
+
+def test_report_week_queues_every_patients_job_and_counts_them(rows, bound, stack):
+    rows.patient("UTC")
+    result = _cli(stack, "--week", "2026-W39")
+    assert result.returncode == 0, result.stderr
+    last_line = result.stdout.splitlines()[-1]
+    assert last_line.startswith("queued ") and last_line.endswith(
+        "report job(s) for 2026-W39; the report worker compiles them")
+    assert int(last_line.split()[1]) >= 2  # the demo patient and this one at least
 
 
 def test_report_week_for_one_patient_compiles_it_on_demand(rows, bound, stack):
