@@ -39,7 +39,7 @@ export function valenceLine(points, summary, options = {}) {
         backgroundColor: "rgba(31,111,102,.12)", fill: true, tension: .3, pointRadius: 0 }],
     },
     options: base({
-      scales: { y: { min: -1, max: 1, title: { display: true, text: "negative ← valence → positive" } },
+      scales: { y: { min: -1, max: 1, title: { display: true, text: "valence (−1 to +1)" } },
         x: { ticks: { maxTicksLimit: 6, autoSkip: true } } },
     }),
   }, summary, options);

@@ -41,7 +41,7 @@ export function insightPanel(sessionId, { title = "Live facial expression" } = {
     counter.textContent = `${count} frame${count === 1 ? "" : "s"} analysed`;
     if (!line.chart || !records.length) return;
     const keys = [...buckets.keys()].sort((a, b) => a - b);
-    line.chart.data.labels = keys.map((k) => formatTime(new Date(k).toISOString()));
+    line.chart.data.labels = keys.map((k) => new Date(k).toLocaleTimeString([], { hour: "2-digit", minute: "2-digit", second: "2-digit" }));
     line.chart.data.datasets[0].data = keys.map((k) => +(buckets.get(k).sum / buckets.get(k).n).toFixed(3));
     line.chart.update("none");
     const last = line.chart.data.datasets[0].data.at(-1);
