@@ -4,12 +4,13 @@ import { seriesLine } from "../charts.js";
 import { empty, errorBox, field, flash, formData, h, loading, mount, section, submitting } from "../ui.js";
 import { formatDateTime } from "../time.js";
 
-const TAGS = ["work", "family", "friends", "health", "sleep", "money", "exercise", "calm", "stressed"];
+// Feelings the journal accepts (a fixed vocabulary, so trends can count them).
+const TAGS = ["calm", "happy", "grateful", "hopeful", "tired", "anxious", "stressed", "sad", "lonely", "angry", "overwhelmed", "worried"];
 
 function entryForm(entry, onSaved) {
   const form = h("form", { class: "stack" },
     field("Mood (1 very low, 10 great)", h("input", { type: "number", name: "mood", min: 1, max: 10, required: true, value: entry?.mood ?? 5 })),
-    h("fieldset", {}, h("legend", {}, "Tags"), h("div", { class: "checks" }, TAGS.map((t) => h("label", {},
+    h("fieldset", {}, h("legend", {}, "How you feel"), h("div", { class: "checks" }, TAGS.map((t) => h("label", {},
       h("input", { type: "checkbox", name: "tags", value: t, checked: entry?.tags?.includes(t) }), t)))),
     field("What happened, how you feel", h("textarea", { name: "text", rows: 4 }, entry?.text || "")),
     field("Hours of sleep last night (optional)", h("input", { type: "number", name: "sleep_hours", min: 0, max: 24, step: .5,
