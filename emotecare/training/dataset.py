@@ -46,6 +46,7 @@ class Dataset:
     unknown_classes: list[str] = field(default_factory=list)
     sha256: str = ""  # over the used images' relative paths and bytes, in sorted order
     paths: list[str] = field(default_factory=list)
+    images: list[np.ndarray] = field(default_factory=list)  # decoded originals, if kept
 
 
 def _iter_files(root: Path):
@@ -73,13 +74,17 @@ def _select(rel: str, split: str | None) -> str | None:
     return parts[-2]
 
 
-def load_dataset(path: str | Path, split: str | None = None, warn=None) -> Dataset:
-    """Read every image of `split` (or of the whole tree when None) as a 48x48 gray face."""
+def load_dataset(path: str | Path, split: str | None = None, warn=None,
+                 keep_images: bool = False) -> Dataset:
+    """Read every image of `split` (or of the whole tree when None) as a 48x48 gray face.
+
+    `keep_images` also keeps each decoded original (photos, for face detection).
+    """
     root = Path(path)
     if not root.exists():
         raise DatasetError(f"{root} does not exist")
     warn = warn or (lambda line: print(line, file=sys.stderr))
-    faces, labels, paths, unknown = [], [], [], {}
+    faces, labels, paths, images, unknown = [], [], [], [], {}
     skipped = 0
     digest = hashlib.sha256()
     for rel, read in _iter_files(root):
@@ -96,6 +101,8 @@ def load_dataset(path: str | Path, split: str | None = None, warn=None) -> Datas
             skipped += 1
             continue
         faces.append(prepare_face(image))
+        if keep_images:
+            images.append(image)
         labels.append(LABELS.index(label))
         paths.append(rel)
         digest.update(rel.encode() + b"\0" + hashlib.sha256(data).digest())
@@ -107,7 +114,7 @@ def load_dataset(path: str | Path, split: str | None = None, warn=None) -> Datas
         raise DatasetError(f"no usable image in {where}")
     return Dataset(np.stack(faces).reshape(-1, FACE_SIZE, FACE_SIZE),
                    np.asarray(labels, dtype=np.int64), skipped, sorted(unknown),
-                   digest.hexdigest(), paths)
+                   digest.hexdigest(), paths, images)
 
 
 def has_split(path: str | Path, split: str) -> bool:

@@ -47,3 +47,21 @@ def compute_metrics(labels: np.ndarray, predicted: np.ndarray) -> dict:
         },
         "confusion": matrix.tolist(),
     }
+
+
+def evaluate_faces(classifier, dataset) -> dict:
+    """Metrics of `classifier` on a data set of face crops, classified directly."""
+    predicted = np.argmax(classifier.predict(dataset.faces), axis=1)
+    return {**compute_metrics(dataset.labels, predicted), "skipped": dataset.skipped}
+
+
+def evaluate_photos(analyzer, dataset) -> dict:
+    """Metrics on photos: detect faces, classify the largest; no face found counts as wrong."""
+    predicted = np.full(len(dataset.labels), NO_FACE)
+    for i, image in enumerate(dataset.images):
+        faces = analyzer.analyze(image)
+        if faces:
+            predicted[i] = LABELS.index(faces[0].label)
+    detected = float(np.mean(predicted != NO_FACE)) if len(predicted) else 0.0
+    return {**compute_metrics(dataset.labels, predicted), "skipped": dataset.skipped,
+            "detection_rate": round(detected, 4)}
