@@ -1,0 +1,1 @@
+"""The HTTP edge: Chalice blueprints that parse, authorise and call domain code."""

@@ -1,0 +1,1 @@
+"""Accounts: identities from Amazon Cognito, roles as groups, profiles in DynamoDB."""

@@ -1,0 +1,91 @@
+"""Demo data for the local stack: an admin, two approved therapists with availability, a patient."""
+from __future__ import annotations
+
+from dataclasses import dataclass
+from datetime import datetime, timezone
+
+from emotecare import aws
+from emotecare.db.models import Therapist, User
+from emotecare.settings import Settings
+
+
+@dataclass(frozen=True)
+class DemoUser:
+    email: str
+    password: str
+    role: str
+    name: str
+    time_zone: str
+
+
+DEMO_USERS = (
+    DemoUser("admin@emotecare.example", "Demo-Admin-2026", "admin", "Ada Admin", "UTC"),
+    DemoUser("dr.rivera@emotecare.example", "Demo-Therapist-2026", "therapist",
+             "Dr. Elena Rivera", "America/New_York"),
+    DemoUser("dr.okafor@emotecare.example", "Demo-Therapist-2026", "therapist",
+             "Dr. Chidi Okafor", "Europe/London"),
+    DemoUser("sam@emotecare.example", "Demo-Patient-2026", "patient", "Sam Patel",
+             "Europe/London"),
+)
+
+_THERAPIST_PROFILES = {
+    "dr.rivera@emotecare.example": {
+        "bio": "Cognitive behavioural therapist helping adults with anxiety and stress.",
+        "credentials": "PsyD, Licensed Clinical Psychologist", "licence_number": "NY-PSY-024871",
+        "jurisdiction": "US-NY", "years_experience": 12,
+        "therapy_types": ["individual", "couple"],
+        "specialties": ["anxiety", "stress", "depression"], "languages": ["en", "es"],
+        "price_per_session": 60, "currency": "USD", "photo_url": "img/therapist-1.svg",
+    },
+    "dr.okafor@emotecare.example": {
+        "bio": "Integrative counsellor for grief, trauma and family relationships.",
+        "credentials": "MSc, BACP accredited counsellor", "licence_number": "BACP-381245",
+        "jurisdiction": "UK", "years_experience": 8,
+        "therapy_types": ["individual", "family"],
+        "specialties": ["grief", "trauma", "relationships"], "languages": ["en"],
+        "price_per_session": 45, "currency": "USD", "photo_url": "img/therapist-2.svg",
+    },
+}
+
+# Weekly windows in the therapist's own time zone (ISO weekday 1 = Monday).
+_WEEKLY_AVAILABILITY = {
+    "dr.rivera@emotecare.example": [{"weekday": d, "start": "09:00", "end": "17:00"}
+                                    for d in (1, 2, 3, 4, 5)],
+    "dr.okafor@emotecare.example": [{"weekday": d, "start": "10:00", "end": "18:00"}
+                                    for d in (1, 3, 5, 6)],
+}
+
+
+def seed_demo_data(settings: Settings) -> bool:
+    """Create the demo accounts unless they exist; True when anything was created."""
+    cognito = aws.client("cognito-idp", settings)
+    created = False
+    for demo in DEMO_USERS:
+        existing = list(User.by_email.query(demo.email, limit=1))
+        if existing:
+            continue
+        user_id = _create_cognito_user(cognito, settings.user_pool_id, demo)
+        now = datetime.now(timezone.utc).strftime("%Y-%m-%dT%H:%M:%SZ")
+        User(user_id, email=demo.email, role=demo.role, name=demo.name,
+             time_zone=demo.time_zone, country="GB" if "London" in demo.time_zone else "US",
+             created_at=now).save()
+        if demo.role == "therapist":
+            Therapist(user_id, status="approved",
+                      profile={"name": demo.name, "time_zone": demo.time_zone,
+                               **_THERAPIST_PROFILES[demo.email]},
+                      availability={"weekly": _WEEKLY_AVAILABILITY[demo.email],
+                                    "exceptions": []}).save()
+        created = True
+    return created
+
+
+def _create_cognito_user(cognito, pool_id: str, demo: DemoUser) -> str:
+    response = cognito.admin_create_user(
+        UserPoolId=pool_id, Username=demo.email, MessageAction="SUPPRESS",
+        UserAttributes=[{"Name": "email", "Value": demo.email},
+                        {"Name": "email_verified", "Value": "true"},
+                        {"Name": "name", "Value": demo.name}])
+    cognito.admin_set_user_password(UserPoolId=pool_id, Username=demo.email,
+                                    Password=demo.password, Permanent=True)
+    cognito.admin_add_user_to_group(UserPoolId=pool_id, Username=demo.email, GroupName=demo.role)
+    return next(a["Value"] for a in response["User"]["Attributes"] if a["Name"] == "sub")

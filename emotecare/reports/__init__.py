@@ -1,0 +1,1 @@
+"""Weekly reports: per-patient compilation of a week's emotion records and wellbeing data."""

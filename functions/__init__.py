@@ -1,0 +1,1 @@
+"""Event-driven functions: the inference Lambda (container image) and scheduled jobs."""

@@ -1,0 +1,24 @@
+"""Shared fixtures: fake AWS credentials always; one real local stack per test session."""
+from __future__ import annotations
+
+import os
+
+import pytest
+
+from tests.support.stack import StackProcess
+
+
+@pytest.fixture(autouse=True, scope="session")
+def _fake_aws_credentials():
+    # Any boto3 client made by a test must never reach real AWS.
+    os.environ.update(AWS_ACCESS_KEY_ID="testing", AWS_SECRET_ACCESS_KEY="testing",
+                      AWS_SESSION_TOKEN="testing", AWS_DEFAULT_REGION="eu-west-2")
+    yield
+
+
+@pytest.fixture(scope="session")
+def stack(tmp_path_factory) -> StackProcess:
+    """The whole platform, started once with `emotecare up` (seeded demo data)."""
+    running = StackProcess(tmp_path_factory.mktemp("stack") / "data").start()
+    yield running
+    running.stop()
