@@ -1,4 +1,4 @@
-"""Compiled risk patterns by category, for `classifier.py`.
+"""Compiled risk patterns by category, for `rules.py`.
 
 The phrases live in `patterns_suicide.py`, `patterns_self_harm.py` and
 `patterns_others.py` (harm to others, abuse, medical emergency); this module only compiles
