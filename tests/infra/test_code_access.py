@@ -5,7 +5,7 @@ import textwrap
 
 import pytest
 
-import infra.code_access as code_access
+import infra.code_modules as code_modules
 from infra.cfn.iam import settings_resources
 from infra.code_access import Resource, function_access
 
@@ -52,10 +52,10 @@ def sample_tree(tmp_path, monkeypatch):
         (tmp_path / path).parent.mkdir(parents=True, exist_ok=True)
         (tmp_path / path).write_text(textwrap.dedent(text))
     (tmp_path / "functions" / "__init__.py").write_text("")
-    monkeypatch.setattr(code_access, "ROOT", tmp_path)
-    code_access._parse.cache_clear()
+    monkeypatch.setattr(code_modules, "ROOT", tmp_path)
+    code_modules.parse.cache_clear()
     yield
-    code_access._parse.cache_clear()
+    code_modules.parse.cache_clear()
 
 
 def test_scanner_finds_exactly_the_calls_of_one_handler_and_what_it_imports(sample_tree):

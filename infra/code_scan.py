@@ -1,0 +1,218 @@
+"""Walk a function's code and record its boto3 client sites and its PynamoDB operations.
+
+- boto3: where `aws.client("svc")` is made (a `Site`), which `Settings` fields are read
+  there and which modules the client is handed to; and every method name called per module.
+- PynamoDB: `Model.get/query/...`, `Model.index.query`, instance `save/update/delete`
+  (typed by `x = Model(...)` / `Model.get(...)` where possible), transactions, batch writes.
+"""
+from __future__ import annotations
+
+import ast
+import functools
+from collections import defaultdict
+from dataclasses import dataclass
+
+from infra.code_modules import (imports_of, module_path, own_module, parse,
+                                 roots, scopes, walk)
+
+_CLIENT_FACTORIES = {"emotecare.aws.client", "boto3.client"}
+# PynamoDB methods called on a model class (or one of its indexes).
+_MODEL_CLASS_OPS = {"get": "GetItem", "batch_get": "BatchGetItem", "query": "Query",
+                    "scan": "Scan", "count": "Query", "batch_write": "BatchWriteItem",
+                    "exists": "DescribeTable", "describe_table": "DescribeTable"}
+# PynamoDB methods called on an instance or inside a TransactWrite: the model is not named.
+_INSTANCE_OPS = {"save": "PutItem", "update": "UpdateItem", "delete": "DeleteItem",
+                 "refresh": "GetItem"}
+_TRANSACTION_OPS = {"condition_check": "ConditionCheckItem", "get": "GetItem"}
+
+
+@functools.lru_cache(maxsize=None)
+def _model_names() -> frozenset[str]:
+    from emotecare.db.registry import all_models
+
+    return frozenset(m.__name__ for m in all_models())
+
+
+@dataclass
+class Unit:
+    """A module; its event handlers are skipped but `function` (they run in other Lambdas)."""
+
+    module: str
+    function: str | None = None
+
+
+@dataclass
+class Site:
+    """Where a boto3 client is made: the class or function around `aws.client("svc")`.
+
+    Its resources are the `Settings` fields read there (the bucket handed to the class that
+    gets the client); its calls are those of its module and of the modules it names there
+    (where the client is handed to), and of what they import.
+    """
+
+    services: set[str]
+    fields: set[str]
+    modules: set[str]
+    all_tables: bool
+
+
+class Scan:
+    def __init__(self) -> None:
+        self.sites: list[Site] = []
+        self.module_calls: dict[str, set[str]] = defaultdict(set)  # method names, per module
+        self.presigned: dict[str, set[str]] = defaultdict(set)  # generate_presigned_url targets
+        self.model_actions: dict[str, set[str]] = defaultdict(set)
+        self.imports: dict[str, set[str]] = defaultdict(set)  # own modules each module imports
+
+    def unit(self, unit: Unit) -> list[str]:
+        """Record what `unit` does; return the modules it imports."""
+        nodes = [pair for root in roots(parse(unit.module), unit.function)
+                 for pair in walk(root, keep=unit.function)]
+        names = imports_of([n for n, _ in nodes], unit.module)
+        models_here = self._models(nodes, names)
+        batch_names = {item.optional_vars.id for n, _ in nodes if isinstance(n, ast.With)
+                       for item in n.items if isinstance(item.optional_vars, ast.Name)
+                       and isinstance(item.context_expr, ast.Call)
+                       and isinstance(item.context_expr.func, ast.Attribute)
+                       and item.context_expr.func.attr == "batch_write"}
+        typed = self._typed_names(nodes, names)
+        for node, cls in nodes:
+            if isinstance(node, ast.Call):
+                self._call(node, unit.module, names, cls, models_here, batch_names, typed)
+        for scope in scopes(parse(unit.module), unit.function):
+            self._site(scope, unit.module, names)
+        imported = [m for m in (own_module(q) for q in names.values()) if m]
+        self.imports[unit.module].update(imported)
+        return imported
+
+    def reachable(self, modules: set[str]) -> set[str]:
+        """`modules` and every own module they import, directly or not."""
+        seen, frontier = set(modules), list(modules)
+        while frontier:
+            for imported in self.imports.get(frontier.pop(), ()):
+                if imported not in seen:
+                    seen.add(imported)
+                    frontier.append(imported)
+        return seen
+
+    def _site(self, scope: ast.AST, module: str, names: dict[str, str]) -> None:
+        services, fields, modules, all_tables = set(), set(), {module}, False
+        for node in ast.walk(scope):
+            if (isinstance(node, ast.Call) and self._qualified(node.func, names) in _CLIENT_FACTORIES
+                    and node.args and isinstance(node.args[0], ast.Constant)):
+                services.add(node.args[0].value)
+            elif isinstance(node, ast.Attribute) and isinstance(node.ctx, ast.Load):
+                fields.add(node.attr)
+            elif isinstance(node, ast.Name):
+                all_tables |= node.id == "all_models"
+                target = own_module(names.get(node.id, ""))
+                if target:
+                    modules.add(target)
+        if services:
+            self.sites.append(Site(services, fields, modules, all_tables))
+
+    def _models(self, nodes, names: dict[str, str]) -> set[str]:
+        found = set()
+        for node, cls in nodes:
+            if isinstance(node, ast.Name) and node.id in _model_names() and (
+                    names.get(node.id, "").startswith("emotecare.db.") or node.id == cls):
+                found.add(node.id)
+            if isinstance(node, ast.ClassDef) and node.name in _model_names():
+                found.add(node.name)
+        return found
+
+    def _typed_names(self, nodes, names) -> dict[str, str]:
+        """Variables bound to one model's instance: `x = Model(...)` or `x = Model.get(...)`."""
+        typed: dict[str, set[str]] = defaultdict(set)
+        for node, cls in nodes:
+            if isinstance(node, ast.Assign) and isinstance(node.value, ast.Call):
+                func = node.value.func
+                if isinstance(func, ast.Attribute) and func.attr != "get":
+                    continue
+                model = self._model_of(func, names, cls)
+                for target in node.targets:
+                    if model and isinstance(target, ast.Name):
+                        typed[target.id].add(model)
+        return {name: next(iter(models)) for name, models in typed.items() if len(models) == 1}
+
+    def _instance_model(self, expr, typed, names, cls) -> set[str] | None:
+        """{model} when `expr` is a typed variable or a `Model(...)` call, else None."""
+        if isinstance(expr, ast.Name) and expr.id in typed:
+            return {typed[expr.id]}
+        if isinstance(expr, ast.Call) and isinstance(expr.func, ast.Name):
+            model = self._model_of(expr.func, names, cls)
+            return {model} if model else None
+        return None
+
+    def _model_of(self, expr: ast.AST, names, cls) -> str | None:
+        """The model a receiver names: `User`, `User.by_role`, or `cls`/`self` inside a model."""
+        while isinstance(expr, ast.Attribute):
+            expr = expr.value
+        if isinstance(expr, ast.Name):
+            if expr.id in _model_names() and names.get(expr.id, "").startswith("emotecare.db."):
+                return expr.id
+            if expr.id in ("cls", "self") and cls in _model_names():
+                return cls
+        return None
+
+    def _call(self, node: ast.Call, module: str, names, cls, models_here: set[str], batch_names,
+              typed) -> None:
+        func = node.func
+        if not isinstance(func, ast.Attribute):
+            return
+        method = func.attr
+        receiver_is_other_call = isinstance(func.value, ast.Call) and self._qualified(
+            func.value.func, names) not in _CLIENT_FACTORIES  # `make_env().get_template(...)`
+        if not receiver_is_other_call:
+            self.module_calls[module].add(method)
+        if method == "generate_presigned_url":
+            target = node.args[0] if node.args else next(
+                (k.value for k in node.keywords if k.arg == "ClientMethod"), None)
+            if isinstance(target, ast.Constant):
+                self.presigned[module].add(target.value)
+        model = self._model_of(func.value, names, cls)
+        if model and method in _MODEL_CLASS_OPS and not (
+                isinstance(func.value, ast.Name) and func.value.id == "self"):
+            self.model_actions[model].add(_MODEL_CLASS_OPS[method])
+            return
+        first_model = self._model_of(node.args[0], names, cls) if node.args else None
+        if method in _TRANSACTION_OPS and first_model:
+            self.model_actions[first_model].add(_TRANSACTION_OPS[method])
+            return
+        if isinstance(func.value, ast.Name) and func.value.id in batch_names:
+            return  # batch.save / batch.delete: covered by BatchWriteItem
+        if method in _INSTANCE_OPS and models_here:
+            if method == "update" and not (any(k.arg == "actions" for k in node.keywords) or (
+                    node.args and isinstance(node.args[-1], ast.List))):
+                return  # dict.update and friends
+            targets = ({model} if model else self._instance_model(func.value, typed, names, cls)
+                       or (self._instance_model(node.args[0], typed, names, cls) if node.args
+                           else None) or models_here)
+            for target in targets:
+                self.model_actions[target].add(_INSTANCE_OPS[method])
+
+    @staticmethod
+    def _qualified(func: ast.AST, names: dict[str, str]) -> str | None:
+        if isinstance(func, ast.Name):
+            return names.get(func.id)
+        if isinstance(func, ast.Attribute) and isinstance(func.value, ast.Name):
+            base = names.get(func.value.id)
+            return f"{base}.{func.attr}" if base else None
+        return None
+
+
+def scan_function(entries: list[tuple[str, str | None]]) -> Scan:
+    """Scan a deployed function given its entries: (module, handler function or None)."""
+    scan = Scan()
+    queue = [Unit(module, function) for module, function in entries]
+    seen: set[tuple[str, str | None]] = set()
+    while queue:
+        unit = queue.pop()
+        if (unit.module, unit.function) in seen or not module_path(unit.module):
+            continue
+        seen.add((unit.module, unit.function))
+        imported = scan.unit(unit)
+        parts = unit.module.split(".")
+        parents = [".".join(parts[:i]) for i in range(1, len(parts))]
+        queue.extend(Unit(m) for m in imported + parents)
+    return scan
