@@ -63,6 +63,10 @@ class Scan:
         self.presigned: dict[str, set[str]] = defaultdict(set)  # generate_presigned_url targets
         self.model_actions: dict[str, set[str]] = defaultdict(set)
         self.imports: dict[str, set[str]] = defaultdict(set)  # own modules each module imports
+        # Code over every model (`for model in all_models(): model.query(...)`): its operations,
+        # and the instance operations of the modules that use it, apply to every table.
+        self.generic_ops: dict[str, set[str]] = defaultdict(set)
+        self.untyped_ops: dict[str, set[str]] = defaultdict(set)
 
     def unit(self, unit: Unit) -> list[str]:
         """Record what `unit` does; return the modules it imports."""
@@ -76,14 +80,27 @@ class Scan:
                        and isinstance(item.context_expr.func, ast.Attribute)
                        and item.context_expr.func.attr == "batch_write"}
         typed = self._typed_names(nodes, names)
+        over_all_models = any(isinstance(n, ast.Name) and n.id == "all_models" for n, _ in nodes)
         for node, cls in nodes:
             if isinstance(node, ast.Call):
-                self._call(node, unit.module, names, cls, models_here, batch_names, typed)
+                self._call(node, unit.module, names, cls, models_here, batch_names, typed,
+                           over_all_models)
         for scope in scopes(parse(unit.module), unit.function):
             self._site(scope, unit.module, names)
         imported = [m for m in (own_module(q) for q in names.values()) if m]
         self.imports[unit.module].update(imported)
         return imported
+
+    def finish(self) -> "Scan":
+        """Give generic code's operations to every table (after all modules are scanned)."""
+        generic = {m for m, ops in self.generic_ops.items() if ops}
+        everywhere = set().union(*self.generic_ops.values()) if generic else set()
+        for module, ops in self.untyped_ops.items():
+            if module in generic or self.imports.get(module, set()) & generic:
+                everywhere |= ops
+        for model in _model_names() if everywhere else ():
+            self.model_actions[model] |= everywhere
+        return self
 
     def reachable(self, modules: set[str]) -> set[str]:
         """`modules` and every own module they import, directly or not."""
@@ -156,7 +173,7 @@ class Scan:
         return None
 
     def _call(self, node: ast.Call, module: str, names, cls, models_here: set[str], batch_names,
-              typed) -> None:
+              typed, over_all_models: bool) -> None:
         func = node.func
         if not isinstance(func, ast.Attribute):
             return
@@ -165,6 +182,8 @@ class Scan:
             func.value.func, names) not in _CLIENT_FACTORIES  # `make_env().get_template(...)`
         if not receiver_is_other_call:
             self.module_calls[module].add(method)
+        if method == "get_paginator" and node.args and isinstance(node.args[0], ast.Constant):
+            self.module_calls[module].add(node.args[0].value)  # paginate = call that operation
         if method == "generate_presigned_url":
             target = node.args[0] if node.args else next(
                 (k.value for k in node.keywords if k.arg == "ClientMethod"), None)
@@ -175,19 +194,25 @@ class Scan:
                 isinstance(func.value, ast.Name) and func.value.id == "self"):
             self.model_actions[model].add(_MODEL_CLASS_OPS[method])
             return
+        if (over_all_models and not model and method in _MODEL_CLASS_OPS
+                and method not in ("get", "describe_table")):  # `get`: dicts have it too
+            self.generic_ops[module].add(_MODEL_CLASS_OPS[method])
         first_model = self._model_of(node.args[0], names, cls) if node.args else None
         if method in _TRANSACTION_OPS and first_model:
             self.model_actions[first_model].add(_TRANSACTION_OPS[method])
             return
         if isinstance(func.value, ast.Name) and func.value.id in batch_names:
             return  # batch.save / batch.delete: covered by BatchWriteItem
-        if method in _INSTANCE_OPS and models_here:
+        if method in _INSTANCE_OPS:
             if method == "update" and not (any(k.arg == "actions" for k in node.keywords) or (
                     node.args and isinstance(node.args[-1], ast.List))):
                 return  # dict.update and friends
             targets = ({model} if model else self._instance_model(func.value, typed, names, cls)
                        or (self._instance_model(node.args[0], typed, names, cls) if node.args
-                           else None) or models_here)
+                           else None))
+            if not targets:
+                self.untyped_ops[module].add(_INSTANCE_OPS[method])
+                targets = models_here
             for target in targets:
                 self.model_actions[target].add(_INSTANCE_OPS[method])
 
@@ -215,4 +240,4 @@ def scan_function(entries: list[tuple[str, str | None]]) -> Scan:
         parts = unit.module.split(".")
         parents = [".".join(parts[:i]) for i in range(1, len(parts))]
         queue.extend(Unit(m) for m in imported + parents)
-    return scan
+    return scan.finish()

@@ -6,6 +6,8 @@ import textwrap
 import pytest
 
 import infra.code_modules as code_modules
+from emotecare.db import table_suffix
+from emotecare.db.registry import all_models
 from infra.cfn.iam import settings_resources
 from infra.code_access import Resource, function_access
 
@@ -22,6 +24,7 @@ _SAMPLE = {
         def handler(event, context):
             s3 = aws.client("s3", settings)
             s3.get_object(Bucket=settings.frames_bucket, Key="k")
+            s3.get_paginator("list_objects_v2").paginate(Bucket=settings.frames_bucket)
             s3.generate_presigned_url("put_object", Params={"Bucket": settings.frames_bucket})
             user = User.get("u")
             user.update(actions=[User.name.set("x")])
@@ -43,6 +46,20 @@ _SAMPLE = {
         def send(sqs, url):
             sqs.send_message_batch(QueueUrl=url, Entries=[])
     ''',
+    "functions/purge.py": '''
+        from functions import finder
+
+        def handler(event, context):
+            for item in finder.find_all(event["patient_id"]):
+                item.delete()
+    ''',
+    "functions/finder.py": '''
+        from emotecare.db.registry import all_models
+
+        def find_all(patient_id):
+            for model in all_models():
+                yield from model.query(patient_id)
+    ''',
 }
 
 
@@ -61,7 +78,7 @@ def sample_tree(tmp_path, monkeypatch):
 def test_scanner_finds_exactly_the_calls_of_one_handler_and_what_it_imports(sample_tree):
     access = function_access([("functions.sample", "handler")], settings_resources(), [])
     assert access == {
-        Resource("bucket", "frames"): {"s3:GetObject", "s3:PutObject"},
+        Resource("bucket", "frames"): {"s3:GetObject", "s3:PutObject", "s3:ListBucket"},
         Resource("table", "users"): {"dynamodb:GetItem", "dynamodb:UpdateItem"},
         Resource("table", "bookings"): {"dynamodb:Query", "dynamodb:PutItem"},
         Resource("table", "slot-claims"): {"dynamodb:ConditionCheckItem"},
@@ -73,3 +90,9 @@ def test_scanner_gives_another_handlers_calls_to_that_handler_only(sample_tree):
     access = function_access([("functions.sample", "another_lambda")], settings_resources(), [])
     assert access == {Resource("email_identity"): {"ses:SendEmail"},
                       Resource("table", "users"): {"dynamodb:Scan"}}
+
+
+def test_code_over_every_model_may_touch_every_table(sample_tree):
+    access = function_access([("functions.purge", "handler")], settings_resources(), [])
+    assert access == {Resource("table", table_suffix(m)): {"dynamodb:Query", "dynamodb:DeleteItem"}
+                      for m in all_models()}
