@@ -162,8 +162,12 @@ class Scan:
         return None
 
     def _model_of(self, expr: ast.AST, names, cls) -> str | None:
-        """The model a receiver names: `User`, `User.by_role`, or `cls`/`self` inside a model."""
+        """The model a receiver names: `User`, `User.by_role`, `models.User`, or `cls`/`self`
+        inside a model."""
         while isinstance(expr, ast.Attribute):
+            if (isinstance(expr.value, ast.Name) and expr.attr in _model_names()
+                    and names.get(expr.value.id, "").startswith("emotecare.db")):
+                return expr.attr  # `models.User` with `from emotecare.db import models`
             expr = expr.value
         if isinstance(expr, ast.Name):
             if expr.id in _model_names() and names.get(expr.id, "").startswith("emotecare.db."):

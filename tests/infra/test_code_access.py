@@ -16,6 +16,7 @@ _SAMPLE = {
         from chalice import Blueprint
         from pynamodb.transactions import TransactWrite
         from emotecare import aws
+        from emotecare.db import models
         from emotecare.db.models import Booking, SlotClaim, User
         from functions import helper
 
@@ -30,6 +31,7 @@ _SAMPLE = {
             user.update(actions=[User.name.set("x")])
             options = {}
             options.update(a=1)
+            models.Report.query("p")
             for booking in Booking.by_patient.query("p"):
                 pass
             with TransactWrite(connection=None) as transaction:
@@ -82,6 +84,7 @@ def test_scanner_finds_exactly_the_calls_of_one_handler_and_what_it_imports(samp
         Resource("table", "users"): {"dynamodb:GetItem", "dynamodb:UpdateItem"},
         Resource("table", "bookings"): {"dynamodb:Query", "dynamodb:PutItem"},
         Resource("table", "slot-claims"): {"dynamodb:ConditionCheckItem"},
+        Resource("table", "reports"): {"dynamodb:Query"},
         Resource("queue", "reports"): {"sqs:SendMessage"},
     }
 
