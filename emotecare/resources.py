@@ -47,6 +47,9 @@ class UserPoolSpec:
     key: str = "users"
     groups: tuple[str, ...] = USER_GROUPS
     password_min_length: int = 10
+    # Empty: Cognito sends no verification mail of its own. EmoteCare mails its own codes
+    # through SES (emotecare/accounts/codes.py) so AWS and the local stack behave alike.
+    auto_verified_attributes: tuple[str, ...] = ()
     auth_flows: tuple[str, ...] = ("ALLOW_USER_PASSWORD_AUTH", "ALLOW_REFRESH_TOKEN_AUTH",
                                    "ALLOW_USER_SRP_AUTH")
 

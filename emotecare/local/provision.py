@@ -95,7 +95,7 @@ def _create_user_pool(cognito, stage: str) -> tuple[str, str]:
         pool_id = cognito.create_user_pool(
             PoolName=name,
             UsernameAttributes=["email"],
-            AutoVerifiedAttributes=["email"],
+            AutoVerifiedAttributes=list(spec.auto_verified_attributes),
             Policies={"PasswordPolicy": {
                 "MinimumLength": spec.password_min_length, "RequireLowercase": True,
                 "RequireUppercase": True, "RequireNumbers": True, "RequireSymbols": False}},
