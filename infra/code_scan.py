@@ -35,7 +35,10 @@ def _model_names() -> frozenset[str]:
 
 @dataclass
 class Unit:
-    """A module; its event handlers are skipped but `function` (they run in other Lambdas)."""
+    """A module, or one top-level function or class of it (with what that names).
+
+    Event handlers other than `function` are skipped: they run in their own Lambdas.
+    """
 
     module: str
     function: str | None = None
@@ -68,8 +71,8 @@ class Scan:
         self.generic_ops: dict[str, set[str]] = defaultdict(set)
         self.untyped_ops: dict[str, set[str]] = defaultdict(set)
 
-    def unit(self, unit: Unit) -> list[str]:
-        """Record what `unit` does; return the modules it imports."""
+    def unit(self, unit: Unit) -> list[Unit]:
+        """Record what `unit` does; return the units it uses (a function's: those it names)."""
         nodes = [pair for root in roots(parse(unit.module), unit.function)
                  for pair in walk(root, keep=unit.function)]
         names = imports_of([n for n, _ in nodes], unit.module)
@@ -87,9 +90,11 @@ class Scan:
                            over_all_models)
         for scope in scopes(parse(unit.module), unit.function):
             self._site(scope, unit.module, names)
-        imported = [m for m in (own_module(q) for q in names.values()) if m]
-        self.imports[unit.module].update(imported)
-        return imported
+        self.imports[unit.module].update(m for m in map(own_module, names.values()) if m)
+        used = {n.id for n, _ in nodes if isinstance(n, ast.Name)} | {
+            n.value.id for n, _ in nodes if isinstance(n, ast.Attribute) and isinstance(n.value, ast.Name)}
+        return [target for local, qualified in names.items()
+                if (unit.function is None or local in used) and (target := _unit_of(qualified))]
 
     def finish(self) -> "Scan":
         """Give generic code's operations to every table (after all modules are scanned)."""
@@ -230,6 +235,17 @@ class Scan:
         return None
 
 
+def _unit_of(qualified: str) -> Unit | None:
+    """What an import brings in: a whole module, or one function/class of a module of ours."""
+    module = own_module(qualified)
+    if module is None or module == qualified:
+        return Unit(module) if module else None
+    name = qualified.rsplit(".", 1)[1]
+    defined = {n.name for n in parse(module).body
+               if isinstance(n, (ast.FunctionDef, ast.AsyncFunctionDef, ast.ClassDef))}
+    return Unit(module, name) if name in defined else Unit(module)
+
+
 def scan_function(entries: list[tuple[str, str | None]]) -> Scan:
     """Scan a deployed function given its entries: (module, handler function or None)."""
     scan = Scan()
@@ -240,8 +256,7 @@ def scan_function(entries: list[tuple[str, str | None]]) -> Scan:
         if (unit.module, unit.function) in seen or not module_path(unit.module):
             continue
         seen.add((unit.module, unit.function))
-        imported = scan.unit(unit)
         parts = unit.module.split(".")
-        parents = [".".join(parts[:i]) for i in range(1, len(parts))]
-        queue.extend(Unit(m) for m in imported + parents)
+        parents = [Unit(".".join(parts[:i])) for i in range(1, len(parts))]  # run on import
+        queue.extend(scan.unit(unit) + parents)
     return scan.finish()
