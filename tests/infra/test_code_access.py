@@ -48,6 +48,24 @@ _SAMPLE = {
         def send(sqs, url):
             sqs.send_message_batch(QueueUrl=url, Entries=[])
     ''',
+    "functions/tasks.py": '''
+        from emotecare import aws
+
+        def enqueue(settings):
+            _send(aws.client("sqs", settings), settings.reports_queue_url)
+
+        def _send(sqs, url):
+            sqs.send_message(QueueUrl=url, MessageBody="{}")
+
+        def mail(settings):
+            aws.client("ses", settings).send_email(Source=settings.sender_email)
+    ''',
+    "functions/fanout.py": '''
+        from functions.tasks import enqueue
+
+        def handler(event, context):
+            enqueue(None)
+    ''',
     "functions/purge.py": '''
         from functions import finder
 
@@ -99,3 +117,8 @@ def test_code_over_every_model_may_touch_every_table(sample_tree):
     access = function_access([("functions.purge", "handler")], settings_resources(), [])
     assert access == {Resource("table", table_suffix(m)): {"dynamodb:Query", "dynamodb:DeleteItem"}
                       for m in all_models()}
+
+
+def test_importing_one_function_brings_only_what_that_function_calls(sample_tree):
+    access = function_access([("functions.fanout", "handler")], settings_resources(), [])
+    assert access == {Resource("queue", "reports"): {"sqs:SendMessage"}}
