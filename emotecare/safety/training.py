@@ -62,7 +62,8 @@ def build_matrix(texts: list[str]) -> csr_matrix:
 
 def make_model(c: float) -> LogisticRegression:
     """A deterministic L2 logistic regression (dual liblinear: fast when features far outnumber rows)."""
-    return LogisticRegression(C=c, class_weight="balanced", solver="liblinear", dual=True, max_iter=5000)
+    return LogisticRegression(C=c, class_weight="balanced", solver="liblinear", dual=True, max_iter=5000,
+                              random_state=0)  # liblinear shuffles coordinates: fix the order
 
 
 def fit_heads(matrix: csr_matrix, messages: list[LabelledMessage]) -> tuple[LogisticRegression, OneVsRestClassifier]:

@@ -34,6 +34,14 @@ def test_model_loads_from_the_shipped_weights_file():
     assert WEIGHTS_PATH.stat().st_size < 10_000_000  # small enough for the API zip
 
 
+def test_training_twice_on_the_same_messages_exports_identical_weights():
+    training = pytest.importorskip("emotecare.safety.training")  # dev-only: needs scikit-learn
+    messages = [m for m in training.read_labelled_messages() if m.round == "eval"]
+    matrix = training.build_matrix([m.text for m in messages])
+    first, second = (training.export_weights(*training.fit_heads(matrix, messages), threshold=0.5) for _ in range(2))
+    assert first == second and first["rows"]
+
+
 def test_model_gives_identical_scores_on_every_run_and_fresh_load():
     text = "I have made my peace and said my goodbyes"
     fresh = LinearSafetyModel(json.loads(WEIGHTS_PATH.read_text(encoding="utf-8")))
