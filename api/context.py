@@ -54,3 +54,21 @@ def booking_mail() -> BookingMail:
 def patient_files() -> PatientFiles:
     current = settings()
     return PatientFiles(aws.client("s3", current), current.frames_bucket, current.reports_bucket)
+
+
+def chat_service():
+    """The chatbot on the configured backend (`chat_backend`, `bedrock_model_id`), made once."""
+    current = settings()
+    return _chat_service(current.chat_backend, current.bedrock_model_id, current.region,
+                         current.aws_endpoint)
+
+
+@functools.lru_cache(maxsize=2)
+def _chat_service(backend: str, model_id: str, region: str, endpoint: str | None):
+    from emotecare.chat.factory import BackendConfigError, build_chat_service
+    from emotecare.errors import SettingsError
+
+    try:
+        return build_chat_service(backend, lambda: aws.client("bedrock-runtime", settings()), model_id)
+    except BackendConfigError as exc:
+        raise SettingsError(str(exc)) from exc
