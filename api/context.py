@@ -58,17 +58,17 @@ def patient_files() -> PatientFiles:
 
 def chat_service():
     """The chatbot on the configured backend (`chat_backend`, `bedrock_model_id`), made once."""
-    current = settings()
-    return _chat_service(current.chat_backend, current.bedrock_model_id, current.region,
-                         current.aws_endpoint)
+    return build_chat_service_for(settings())
 
 
 @functools.lru_cache(maxsize=2)
-def _chat_service(backend: str, model_id: str, region: str, endpoint: str | None):
+def build_chat_service_for(current: Settings):
+    """A `ChatService` for `current`; the Bedrock client is made here only when it is chosen."""
     from emotecare.chat.factory import BackendConfigError, build_chat_service
     from emotecare.errors import SettingsError
 
     try:
-        return build_chat_service(backend, lambda: aws.client("bedrock-runtime", settings()), model_id)
+        return build_chat_service(current.chat_backend, lambda: aws.client("bedrock-runtime", current),
+                                  current.bedrock_model_id)
     except BackendConfigError as exc:
         raise SettingsError(str(exc)) from exc

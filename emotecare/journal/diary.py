@@ -32,13 +32,14 @@ def add_entry(patient: Principal, body: dict) -> dict:
     created_at = f.instant("created_at", default=None)
     if created_at is not None and created_at > now + _CLOCK_SKEW:
         raise f.fail("created_at", "cannot be in the future")
+    _check_tag_shape(f)
     entry = validate_entry({k: body[k] for k in _EDITABLE if k in body} | {"created_at": created_at or now})
     return _reviewed(patient, entry, lambda crisis: store.save_new_entry(patient.user_id, entry, crisis))
 
 
 def edit_entry(patient: Principal, entry_id: str, body: dict) -> dict:
     """Apply an edit; changed text is checked again (a crisis edit starts the crisis flow)."""
-    Fields(body, _EDITABLE)
+    _check_tag_shape(Fields(body, _EDITABLE))
     row = store.load_entry(patient.user_id, entry_id)
     before = store.to_domain(row)
     edited = apply_edit(before, body)
@@ -80,6 +81,12 @@ def _reviewed(patient: Principal, entry, save) -> dict:
         event = record_safety_event(context, review.safety_event, entry_id=row.entry_id)
         answer.update(crisis_fields(review.crisis_reply, event))
     return answer
+
+
+def _check_tag_shape(f: Fields) -> None:
+    """Tags must be a list of words before the domain looks them up in its vocabulary."""
+    if f.has("tags"):
+        f.texts("tags", max_items=20, max_len=40)
 
 
 def _int_query(query: dict, name: str, lo: int, hi: int) -> int:

@@ -38,16 +38,14 @@ def show(viewer: Principal | None, resource_id: str) -> dict:
 
 def add(body: dict) -> dict:
     """An admin adds an item (our own summary, a link to the source); the id is made if absent."""
-    Fields(body, _FIELDS)
-    data = dict(body)
+    data = dict(_checked(body))
     if not data.get("id") and isinstance(data.get("title"), str):
         data["id"] = (_SLUG.sub("-", data["title"].lower()).strip("-")[:60] or "resource") + "-" + secrets.token_hex(3)
-    Fields(data, _FIELDS).text("id", max_len=80)
     return store.add_resource(validate_resource(data)).to_dict()
 
 
 def edit(resource_id: str, body: dict) -> dict:
-    Fields(body, _FIELDS)
+    _checked(body)
     return store.replace_resource(update_resource(store.load_resource(resource_id), body)).to_dict()
 
 
@@ -60,6 +58,19 @@ def helplines(query: dict) -> dict:
     """The crisis-lines page: the `country`'s lines first, then every other country's."""
     country = Fields(query, ("country",)).text("country", max_len=12, default=None)
     return list_crisis_lines(country)
+
+
+def _checked(body: dict) -> dict:
+    """Reject unknown fields and wrong JSON types; the domain then checks the values."""
+    f = Fields(body, _FIELDS)
+    for name in ("title", "source_name", "summary", "topic", "type", "status"):
+        f.text(name, max_len=2000, min_len=0, default=None)
+    f.text("id", max_len=80, default=None)
+    f.text("source_url", max_len=500, default=None)
+    f.text("country", max_len=2, min_len=2, default=None)
+    if f.has("tags"):
+        f.texts("tags", max_items=20, max_len=40)
+    return body
 
 
 def _is_admin(viewer: Principal | None) -> bool:
