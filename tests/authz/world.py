@@ -82,6 +82,9 @@ class World:
         self.users["patient"] = make_user(self.stack, "patient")
         self.users["other_patient"] = make_user(self.stack, "patient")
         self.new_booking()
+        self.new_conversation()
+        self.new_journal_entry()
+        self.new_safety_event()
 
     def next_slot(self) -> str:
         self._hours_ahead += 2
