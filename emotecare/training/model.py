@@ -8,7 +8,7 @@ from emotecare.vision.preprocess import FACE_SIZE, LABELS
 
 # Chosen by timing candidates single-threaded in LiteRT on the 2-core production-like CPU
 # (see docs/model.md): the widest net that still classifies well over 1,000 faces/s.
-WIDTHS = (32, 32, 64, 128, 256)
+WIDTHS = (24, 24, 48, 96, 192)
 BLOCKS = (1, 2, 2, 2, 2)
 DROPOUT = 0.4
 # The network looks at the central CROP x CROP pixels of the 48x48 face. Training shifts the
