@@ -54,9 +54,11 @@ class AwsEmulator:
         from moto.server import ThreadedMotoServer
 
         from emotecare.local.isolation import serialise_dynamodb_writes
+        from emotecare.local.model_tracking import track_only_mail
 
         logging.getLogger("werkzeug").setLevel(logging.WARNING)
         serialise_dynamodb_writes()
+        track_only_mail()
         self.restore()
         self._server = ThreadedMotoServer(ip_address="127.0.0.1", port=self.port, verbose=False)
         self._server.start()
