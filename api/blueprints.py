@@ -10,10 +10,12 @@ from api.routing import answer_wrong_methods
 # Each module defines `bp = Blueprint(__name__)`. Add new areas here.
 _BLUEPRINT_MODULES = [
     "api.routes.health",
+    "api.routes.sessions",
     "api.routes.fallback",
     "api.routes.accounts",
     "api.routes.therapists",
     "api.routes.bookings",
+    "api.routes.reports",
     "functions.schedules",
 ]
 

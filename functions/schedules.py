@@ -16,21 +16,26 @@ from emotecare.settings import get_settings
 bp = Blueprint(__name__)
 logger = get_logger("schedules")
 
-# Mondays 02:00 UTC: by then the previous Monday–Sunday week has ended in every time zone
-# from UTC-12 to UTC+14 except the far west, which the next run still covers (reports are
-# idempotent per patient and week).
-WEEKLY_REPORTS = Cron(0, 2, "?", "*", "MON", "*")
+# Mondays 13:00 UTC. A Monday–Sunday week ends at local midnight, which is Monday 12:00
+# UTC in the westernmost zone (UTC-12); by 13:00 every zone's week is over (with an hour
+# for late frames) and, up to UTC+14 (Tuesday 03:00 there), every zone still calls the
+# same ISO week "last week", so one week label is right for every patient.
+WEEKLY_REPORTS = Cron(0, 13, "?", "*", "MON", "*")
+# Stop starting new compilations when less than this is left of the invocation (one
+# compilation takes 0.1–3 s, see docs/reports.md); the remaining messages are reported as
+# failed and SQS redelivers them to a fresh invocation.
+_RESERVE_MS = 20_000
 
 
 @bp.schedule(WEEKLY_REPORTS, name="weekly-reports", description="Compile last week's reports")
 def weekly_reports(event):
     settings = get_settings()
     bind_models(settings)
-    from emotecare.reports.scheduling import enqueue_weekly_reports
+    from emotecare.reports.scheduling import start_weekly_fanout
 
-    queued = enqueue_weekly_reports(settings)
-    logger.info("weekly reports queued", extra={"patients": queued})
-    return {"queued": queued}
+    week = start_weekly_fanout(settings)
+    logger.info("weekly reports fan-out queued", extra={"week": week})
+    return {"week": week}
 
 
 # Every minute, so the "in an hour" reminder leaves between 60 and 59 minutes before.
@@ -56,17 +61,22 @@ def booking_reminders(event):
 
 @bp.on_sqs_message(queue="reports", batch_size=10, name="report-worker")
 def compile_reports(event):
-    """Compile each queued (patient, week); report failures per message so only they retry."""
+    """Run each queued job (a fan-out chunk or one patient's week); failures retry alone."""
     settings = get_settings()
     bind_models(settings)
-    from emotecare.reports.compile import compile_weekly_report
+    from emotecare.reports.scheduling import run_report_job
 
     failures = []
     for record in event:
-        job = json.loads(record.body)
+        message_id = record.to_dict()["messageId"]
+        if event.context is not None and event.context.get_remaining_time_in_millis() < _RESERVE_MS:
+            logger.warning("no time left; handing the job back", extra={"message_id": message_id})
+            failures.append({"itemIdentifier": message_id})
+            continue
         try:
-            compile_weekly_report(job["patient_id"], job["week"])
-        except Exception:
-            logger.exception("report failed", extra=job)
-            failures.append({"itemIdentifier": record.to_dict()["messageId"]})
+            run_report_job(settings, json.loads(record.body))
+        except Exception:  # one patient's failure must not stop the batch; SQS retries it
+            logger.exception("report failed", extra={"message_id": message_id,
+                                                      "body": record.body[:200]})
+            failures.append({"itemIdentifier": message_id})
     return {"batchItemFailures": failures}

@@ -6,8 +6,10 @@ def register(subparsers) -> None:
     parser = subparsers.add_parser("report", help="compile weekly reports now")
     group = parser.add_mutually_exclusive_group(required=True)
     group.add_argument("--now", action="store_true",
-                       help="run the scheduled weekly compilation now (last week, all patients)")
-    group.add_argument("--week", help="ISO week to compile, e.g. 2026-W47")
+                       help="do what the weekly schedule does: queue last week's fan-out job; "
+                            "the report worker queues and compiles every patient")
+    group.add_argument("--week", help="ISO week to compile, e.g. 2026-W47: queues every "
+                                      "patient's job now (or compiles one with --patient)")
     parser.add_argument("--patient", help="only this patient's report (with --week)")
     parser.set_defaults(func=run_report)
 
@@ -18,8 +20,7 @@ def run_report(args) -> int:
     from emotecare.db import bind_models
     from emotecare.errors import EmoteCareError
     from emotecare.reports.compile import compile_weekly_report
-    from emotecare.reports.scheduling import enqueue_weekly_reports
-    from emotecare.reports.weeks import parse_week
+    from emotecare.reports.scheduling import enqueue_weekly_reports, start_weekly_fanout
     from emotecare.settings import get_settings
 
     if args.patient and not args.week:
@@ -29,13 +30,20 @@ def run_report(args) -> int:
         settings = get_settings()
         bind_models(settings)
         if args.patient:
-            report = compile_weekly_report(args.patient, args.week)
-            print(f"compiled {report.week} for {report.patient_id}")
+            report = compile_weekly_report(args.patient, args.week, settings)
+            summary = report.summary
+            print(f"compiled {report.week} for {report.patient_id}: "
+                  f"{'empty' if summary['empty'] else str(summary['emotions']['frames']) + ' frame(s)'}, "
+                  f"{summary['sessions']['attended']} therapy / {summary['sessions']['self_reflect']} "
+                  f"self-reflect session(s); html s3://{settings.reports_bucket}/{report.html_key}")
             return 0
-        if args.week:
-            parse_week(args.week)
+        if args.now:
+            week = start_weekly_fanout(settings)
+            print(f"queued the fan-out of {week}; the report worker queues and compiles "
+                  "every patient's report")
+            return 0
         queued = enqueue_weekly_reports(settings, week=args.week)
     except EmoteCareError as exc:
         raise CommandError(str(exc)) from exc
-    print(f"queued {queued} report job(s); the report worker compiles them")
+    print(f"queued {queued} report job(s) for {args.week}; the report worker compiles them")
     return 0

@@ -166,8 +166,9 @@ class Session(Model):
     patient_id = UnicodeAttribute()
     therapist_id = UnicodeAttribute(null=True)
     booking_id = UnicodeAttribute(null=True)
-    state = UnicodeAttribute(default="booked")  # booked|joinable|in_progress|ended|…
+    state = UnicodeAttribute(default="booked")  # booked|joinable|in_progress|ended|no_show
     created_at = UnicodeAttribute()
+    starts_at = UnicodeAttribute(null=True)  # the booking's start (therapy sessions)
     started_at = UnicodeAttribute(null=True)
     ended_at = UnicodeAttribute(null=True)
     analysis_on = BooleanAttribute(default=False)
@@ -221,3 +222,4 @@ class Report(Model):
     created_at = UnicodeAttribute()
     summary = JSONAttribute(default=dict)
     html_key = UnicodeAttribute(null=True)
+    notified_at = UnicodeAttribute(null=True)  # when "your report is ready" was emailed

@@ -12,6 +12,7 @@ _MODEL_MODULES = [
     "emotecare.db.models",
     "emotecare.db.wellbeing",
     "emotecare.db.care",
+    "emotecare.db.live",
 ]
 
 

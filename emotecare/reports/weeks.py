@@ -37,3 +37,34 @@ def previous_week(now: datetime) -> str:
     """The ISO week before the one containing `now`."""
     year, week, _ = (now - timedelta(days=7)).isocalendar()
     return f"{year}-W{week:02d}"
+
+
+def week_of(moment: datetime, time_zone: str) -> str:
+    """The ISO week ("YYYY-Www") that contains `moment` on the wall clock of `time_zone`."""
+    year, week, _ = moment.astimezone(ZoneInfo(time_zone)).isocalendar()
+    return f"{year}-W{week:02d}"
+
+
+def shift_week(week: str, weeks: int) -> str:
+    """The ISO week `weeks` after `week` (negative: before)."""
+    year, number = parse_week(week)
+    monday = date.fromisocalendar(year, number, 1) + timedelta(weeks=weeks)
+    shifted_year, shifted_week, _ = monday.isocalendar()
+    return f"{shifted_year}-W{shifted_week:02d}"
+
+
+def week_days(week: str) -> list[date]:
+    """The seven local dates, Monday to Sunday, of `week`."""
+    year, number = parse_week(week)
+    monday = date.fromisocalendar(year, number, 1)
+    return [monday + timedelta(days=i) for i in range(7)]
+
+
+def to_utc_text(moment: datetime) -> str:
+    """`moment` as the UTC ISO-8601 text the tables store (`…Z`, sorts lexicographically)."""
+    return moment.astimezone(timezone.utc).strftime("%Y-%m-%dT%H:%M:%SZ")
+
+
+def parse_utc_text(text: str) -> datetime:
+    """A stored UTC time (`2026-11-16T09:00:00Z`, fractions allowed) as an aware datetime."""
+    return datetime.fromisoformat(text.replace("Z", "+00:00")).astimezone(timezone.utc)

@@ -1,0 +1,106 @@
+"""Numbers of a weekly report, computed from a week's rows (pure functions, no I/O).
+
+Shares and valences are rounded to 4 decimals, averages of 1–10 moods to 2, so stored
+reports and tests agree exactly.
+"""
+from __future__ import annotations
+
+from collections import Counter, defaultdict
+from datetime import date
+from typing import Iterable, Sequence
+from zoneinfo import ZoneInfo
+
+from emotecare.reports.distress import sustained_distress
+from emotecare.reports.weeks import parse_utc_text
+
+
+def _round(value: float | None, digits: int = 4) -> float | None:
+    return None if value is None else round(value, digits)
+
+
+def _mean(values: Sequence[float]) -> float | None:
+    return sum(values) / len(values) if values else None
+
+
+def local_date(utc_text: str, zone: ZoneInfo) -> date:
+    return parse_utc_text(utc_text).astimezone(zone).date()
+
+
+def emotion_stats(records: Sequence) -> dict:
+    """Frames, share with a face, mean valence and dominant-expression shares of `records`."""
+    with_face = [r for r in records if r.face_found]
+    counts = Counter(r.dominant for r in with_face if r.dominant)
+    valences = [float(r.valence) for r in with_face if r.valence is not None]
+    return {
+        "frames": len(records),
+        "face_share": _round(len(with_face) / len(records)) if records else None,
+        "mean_valence": _round(_mean(valences)),
+        "expressions": {label: _round(n / len(with_face)) for label, n in sorted(counts.items())},
+    }
+
+
+def session_stats(session, records: Sequence, zone: ZoneInfo) -> dict:
+    """One session's line in the report: when, what kind, and its frames' statistics."""
+    started = session.started_at or (records[0].captured_at if records else session.created_at)
+    spans = sustained_distress(records)
+    local = parse_utc_text(started).astimezone(zone)
+    return {
+        "session_id": session.session_id,
+        "kind": session.kind,
+        "therapist_id": session.therapist_id,
+        "started_at": started,
+        "local_start": local.strftime("%Y-%m-%d %H:%M"),
+        "weekday": local.strftime("%a"),
+        **emotion_stats(records),
+        "distress": [span.as_dict() for span in spans],
+        "distress_count": len(spans),
+    }
+
+
+def daily_valence(records: Iterable, days: Sequence[date], zone: ZoneInfo) -> list[dict]:
+    """Mean valence of face frames for each local day of the week (None on days without)."""
+    by_day: dict[date, list[float]] = defaultdict(list)
+    for record in records:
+        if record.face_found and record.valence is not None:
+            by_day[local_date(record.captured_at, zone)].append(float(record.valence))
+    return [{"date": day.isoformat(), "weekday": day.strftime("%a"),
+             "mean_valence": _round(_mean(by_day[day])), "frames": len(by_day[day])}
+            for day in days]
+
+
+def journal_stats(entries: Sequence, days: Sequence[date], zone: ZoneInfo) -> dict:
+    """Entry count, mean mood and mean mood per local day."""
+    by_day: dict[date, list[float]] = defaultdict(list)
+    for entry in entries:
+        by_day[local_date(entry.created_at, zone)].append(float(entry.mood))
+    moods = [float(e.mood) for e in entries]
+    return {
+        "entries": len(entries),
+        "mood_average": _round(_mean(moods), 2),
+        "daily_mood": [{"date": day.isoformat(), "weekday": day.strftime("%a"),
+                        "mood_average": _round(_mean(by_day[day]), 2)} for day in days],
+    }
+
+
+def questionnaire_stats(in_week: Sequence, earlier) -> dict:
+    """The week's latest score and band, and its change from the response before it."""
+    if not in_week:
+        return {"score": None, "band": None, "submitted_at": None, "responses": 0,
+                "previous_score": None, "change": None}
+    latest = in_week[-1]
+    before = in_week[-2] if len(in_week) > 1 else earlier
+    previous = int(before.score) if before is not None else None
+    return {
+        "score": int(latest.score),
+        "band": latest.band,
+        "submitted_at": latest.submitted_at,
+        "responses": len(in_week),
+        "previous_score": previous,
+        "change": None if previous is None else int(latest.score) - previous,
+    }
+
+
+def safety_stats(events: Sequence, zone: ZoneInfo) -> dict:
+    """How many safety events, and on which local dates: nothing about what was said."""
+    return {"events": len(events),
+            "dates": sorted({local_date(e.occurred_at, zone).isoformat() for e in events})}

@@ -1,0 +1,87 @@
+"""Read compiled reports back: a patient's list, one report, and the trend series.
+
+Everything here reads the `reports` table by its key (patient, week range): the weekly
+compilation has already done the heavy reading of emotion records.
+"""
+from __future__ import annotations
+
+from datetime import datetime, timezone
+
+from emotecare.db.models import Report, User
+from emotecare.errors import NotFoundError, ValidationError
+from emotecare.reports.files import ReportFiles
+from emotecare.reports.summary import headline
+from emotecare.reports.weeks import parse_week, shift_week, week_of
+
+DEFAULT_WEEKS = 12
+MAX_WEEKS = 104
+
+
+def parse_weeks(text: str | None, default: int = DEFAULT_WEEKS) -> int:
+    """The `weeks=N` query parameter (1 … MAX_WEEKS)."""
+    if text in (None, ""):
+        return default
+    if not text.isdigit() or not 1 <= int(text) <= MAX_WEEKS:
+        raise ValidationError(f"weeks must be a whole number from 1 to {MAX_WEEKS}", field="weeks")
+    return int(text)
+
+
+def list_reports(patient_id: str, limit: int = DEFAULT_WEEKS) -> list[dict]:
+    """The patient's reports, newest week first, with their headline numbers."""
+    return [{"patient_id": r.patient_id, "week": r.week, "created_at": r.created_at,
+             "empty": r.summary.get("empty", True), "complete": r.summary.get("complete", True),
+             "headline": headline(r.summary)}
+            for r in Report.query(patient_id, scan_index_forward=False, limit=limit)]
+
+
+def read_report(patient_id: str, week: str, files: ReportFiles) -> dict:
+    """One report's data and a short-lived link to its HTML page."""
+    parse_week(week)
+    try:
+        report = Report.get(patient_id, week)
+    except Report.DoesNotExist as exc:
+        raise NotFoundError(f"no report for {week}") from exc
+    return {"patient_id": patient_id, "week": week, "created_at": report.created_at,
+            "summary": report.summary,
+            "html_url": files.html_url(report.html_key) if report.html_key else None}
+
+
+def _week_range(patient_id: str, weeks: int, until: str | None) -> list[str]:
+    if until:
+        parse_week(until)
+        last = until
+    else:  # the last week that has ended on the patient's own calendar
+        try:
+            zone = User.get(patient_id).time_zone
+        except User.DoesNotExist as exc:
+            raise NotFoundError("no such patient") from exc
+        last = shift_week(week_of(datetime.now(timezone.utc), zone), -1)
+    return [shift_week(last, -i) for i in range(weeks - 1, -1, -1)]
+
+
+def _reports_by_week(patient_id: str, weeks: list[str]) -> dict[str, Report]:
+    return {r.week: r for r in Report.query(patient_id, Report.week.between(weeks[0], weeks[-1]))}
+
+
+def weekly_series(patient_id: str, weeks: int, until: str | None = None) -> dict:
+    """One point per week (oldest first): expression shares, valence, scores, mood, sessions."""
+    names = _week_range(patient_id, weeks, until)
+    reports = _reports_by_week(patient_id, names)
+    points = []
+    for week in names:
+        summary = reports[week].summary if week in reports else None
+        point = {"week": week, "compiled": summary is not None}
+        point.update(headline(summary) if summary else dict.fromkeys(headline({})))
+        point["expressions"] = summary["emotions"]["expressions"] if summary else {}
+        points.append(point)
+    return {"patient_id": patient_id, "weeks": points}
+
+
+def session_series(patient_id: str, weeks: int, until: str | None = None) -> dict:
+    """Every session of the last `weeks` compiled weeks, oldest first, with its statistics."""
+    names = _week_range(patient_id, weeks, until)
+    sessions = []
+    for week, report in sorted(_reports_by_week(patient_id, names).items()):
+        for item in report.summary.get("sessions", {}).get("items", []):
+            sessions.append({"week": week, **item})
+    return {"patient_id": patient_id, "sessions": sessions}
