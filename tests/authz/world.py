@@ -14,6 +14,7 @@ from tests.support.accounts import PASSWORD, TestUser, make_user
 from tests.support.scheduling import approved_therapist, book, setup_therapist, slot_after
 
 ROLES = ("anonymous", "patient", "other_patient", "therapist", "other_therapist", "admin")
+REPORT_WEEK = "2026-W02"
 
 
 @dataclass
@@ -34,7 +35,15 @@ class World:
             "other_therapist": approved_therapist(stack, admin), "admin": admin}
         world.new_booking()
         world.new_pending_therapist()
+        world.give_patient_a_report()
         return world
+
+    def give_patient_a_report(self) -> None:
+        """A weekly report row, as the report worker stores it."""
+        self.stack.client("dynamodb").put_item(
+            TableName=f"{self.stack.env['EMOTECARE_TABLE_PREFIX']}-reports", Item={
+                "patient_id": {"S": self.users["patient"].user_id}, "week": {"S": REPORT_WEEK},
+                "created_at": {"S": "2026-01-12T02:00:00Z"}, "summary": {"S": "{}"}})
 
     def new_booking(self) -> None:
         """A fresh pending booking of the patient with the therapist, two days or more ahead."""
@@ -55,6 +64,7 @@ class World:
         self.users["patient"] = make_user(self.stack, "patient")
         self.users["other_patient"] = make_user(self.stack, "patient")
         self.new_booking()
+        self.give_patient_a_report()
 
     def next_slot(self) -> str:
         self._hours_ahead += 2
@@ -64,6 +74,7 @@ class World:
     @property
     def params(self) -> dict[str, str]:
         return {"booking_id": self.booking["booking_id"],
+                "session_id": self.booking["session_id"], "week": REPORT_WEEK,
                 "patient_id": self.users["patient"].user_id,
                 "therapist_id": self.users["therapist"].user_id, "pending_id": self.pending_id}
 
