@@ -11,6 +11,7 @@ from datetime import date, datetime, timezone
 from typing import Any, Callable, Iterable, TypeVar
 from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
 
+from emotecare.clock import utc_now
 from emotecare.errors import ValidationError
 
 T = TypeVar("T")
@@ -211,5 +212,4 @@ def iso_z(moment: datetime) -> str:
     return moment.astimezone(timezone.utc).strftime("%Y-%m-%dT%H:%M:%SZ")
 
 
-def now_utc() -> datetime:
-    return datetime.now(timezone.utc)
+now_utc = utc_now  # one clock for the code base (emotecare/clock.py)

@@ -59,11 +59,11 @@ def my_patients(call):
     return views.patients_of(call.user)
 
 
-@route(bp, "/patients/{patient_id}/notes", roles=("therapist",))
-def get_notes(call, patient_id):
-    return notes.get_notes(call.user, patient_id)
+@route(bp, "/patients/{id}/notes", roles=("therapist",))
+def get_notes(call, id):
+    return notes.get_notes(call.user, id)
 
 
-@route(bp, "/patients/{patient_id}/notes", methods=("PUT",), roles=("therapist",))
-def put_notes(call, patient_id):
-    return notes.put_notes(call.user, patient_id, call.body)
+@route(bp, "/patients/{id}/notes", methods=("PUT",), roles=("therapist",))
+def put_notes(call, id):
+    return notes.put_notes(call.user, id, call.body)

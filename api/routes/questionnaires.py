@@ -29,6 +29,6 @@ def submit(call, kind):
     return measurement.submit(call.user, kind, call.body)
 
 
-@route(bp, "/patients/{patient_id}/questionnaire-cadence", methods=("PUT",), roles=("therapist",))
-def set_cadence(call, patient_id):
-    return measurement.set_cadence(call.user, patient_id, call.body)
+@route(bp, "/patients/{id}/questionnaire-cadence", methods=("PUT",), roles=("therapist",))
+def set_cadence(call, id):  # `{id}`: API Gateway allows one variable name under /patients
+    return measurement.set_cadence(call.user, id, call.body)

@@ -6,7 +6,7 @@ from pynamodb.exceptions import DoesNotExist
 from emotecare.accounts.codes import discard_codes
 from emotecare.accounts.identity import IdentityProvider
 from emotecare.accounts.personal_data import (
-    NOT_EXPORTED, PatientFiles, locators, patient_bookings, patient_objects)
+    NOT_EXPORTED, Owner, PatientFiles, locators, patient_bookings, patient_objects)
 from emotecare.accounts.profiles import load_user, public_user
 from emotecare.accounts.tokens import Principal
 from emotecare.bookings.emails import BookingMail, parties
@@ -21,21 +21,22 @@ logger = get_logger("accounts")
 def export_patient_data(principal: Principal, files: PatientFiles) -> dict:
     """Every record of the patient, grouped by table, plus the list of their stored files."""
     user = load_user(principal.user_id)
+    owner = Owner.of(user.user_id)
     tables = {}
     for locator in locators():
         if locator.table in NOT_EXPORTED:
             continue
-        tables[locator.table] = [item.to_simple_dict() for item in locator.find(user.user_id)]
+        tables[locator.table] = [item.to_simple_dict() for item in locator.find(owner)]
     return {"format": "emotecare-export/1", "exported_at": iso_z(now_utc()),
             "account": public_user(user), "tables": tables,
-            "files": [{"bucket": b, "key": k}
-                      for b, k in patient_objects(files, user.user_id)]}
+            "files": [{"bucket": b, "key": k} for b, k in patient_objects(files, owner)]}
 
 
 def delete_patient_account(principal: Principal, identity: IdentityProvider,
                            files: PatientFiles, mail: BookingMail) -> dict:
     """Cancel future sessions (telling the therapists), then delete every record and file."""
     user = load_user(principal.user_id)
+    owner = Owner.of(user.user_id)  # before the sessions it lists are deleted
     now = iso_z(now_utc())
     bookings = patient_bookings(user.user_id)
     told = 0
@@ -44,7 +45,7 @@ def delete_patient_account(principal: Principal, identity: IdentityProvider,
             _, therapist = parties(booking)
             mail.patient_left(booking, therapist)
             told += 1
-    files.delete(patient_objects(files, user.user_id))
+    files.delete(patient_objects(files, owner))
     for booking in bookings:
         for claim in claim_ids(booking):
             if _claim_of(claim, booking.booking_id):
@@ -53,7 +54,7 @@ def delete_patient_account(principal: Principal, identity: IdentityProvider,
     for locator in locators():
         if locator.model is User:
             continue  # last, so a retry after a failure still finds the account
-        for item in list(locator.find(user.user_id)):
+        for item in list(locator.find(owner)):
             item.delete()
             removed += 1
     discard_codes(user.email)

@@ -1,9 +1,10 @@
 """Find every record a patient owns, across all registered tables and both buckets.
 
 Rules, applied to each model of the registry (so tables added later are covered):
-the table is keyed by `patient_id` → query it; a global index is keyed by `patient_id`
-→ query the index; `User` → the patient's row. Tables that hold nothing of a patient's,
-or that are reached through another record, are listed in `NOT_PATIENT_KEYED` with the
+`User` → the patient's row; table or global index keyed by `patient_id` → query it;
+table or global index keyed by `session_id` → query it for each of the patient's sessions
+(signalling, feed state, frame-batch ledger). Tables that hold nothing of a patient's, or
+that are reached through another record, are listed in `NOT_PATIENT_KEYED` with the
 reason; a test fails when a new model fits no rule, so nobody forgets to decide.
 """
 from __future__ import annotations
@@ -34,7 +35,19 @@ NOT_PATIENT_KEYED = {
 # Read by the patient's export? Private notes belong to the therapist who wrote them.
 NOT_EXPORTED = {"private-notes"}
 
-Finder = Callable[[str], Iterator[Model]]
+@dataclass(frozen=True)
+class Owner:
+    """A patient and their sessions' ids (read once, before anything is deleted)."""
+
+    patient_id: str
+    session_ids: tuple[str, ...]
+
+    @classmethod
+    def of(cls, patient_id: str) -> "Owner":
+        return cls(patient_id, tuple(s.session_id for s in Session.by_patient.query(patient_id)))
+
+
+Finder = Callable[[Owner], Iterator[Model]]
 
 
 @dataclass(frozen=True)
@@ -47,20 +60,24 @@ class Locator:
         return table_suffix(self.model)
 
 
-def _patient_index(model: type[Model]) -> GlobalSecondaryIndex | None:
+def _index_on(model: type[Model], attribute: str) -> GlobalSecondaryIndex | None:
     for value in vars(model).values():
         if isinstance(value, GlobalSecondaryIndex):
             hash_key = next((a for a in value.Meta.attributes.values() if a.is_hash_key), None)
-            if hash_key is not None and hash_key.attr_name == "patient_id":
+            if hash_key is not None and hash_key.attr_name == attribute:
                 return value
     return None
 
 
-def _user_row(patient_id: str) -> Iterator[Model]:
+def _user_row(owner: Owner) -> Iterator[Model]:
     try:
-        yield User.get(patient_id)
+        yield User.get(owner.patient_id)
     except DoesNotExist:
         return
+
+
+def _per_session(query) -> Finder:
+    return lambda owner: (item for sid in owner.session_ids for item in query(sid))
 
 
 def locator_for(model: type[Model]) -> Locator | None:
@@ -68,10 +85,15 @@ def locator_for(model: type[Model]) -> Locator | None:
     if model is User:
         return Locator(model, _user_row)
     if model._hash_keyname == "patient_id":
-        return Locator(model, lambda pid, m=model: m.query(pid))
-    index = _patient_index(model)
+        return Locator(model, lambda owner, m=model: m.query(owner.patient_id))
+    index = _index_on(model, "patient_id")
     if index is not None:
-        return Locator(model, lambda pid, i=index: i.query(pid))
+        return Locator(model, lambda owner, i=index: i.query(owner.patient_id))
+    if model._hash_keyname == "session_id":
+        return Locator(model, _per_session(model.query))
+    index = _index_on(model, "session_id")
+    if index is not None:
+        return Locator(model, _per_session(index.query))
     return None
 
 
@@ -118,10 +140,9 @@ class PatientFiles:
                     "Objects": [{"Key": k} for k in keys[start:start + 1000]], "Quiet": True})
 
 
-def patient_objects(files: PatientFiles, patient_id: str) -> list[tuple[str, str]]:
-    sessions = [s.session_id for s in Session.by_patient.query(patient_id)]
-    reports = [r.html_key for r in Report.query(patient_id) if r.html_key]
-    return files.objects(patient_id, sessions, reports)
+def patient_objects(files: PatientFiles, owner: Owner) -> list[tuple[str, str]]:
+    reports = [r.html_key for r in Report.query(owner.patient_id) if r.html_key]
+    return files.objects(owner.patient_id, list(owner.session_ids), reports)
 
 
 def patient_bookings(patient_id: str) -> list[Booking]:

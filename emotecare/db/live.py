@@ -8,6 +8,7 @@ from pynamodb.attributes import (
     UnicodeAttribute,
     VersionAttribute,
 )
+from pynamodb.indexes import AllProjection, GlobalSecondaryIndex
 from pynamodb.models import Model
 
 
@@ -23,6 +24,14 @@ class Signal(Model):
     type = UnicodeAttribute()  # offer | answer | candidate | bye
     payload = JSONAttribute(null=True)
     expires_at = TTLAttribute(null=True)
+
+
+class _BatchesBySession(GlobalSecondaryIndex):
+    class Meta:
+        index_name = "by-session"
+        projection = AllProjection()
+
+    session_id = UnicodeAttribute(hash_key=True)
 
 
 class FrameBatch(Model):
@@ -43,6 +52,9 @@ class FrameBatch(Model):
     frames = NumberAttribute(default=0)
     at = UnicodeAttribute()
     expires_at = TTLAttribute(null=True)
+    # Lets an account deletion find the ledger of the patient's sessions (keys only carry it).
+    session_id = UnicodeAttribute(null=True)
+    by_session = _BatchesBySession()
 
 
 class FeedState(Model):

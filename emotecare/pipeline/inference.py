@@ -151,7 +151,11 @@ class FrameBatchReader:
         self._s3.delete_object(Bucket=self._bucket, Key=key)
 
     def _remember(self, key: str, outcome: str, **details) -> None:
-        FrameBatch(key, outcome=outcome, at=iso(utc_now()),
+        try:
+            session_id = parse_batch_key(key).session_id  # indexed for account deletion
+        except BatchRejectedError:
+            session_id = None
+        FrameBatch(key, outcome=outcome, at=iso(utc_now()), session_id=session_id,
                    expires_at=utc_now() + LEDGER_KEEP, **details).save()
 
 

@@ -47,8 +47,15 @@ def _give_patient_a_history(stack, patient, session_id: str) -> None:
                             "html_key": html_key})
     s3 = stack.client("s3")
     s3.put_object(Bucket=stack.env["EMOTECARE_REPORTS_BUCKET"], Key=html_key, Body=b"<html/>")
+    # Not a `.ecb` batch, so the pipeline leaves it alone (it deletes batches it reads).
     s3.put_object(Bucket=stack.env["EMOTECARE_FRAMES_BUCKET"],
-                  Key=f"frames/{session_id}/{pid}/batch-0001.ecb", Body=b"frames")
+                  Key=f"frames/{session_id}/{pid}/upload-0001.bin", Body=b"frames")
+    _put(stack, "session-signals", {"session_id": session_id, "seq": "1767607200000#a",
+                                    "sender_id": pid, "type": "offer"})
+    _put(stack, "feed-state", {"session_id": session_id, "through_key": "",
+                               "version": {"N": "1"}})
+    _put(stack, "frame-batches", {"batch_key": f"frames/{session_id}/{pid}/b1.ecb",
+                                  "session_id": session_id, "outcome": "processed", "at": NOW})
 
 
 def _everything_mentioning(stack, needles: list[str]) -> list[str]:
@@ -87,7 +94,8 @@ def test_export_holds_every_record_and_file_of_the_patient(stack, therapist, pat
     assert export["account"]["user_id"] == patient.user_id
     tables = export["tables"]
     for table in ("bookings", "sessions", "emotion-records", "journal", "chat-conversations",
-                  "chat-messages", "questionnaires", "safety-events", "reports", "users"):
+                  "chat-messages", "questionnaires", "safety-events", "reports", "users",
+                  "session-signals", "feed-state", "frame-batches"):
         assert len(tables[table]) == 1, table
     assert "private-notes" not in tables  # the therapist's, not the patient's
     keys = {f["key"] for f in export["files"]}
@@ -109,7 +117,7 @@ def test_deleting_the_account_leaves_nothing_and_tells_the_therapist(stack, admi
     patient.post("/auth/password/forgot", json={"email": patient.email})  # a stored reset code
     needles = [patient.user_id, patient.email, mine["session_id"], later["session_id"],
                mine["booking_id"], later["booking_id"]]
-    assert len(_everything_mentioning(stack, needles)) >= 15
+    assert len(_everything_mentioning(stack, needles)) >= 18
 
     response = patient.delete("/me")
     assert response.status_code == 204, response.text

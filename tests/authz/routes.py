@@ -47,6 +47,7 @@ THERAPISTS = {"therapist": 200, "other_therapist": 200}
 SIGNED_IN = {**PATIENTS, **THERAPISTS, "admin": 200}
 # Someone else's booking or patient does not exist for you (404), for the admin it is 403.
 NOT_YOURS = {"other_patient": 404, "other_therapist": 404}
+NO_SUCH_SESSION = {**NOT_YOURS, "admin": 404}
 _SLOTS = {"from": "2030-01-07", "to": "2030-01-08", "tz": "Europe/London"}
 
 ROWS = [
@@ -106,6 +107,39 @@ ROWS = [
         access({"therapist": 200}, other_therapist=404)),
     Row("PUT", "/patients/{patient_id}/notes",
         access({"therapist": 200}, other_therapist=404), body={"text": "note"}),
+    # Session room (branch `pipeline`): the booking's session, days before it opens, so
+    # joining is a 409 and frame grants a 403 even for its patient. Outsiders (admins too)
+    # are told the session does not exist.
+    Row("GET", "/config/ice", access(SIGNED_IN)),
+    Row("GET", "/sessions/{session_id}", access({"patient": 200, "therapist": 200},
+                                                **NO_SUCH_SESSION)),
+    Row("POST", "/sessions/{session_id}/join",
+        access({"patient": 409, "therapist": 409}, **NO_SUCH_SESSION)),
+    Row("POST", "/sessions/{session_id}/leave",
+        access({"patient": 200, "therapist": 200}, **NO_SUCH_SESSION)),
+    Row("POST", "/sessions/{session_id}/end", access({"therapist": 200}, **NO_SUCH_SESSION),
+        prepare=World.new_booking),
+    Row("PUT", "/sessions/{session_id}/consent", access({"patient": 200}, other_patient=404),
+        body={"analysis_on": False}),
+    Row("POST", "/self-reflect", access({"patient": 201, "other_patient": 201})),
+    Row("POST", "/sessions/{session_id}/frames/grant", access({"patient": 403},
+                                                             other_patient=404)),
+    Row("GET", "/sessions/{session_id}/feed", access({"therapist": 200}, **NO_SUCH_SESSION)),
+    Row("POST", "/sessions/{session_id}/signals",
+        access({"patient": 201, "therapist": 201}, **NO_SUCH_SESSION),
+        body={"type": "candidate", "payload": {"candidate": "x"}}),
+    Row("GET", "/sessions/{session_id}/signals",
+        access({"patient": 200, "therapist": 200}, **NO_SUCH_SESSION)),
+    # Reports and trends (branch `reports`): the patient and their therapist only.
+    Row("GET", "/reports", access(PATIENTS)),
+    Row("GET", "/patients/{patient_id}/reports",
+        access({"patient": 200, "therapist": 200}, **NOT_YOURS)),
+    Row("GET", "/reports/{patient_id}/{week}",
+        access({"patient": 200, "therapist": 200}, **NOT_YOURS)),
+    Row("GET", "/patients/{patient_id}/trends",
+        access({"patient": 200, "therapist": 200}, **NOT_YOURS)),
+    Row("GET", "/patients/{patient_id}/sessions/series",
+        access({"patient": 200, "therapist": 200}, **NOT_YOURS)),
     # Between sessions: a patient's chat, journal and events are theirs alone; admins too are
     # kept out of conversations (403), someone else's object does not exist for you (404).
     Row("POST", "/chat/messages", access(PATIENTS), body={"text": "hello again"}),

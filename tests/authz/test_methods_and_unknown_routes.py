@@ -27,3 +27,16 @@ def test_unknown_route_is_a_json_404(stack, path):
     response = requests.post(f"{stack.api_url}{path}", json={}, timeout=10)
     assert response.status_code == 404
     assert "no such route" in response.json()["error"]
+
+
+def test_each_path_level_has_one_variable_name():
+    # API Gateway refuses to deploy /patients/{id}/x next to /patients/{patient_id}/y.
+    import app
+
+    names: dict[str, set[str]] = {}
+    for path in app.app.routes:
+        parts = path.split("/")
+        for depth, part in enumerate(parts):
+            if part.startswith("{"):
+                names.setdefault("/".join(parts[:depth]), set()).add(part)
+    assert {prefix: n for prefix, n in names.items() if len(n) > 1} == {}

@@ -14,6 +14,7 @@ from tests.support.accounts import PASSWORD, TestUser, make_user
 from tests.support.scheduling import approved_therapist, book, setup_therapist, slot_after
 
 ROLES = ("anonymous", "patient", "other_patient", "therapist", "other_therapist", "admin")
+REPORT_WEEK = "2026-W02"
 
 
 @dataclass
@@ -35,11 +36,19 @@ class World:
             "other_therapist": approved_therapist(stack, admin), "admin": admin}
         world.new_booking()
         world.new_pending_therapist()
+        world.give_patient_a_report()
         world.new_conversation()
         world.new_journal_entry()
         world.new_safety_event()
         world.new_resource()
         return world
+
+    def give_patient_a_report(self) -> None:
+        """A weekly report row, as the report worker stores it."""
+        self.stack.client("dynamodb").put_item(
+            TableName=f"{self.stack.env['EMOTECARE_TABLE_PREFIX']}-reports", Item={
+                "patient_id": {"S": self.users["patient"].user_id}, "week": {"S": REPORT_WEEK},
+                "created_at": {"S": "2026-01-12T02:00:00Z"}, "summary": {"S": "{}"}})
 
     def new_conversation(self) -> None:
         answer = self.users["patient"].post("/chat/messages", json={"text": "hello"})
@@ -82,6 +91,7 @@ class World:
         self.users["patient"] = make_user(self.stack, "patient")
         self.users["other_patient"] = make_user(self.stack, "patient")
         self.new_booking()
+        self.give_patient_a_report()
         self.new_conversation()
         self.new_journal_entry()
         self.new_safety_event()
@@ -94,6 +104,7 @@ class World:
     @property
     def params(self) -> dict[str, str]:
         return {"booking_id": self.booking["booking_id"],
+                "session_id": self.booking["session_id"], "week": REPORT_WEEK,
                 "patient_id": self.users["patient"].user_id,
                 "therapist_id": self.users["therapist"].user_id, "pending_id": self.pending_id,
                 "kind": "phq9", **self.between}
