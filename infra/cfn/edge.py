@@ -16,7 +16,7 @@ def user_pool(names: Names) -> dict:
                      "UpdateReplacePolicy": "Retain", "Properties": {
             "UserPoolName": names.user_pool(),
             "UsernameAttributes": ["email"],
-            "AutoVerifiedAttributes": ["email"],
+            "AutoVerifiedAttributes": list(spec.auto_verified_attributes),
             "Policies": {"PasswordPolicy": {
                 "MinimumLength": spec.password_min_length, "RequireLowercase": True,
                 "RequireUppercase": True, "RequireNumbers": True, "RequireSymbols": False}},
