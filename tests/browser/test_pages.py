@@ -1,4 +1,5 @@
-"""Every page renders at desktop and phone widths with no console errors; screenshots of each."""
+"""Every page renders at desktop and phone widths with no console errors, no WCAG A/AA
+violation axe-core calls serious, and no sideways scrolling; a screenshot of each."""
 from __future__ import annotations
 
 import pytest
@@ -32,6 +33,8 @@ def _check_page(watched, path: str, name: str) -> list[str]:
     overflow = page.evaluate("() => document.documentElement.scrollWidth - window.innerWidth")
     watched.screenshot(name)
     problems = [f"{path}: {p}" for p in watched.problems()]
+    if watched.page.viewport_size["width"] >= 1000:  # WCAG rules once per page is enough
+        problems += [f"{path}: accessibility: {v}" for v in watched.accessibility_violations()]
     if overflow > 1:
         problems.append(f"{path}: wider than the screen by {overflow}px")
     watched.console_errors.clear()
