@@ -115,7 +115,11 @@ async function start() {
     return;
   }
   api.setExpiredHandler(expired);
-  if (session.refreshToken()) await api.renew();  // a reload keeps the tab signed in
+  // A reload keeps the tab signed in; a refresh token that no longer works is forgotten.
+  if (session.refreshToken() && !(await api.renew())) {
+    session.signedOut();
+    flash("Your session has ended. Please sign in again.", "error");
+  }
   session.onChange(drawNav);
   window.addEventListener("hashchange", render);
   render();

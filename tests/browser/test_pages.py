@@ -82,8 +82,27 @@ def test_a_signed_out_visitor_is_sent_to_sign_in_and_then_back(open_page, stack)
     watched.page.fill("input[name=email]", demo.email)
     watched.page.fill("input[name=password]", demo.password)
     watched.page.click("form button[type=submit]")
-    watched.page.wait_for_function("() => location.hash === '#/journal'", timeout=15_000)
+    watched.wait_for_path("/journal")
     assert watched.page.locator("main h1").inner_text() == "Journal"
+
+
+def test_an_expired_session_sends_the_user_to_sign_in_and_back(open_page, stack):
+    require_routes(stack, ("POST", "/auth/signin"), ("POST", "/auth/refresh"))
+    demo = _demo("patient")
+    watched = open_page(DESKTOP)
+    sign_in(watched, demo.email, demo.password, next_path="/bookings")
+    watched.wait_drawn()
+    # The refresh token stops working (expired or revoked); the ID token lived only in memory.
+    watched.page.evaluate("() => sessionStorage.setItem('emotecare.refresh', 'expired-token')")
+    watched.page.reload()
+    watched.wait_for_path("/signin")
+    assert "next=%2Fbookings" in watched.page.url
+    assert "session has ended" in watched.page.locator("#flash").inner_text()
+    watched.page.fill("input[name=password]", demo.password)
+    watched.page.fill("input[name=email]", demo.email)
+    watched.page.click("form button[type=submit]")
+    watched.wait_for_path("/bookings")
+    assert not watched.problems(), watched.problems()
 
 
 def test_an_api_error_shows_its_message_not_a_blank_page(open_page, stack):
