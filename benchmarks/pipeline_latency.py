@@ -39,8 +39,15 @@ PRICE_REQUEST = 0.20 / 1_000_000
 REKOGNITION_PER_1000 = 1.00
 # 1,769 MB is where Lambda gives a function one full vCPU. The handler is CPU-bound and
 # single-threaded, so below that the same work takes proportionally longer (same GB-s, more
-# latency) and above it the second vCPU sits idle. The ms measured here are on one local core.
-MEMORY_MB = 1769
+# latency) and above it the extra CPU sits idle. The ms measured here are on one local core,
+# taken as the time on one vCPU. Costs are given at that size and at the deployed one.
+ONE_VCPU_MB = 1769
+
+
+def deployed_memory_mb() -> int:
+    """The inference function's memory in the deployment parameters (infra/stages.json)."""
+    stages = json.loads((ROOT / "infra" / "stages.json").read_text())
+    return int(stages["defaults"]["inference"]["memory_mb"])
 
 
 class SessionRun:
@@ -152,13 +159,13 @@ def inference_figures(stack, session_ids: list[str]) -> dict:
             "frames_per_batch_mean": statistics.mean(frames_per_batch)}
 
 
-def cost_per_1000(figures: dict) -> dict:
-    """$ per 1,000 frames on Lambda at MEMORY_MB, one invocation per batch."""
+def cost_per_1000(figures: dict, memory_mb: int) -> dict:
+    """$ per 1,000 frames on Lambda at `memory_mb`, one invocation per batch."""
     batches = 1000 / figures["frames_per_batch_mean"]
     seconds = batches * figures["handler_ms_per_batch_mean"] / 1000
-    gb_s = seconds * MEMORY_MB / 1024
+    gb_s = seconds * memory_mb / 1024
     costs = {arch: gb_s * price + batches * PRICE_REQUEST for arch, price in PRICE_GB_S.items()}
-    return {**costs, "rekognition": REKOGNITION_PER_1000, "gb_s": gb_s}
+    return {**costs, "gb_s": gb_s}
 
 
 def main() -> int:
@@ -187,10 +194,11 @@ def main() -> int:
           f"({figures['inference_ms_mean']:.1f} mean) over {figures['frames']} frames, "
           f"face found in {figures['face_share']:.0%}; handler {figures['handler_ms_per_batch_mean']:.0f} "
           f"ms per batch of {figures['frames_per_batch_mean']:.1f} frames")
-    cost = cost_per_1000(figures)
-    print(f"cost per 1,000 frames at {MEMORY_MB} MB: Lambda x86 ${cost['x86_64']:.4f}, "
-          f"arm ${cost['arm64']:.4f} ({cost['gb_s']:.2f} GB-s) vs Rekognition DetectFaces "
-          f"${cost['rekognition']:.2f}")
+    for memory_mb in sorted({ONE_VCPU_MB, deployed_memory_mb()}):
+        cost = cost_per_1000(figures, memory_mb)
+        print(f"cost per 1,000 frames at {memory_mb} MB: Lambda x86 ${cost['x86_64']:.4f}, "
+              f"arm ${cost['arm64']:.4f} ({cost['gb_s']:.2f} GB-s) vs Rekognition DetectFaces "
+              f"${REKOGNITION_PER_1000:.2f}")
     return 0
 
 

@@ -63,11 +63,13 @@ class FrameBatchReader:
             self._check_session(batch)
             if notified_size is not None and notified_size > MAX_BATCH_BYTES:
                 raise RejectedBatch("oversized", f"batch is {notified_size} bytes, over the cap")
+            # A broken model must fail before the object is read (and deleted), not after.
+            analyzer: FrameAnalyzer = self._analyzer_factory()
             data = self._read_and_delete(key)
             if data is None:
                 return self._redelivered(key, batch)
             frames = decode_batch(data)
-            outcome = self._analyse_and_store(batch, key, frames)
+            outcome = self._analyse_and_store(analyzer, batch, key, frames)
         except BatchRejectedError as exc:
             self._delete(key)  # unread when rejected before reading; idempotent otherwise
             self._remember(key, "rejected", reason=str(exc), code=_code(exc))
@@ -124,8 +126,8 @@ class FrameBatchReader:
                 return False
             raise
 
-    def _analyse_and_store(self, batch: BatchKey, key: str, frames) -> BatchOutcome:
-        analyzer: FrameAnalyzer = self._analyzer_factory()
+    def _analyse_and_store(self, analyzer: FrameAnalyzer, batch: BatchKey, key: str,
+                           frames) -> BatchOutcome:
         records, spent_ms = [], 0.0
         for index, frame in enumerate(frames):
             started = time.perf_counter()
