@@ -115,7 +115,19 @@ def test_patient_signs_up_books_through_intake_and_the_therapist_confirms(booked
     patient = booked["patient"]
     patient.open(f"/bookings/{booked['booking_id']}")
     assert patient.page.locator("main .badge", has_text="confirmed").is_visible()
-    assert not patient.problems() and not booked["therapist"].problems()
+
+    therapist = booked["therapist"]
+    therapist.open("/patients")
+    therapist.page.locator("main a", has_text="Robin Browser").first.click()
+    therapist.page.wait_for_function("() => location.hash.startsWith('#/patients/')")
+    therapist.wait_drawn()
+    therapist.settle()
+    therapist.page.fill("#notes-text", "Prefers evening sessions.")
+    therapist.page.click("button:has-text('Save notes')")
+    therapist.page.wait_for_selector("#flash >> text=Notes saved", timeout=10_000)
+    therapist.screenshot("therapist-patient-1280")
+    assert not patient.problems(), patient.problems()
+    assert not therapist.problems(), therapist.problems()
 
 
 def _move_to_now(stack, booking_id: str) -> str:
