@@ -161,13 +161,21 @@ def require_routes(stack, *routes: tuple[str, str]) -> None:
         pytest.xfail(f"API routes not merged into this branch yet: {', '.join(missing)}")
 
 
-def require_model() -> None:
-    """xfail when the emotion model (issue 3) is not merged, so no frame can be analysed."""
+def model_missing() -> str | None:
+    """Why no frame can be analysed on this branch yet (the model of issue 3), or None."""
     import importlib.util
 
     if importlib.util.find_spec("emotecare.vision") is None or \
             not any((ROOT / "model_artifacts").glob("*.tflite")):
-        pytest.xfail("the emotion model (emotecare.vision, model_artifacts/*.tflite) is not merged yet")
+        return "the emotion model (emotecare.vision, model_artifacts/*.tflite) is not merged yet"
+    return None
+
+
+def require_model() -> None:
+    """xfail when the emotion model is not merged, so no frame can be analysed."""
+    reason = model_missing()
+    if reason:
+        pytest.xfail(reason)
 
 
 def sign_in(watched: Watched, email: str, password: str, next_path: str = "/dashboard") -> None:

@@ -14,7 +14,8 @@ import uuid
 import pytest
 
 from emotecare.local.seed import DEMO_USERS
-from tests.browser.conftest import DESKTOP, PHONE, require_model, require_routes, sign_in
+from tests.browser.conftest import (DESKTOP, PHONE, model_missing, require_model, require_routes,
+                                    sign_in)
 
 pytestmark = [pytest.mark.browser, pytest.mark.stack, pytest.mark.slow]
 
@@ -179,21 +180,30 @@ def test_both_join_the_room_and_the_therapist_sees_video_and_live_expression(boo
     assert "never a diagnosis" in therapist.page.locator(".insight").inner_text()
     therapist.screenshot("room-therapist-before-consent-1280")
 
-    require_model()
+    mute = patient.page.locator("button", has_text="Mute")
+    mute.click()
+    assert patient.page.evaluate(
+        "() => document.querySelector('video.local').srcObject.getAudioTracks().every(t => !t.enabled)")
+    patient.page.locator("button", has_text="Unmute").click()
+
+    no_model = model_missing()
     grants = _grant_requests(patient)
     switch = patient.page.locator("#analysis-switch")
     assert not switch.is_checked(), "analysis must be off by default"
     switch.check()
     switched_on = time.monotonic()
     patient.page.wait_for_selector("[data-testid=analysis-on-banner]", timeout=5_000)
-    therapist.page.wait_for_function(
-        "() => /^[1-9]/.test(document.querySelector('[data-testid=record-count]').textContent)",
-        timeout=5_000)
-    assert time.monotonic() - switched_on <= 5.5
-    expression = therapist.page.locator("[data-testid=current-expression]").inner_text().strip()
-    assert expression.lower() in EXPRESSIONS | {"no face seen"}
     therapist.page.wait_for_selector(".insight[data-analysis=on]", timeout=5_000)
-    therapist.screenshot("room-therapist-insight-1280")
+    if not no_model:
+        therapist.page.wait_for_function(
+            "() => /^[1-9]/.test(document.querySelector('[data-testid=record-count]').textContent)",
+            timeout=5_000)
+        assert time.monotonic() - switched_on <= 5.5
+        expression = therapist.page.locator("[data-testid=current-expression]").inner_text().strip()
+        assert expression.lower() in EXPRESSIONS | {"no face seen"}
+        therapist.screenshot("room-therapist-insight-1280")
+    patient.page.wait_for_function(
+        "() => /[1-9]\\d* frames sent/.test(document.body.innerText)", timeout=10_000)
     patient.screenshot("room-patient-analysis-on-1280")
 
     switch.uncheck()
@@ -210,6 +220,8 @@ def test_both_join_the_room_and_the_therapist_sees_video_and_live_expression(boo
     therapist.page.click("button:has-text('Leave')")
     assert not patient.problems(), patient.problems()
     assert not therapist.problems(), therapist.problems()
+    if no_model:
+        pytest.xfail(f"video, consent and uploads work; live records need the model: {no_model}")
 
 
 def test_self_reflect_produces_its_report_page(open_page, stack):
