@@ -12,6 +12,7 @@ import time
 import uuid
 
 import pytest
+import requests
 
 from emotecare.local.seed import DEMO_USERS
 from tests.browser.conftest import (DESKTOP, PHONE, model_missing, require_model, require_routes,
@@ -246,4 +247,41 @@ def test_self_reflect_produces_its_report_page(open_page, stack):
     report = watched.page.locator("[data-testid=self-reflect-report]")
     assert report.locator("canvas").count() >= 2, report.inner_text()
     watched.screenshot("self-reflect-report-375")
+    assert not watched.problems(), watched.problems()
+
+
+def test_patient_reschedules_then_cancels_a_booking(open_page, stack):
+    require_routes(stack, *BOOKING_ROUTES)
+    from tests.support.accounts import PASSWORD as TEST_PASSWORD, make_user
+
+    patient = make_user(stack, "patient", name="Riley Reschedule")
+    okafor = next(t for t in requests.get(f"{stack.api_url}/therapists", timeout=10).json()["therapists"]
+                  if t["name"] == THERAPIST.name)
+    today = time.strftime("%Y-%m-%d", time.gmtime())
+    until = time.strftime("%Y-%m-%d", time.gmtime(time.time() + 13 * 86400))
+    slots = requests.get(f"{stack.api_url}/therapists/{okafor['therapist_id']}/slots",
+                         params={"from": today, "to": until, "tz": "Europe/London"}, timeout=10).json()["slots"]
+    booking = patient.post("/bookings", json={"therapist_id": okafor["therapist_id"],
+                                              "starts_at": slots[-1]["starts_at"]}).json()
+
+    watched = open_page(PHONE)
+    watched.page.on("dialog", lambda dialog: dialog.accept())
+    sign_in(watched, patient.email, TEST_PASSWORD, next_path=f"/bookings/{booking['booking_id']}")
+    watched.wait_drawn()
+    watched.settle()
+    watched.page.click("button:has-text('Reschedule')")
+    first = watched.page.locator(".slot-day button").first
+    first.wait_for(timeout=15_000)
+    new_start = first.get_attribute("data-starts-at")
+    first.click()
+    watched.page.click("button:has-text('Move the booking')")
+    watched.page.wait_for_selector("#flash >> text=Booking moved", timeout=10_000)
+    watched.settle()
+    moved = patient.get(f"/bookings/{booking['booking_id']}").json()
+    assert moved["starts_at"] == new_start != booking["starts_at"]
+    watched.page.click("button:has-text('Cancel session')")
+    watched.page.wait_for_selector("#flash >> text=Booking cancelled", timeout=10_000)
+    watched.settle()
+    assert watched.page.locator("main .badge", has_text="cancelled").is_visible()
+    watched.screenshot("patient-booking-cancelled-375")
     assert not watched.problems(), watched.problems()
