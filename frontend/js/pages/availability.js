@@ -1,7 +1,7 @@
 // A therapist's weekly availability and exceptions (in their own time zone).
 import { get, put } from "../api.js";
 import { currentUser } from "../session.js";
-import { empty, flash, h, mount, section, submitting } from "../ui.js";
+import { empty, flash, h, section, submitting } from "../ui.js";
 
 const DAYS = ["Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday", "Sunday"];
 
