@@ -116,3 +116,30 @@ def test_an_api_error_shows_its_message_not_a_blank_page(open_page, stack):
         f"{stack.api_url}/therapists/no-such-therapist")
     assert api_message and api_message in message
     assert watched.page.locator("main .state-error button", has_text="Try again").is_visible()
+
+
+def test_a_therapist_edits_weekly_availability_and_days_off(open_page, stack):
+    require_routes(stack, ("POST", "/auth/signin"), ("PUT", "/therapists/me/availability"))
+    rivera = next(u for u in DEMO_USERS if u.email == "dr.rivera@emotecare.example")
+    watched = open_page(DESKTOP)
+    sign_in(watched, rivera.email, rivera.password, next_path="/availability")
+    watched.wait_drawn()
+    watched.settle()
+    page = watched.page
+    page.click("button:has-text('Add a time window')")
+    row = page.locator(".window").last
+    row.locator("select[name=weekday]").select_option("6")
+    row.locator("input[name=start]").fill("10:00")
+    row.locator("input[name=end]").fill("12:00")
+    page.click("button:has-text('Add days off')")
+    off = page.locator(".exception").last
+    off.locator("input[name=start]").fill("2030-12-24")
+    off.locator("input[name=end]").fill("2030-12-26")
+    off.locator("input[name=reason]").fill("Holiday")
+    page.click("button:has-text('Save availability')")
+    page.wait_for_selector("#flash >> text=Availability saved", timeout=10_000)
+    watched.open("/availability")  # drawn again from what the API now holds
+    assert page.locator(".window select[name=weekday]").evaluate_all(
+        "(selects) => selects.some((s) => s.value === '6')")
+    assert page.locator(".exception input[name=reason]").input_value() == "Holiday"
+    assert not watched.problems(), watched.problems()
