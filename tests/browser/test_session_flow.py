@@ -133,24 +133,46 @@ def test_patient_signs_up_books_through_intake_and_the_therapist_confirms(booked
 
 
 def _move_to_now(stack, booking_id: str) -> str:
-    """Fast-forward: the confirmed booking (and its session) start a minute from now."""
+    """Fast-forward: the confirmed booking starts a minute from now.
+
+    Done the way the bookings store moves a booking (one transaction: the booking's times,
+    its old slot claims released, new ones taken), so later tests see consistent slots.
+    """
     from datetime import datetime, timedelta, timezone
 
-    soon = (datetime.now(timezone.utc) + timedelta(minutes=1)).strftime("%Y-%m-%dT%H:%M:%S.000Z")
+    from emotecare.bookings.store import claim_ids
+    from emotecare.db.models import Booking
+
+    def iso(moment):
+        return moment.strftime("%Y-%m-%dT%H:%M:%SZ")
+
     prefix = stack.env["EMOTECARE_TABLE_PREFIX"]
     dynamodb = stack.client("dynamodb")
-    booking = dynamodb.get_item(TableName=f"{prefix}-bookings",
-                                Key={"booking_id": {"S": booking_id}})["Item"]
-    ends = (datetime.now(timezone.utc) + timedelta(minutes=51)).strftime("%Y-%m-%dT%H:%M:%S.000Z")
-    dynamodb.update_item(TableName=f"{prefix}-bookings", Key={"booking_id": {"S": booking_id}},
-                         UpdateExpression="SET starts_at = :s, ends_at = :e",
-                         ExpressionAttributeValues={":s": {"S": soon}, ":e": {"S": ends}})
-    session_id = booking.get("session_id", {}).get("S") or \
-        __import__("json").loads(booking.get("details", {}).get("S", "{}")).get("session_id")
-    assert session_id, f"the booking names no session: {booking}"
-    dynamodb.update_item(TableName=f"{prefix}-sessions", Key={"session_id": {"S": session_id}},
-                         UpdateExpression="SET starts_at = :s",
-                         ExpressionAttributeValues={":s": {"S": soon}})
+    item = dynamodb.get_item(TableName=f"{prefix}-bookings",
+                             Key={"booking_id": {"S": booking_id}})["Item"]
+    session_id = item["session_id"]["S"]
+    start = datetime.now(timezone.utc).replace(second=0, microsecond=0) + timedelta(minutes=1)
+    end = start + timedelta(minutes=50)
+
+    def claims(starts_at, ends_at):
+        return claim_ids(Booking(booking_id, therapist_id=item["therapist_id"]["S"],
+                                 patient_id=item["patient_id"]["S"], starts_at=starts_at,
+                                 ends_at=ends_at))
+
+    before = claims(item["starts_at"]["S"], item["ends_at"]["S"])
+    after = claims(iso(start), iso(end))
+    old = [c for c in before if c not in after]  # ticks in both stay this booking's
+    new = [c for c in after if c not in before]
+    table = f"{prefix}-slot-claims"
+    dynamodb.transact_write_items(TransactItems=[
+        {"Update": {"TableName": f"{prefix}-bookings", "Key": {"booking_id": {"S": booking_id}},
+                    "UpdateExpression": "SET starts_at = :s, ends_at = :e, start_day = :d",
+                    "ExpressionAttributeValues": {":s": {"S": iso(start)}, ":e": {"S": iso(end)},
+                                                  ":d": {"S": iso(start)[:10]}}}},
+        *({"Delete": {"TableName": table, "Key": {"claim_id": {"S": c}}}} for c in old),
+        *({"Put": {"TableName": table, "Item": {"claim_id": {"S": c}, "booking_id": {"S": booking_id}},
+                   "ConditionExpression": "attribute_not_exists(claim_id)"}} for c in new),
+    ])
     return session_id
 
 
