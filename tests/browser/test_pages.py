@@ -3,6 +3,7 @@ violation axe-core calls serious, and no sideways scrolling; a screenshot of eac
 from __future__ import annotations
 
 import pytest
+import requests
 
 from emotecare.local.seed import DEMO_USERS
 from tests.browser.conftest import DESKTOP, PHONE, require_routes, sign_in
@@ -142,4 +143,73 @@ def test_a_therapist_edits_weekly_availability_and_days_off(open_page, stack):
     assert page.locator(".window select[name=weekday]").evaluate_all(
         "(selects) => selects.some((s) => s.value === '6')")
     assert page.locator(".exception input[name=reason]").input_value() == "Holiday"
+    assert not watched.problems(), watched.problems()
+
+
+def test_a_new_therapist_fills_in_a_profile_and_an_admin_approves_it(open_page, stack):
+    require_routes(stack, ("POST", "/auth/signup"), ("PUT", "/therapists/me"),
+                   ("GET", "/admin/therapists"))
+    import uuid
+
+    from tests.browser.test_session_flow import _confirmation_code
+
+    email = f"ther-{uuid.uuid4().hex[:8]}@test.emotecare.example"
+    name = f"Dr. Test {uuid.uuid4().hex[:4]}"
+    password = "Calm-Start-2026x"
+    signed_up = requests.post(f"{stack.api_url}/auth/signup", timeout=10, json={
+        "email": email, "password": password, "name": name, "role": "therapist",
+        "time_zone": "Europe/London", "country": "GB"})
+    assert signed_up.status_code == 201, signed_up.text
+    confirmed = requests.post(f"{stack.api_url}/auth/confirm", timeout=10, json={
+        "email": email, "code": _confirmation_code(stack, email)})
+    assert confirmed.status_code == 200, confirmed.text
+
+    therapist = open_page(DESKTOP)
+    sign_in(therapist, email, password, next_path="/profile")
+    therapist.wait_drawn()
+    therapist.settle()
+    page = therapist.page
+    page.fill("input[name=credentials]", "MSc Counselling")
+    page.fill("input[name=licence_number]", "TEST-12345")
+    page.fill("input[name=jurisdiction]", "UK")
+    page.fill("textarea[name=bio]", "Person-centred counselling for anxiety.")
+    page.fill("input[name=price_per_session]", "50")
+    page.check("input[name=specialties][value=anxiety]")
+    page.check("input[name=therapy_types][value=individual]")
+    page.check("input[name=languages][value=en]")
+    page.click("button:has-text('Save profile')")
+    page.wait_for_selector("#flash >> text=Profile saved", timeout=10_000)
+
+    admin = open_page(DESKTOP)
+    admin.page.on("dialog", lambda dialog: dialog.accept())
+    demo_admin = _demo("admin")
+    sign_in(admin, demo_admin.email, demo_admin.password, next_path="/admin/therapists")
+    admin.wait_drawn()
+    admin.settle()
+    entry = admin.page.locator("main li", has_text=name)
+    entry.locator("button", has_text="Approve").click()
+    admin.page.wait_for_selector("#flash >> text=Therapist approved", timeout=10_000)
+    public = requests.get(f"{stack.api_url}/therapists", timeout=10).json()["therapists"]
+    assert any(t["name"] == name for t in public)
+    assert not therapist.problems() and not admin.problems(), therapist.problems() + admin.problems()
+
+
+def test_keyboard_users_can_skip_to_content_and_open_the_phone_menu(open_page):
+    watched = open_page(PHONE)
+    watched.open("/")
+    page = watched.page
+    page.keyboard.press("Tab")
+    assert page.evaluate("() => document.activeElement.textContent") == "Skip to content"
+    page.keyboard.press("Enter")
+    assert page.evaluate("() => document.activeElement.id") == "main"
+    menu = page.locator("button.nav-toggle")
+    assert not page.locator("#site-nav").is_visible()
+    menu.focus()
+    page.keyboard.press("Enter")
+    assert menu.get_attribute("aria-expanded") == "true"
+    assert page.locator("#site-nav a", has_text="Sign in").is_visible()
+    page.locator("#site-nav a", has_text="Sign in").focus()
+    page.keyboard.press("Enter")
+    watched.wait_for_path("/signin")
+    assert page.evaluate("() => document.activeElement.id") == "main"
     assert not watched.problems(), watched.problems()

@@ -3,12 +3,19 @@ import { api } from "../api.js";
 import { therapistCard } from "../components.js";
 import { empty, errorBox, field, formData, h, loading, mount } from "../ui.js";
 
-export const SPECIALTIES = ["anxiety", "depression", "stress", "grief", "trauma", "relationships", "sleep", "addiction"];
-export const THERAPY_TYPES = [["individual", "Individual"], ["couple", "Couple"], ["family", "Family"], ["group", "Group"]];
+// The vocabularies the API accepts (emotecare/therapists/profiles.py).
+export const SPECIALTIES = ["anxiety", "depression", "stress", "relationships", "grief", "trauma", "addiction",
+  "sleep", "self_esteem", "anger", "ocd", "eating", "lgbtq", "work", "parenting", "loneliness"];
+export const THERAPY_TYPES = [["individual", "Individual"], ["couple", "Couple"], ["family", "Family"]];
 export const LANGUAGES = [["en", "English"], ["es", "Spanish"], ["fr", "French"], ["de", "German"], ["hi", "Hindi"]];
 
 const options = (pairs, anyLabel) => [h("option", { value: "" }, anyLabel),
-  ...pairs.map((p) => (Array.isArray(p) ? h("option", { value: p[0] }, p[1]) : h("option", { value: p }, p)))];
+  ...pairs.map((p) => (Array.isArray(p) ? h("option", { value: p[0] }, p[1]) : h("option", { value: p }, label(p))))];
+
+/** "self_esteem" → "self esteem", "ocd" → "OCD": how a vocabulary word reads on screen. */
+export function label(word) {
+  return { ocd: "OCD", lgbtq: "LGBTQ+" }[word] || word.replace(/_/g, " ");
+}
 
 export default function browse(main, { query }) {
   const results = h("div", { "aria-live": "polite" });
