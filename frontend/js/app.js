@@ -88,7 +88,9 @@ async function render() {
   }
   if (id === renderId) {
     main.setAttribute("aria-busy", "false");
-    main.focus({ preventScroll: true });
+    // After an in-app navigation, move focus to the new content (as a page load would reset it);
+    // on the first load leave it at the top so the skip link comes first.
+    if (id > 1) main.focus({ preventScroll: true });
   }
 }
 
