@@ -5,7 +5,7 @@ from pynamodb.exceptions import DoesNotExist
 
 from emotecare.accounts.tokens import Principal
 from emotecare.db.models import Therapist, User
-from emotecare.errors import AuthenticationError, NotFoundError
+from emotecare.errors import AuthenticationError
 from emotecare.fields import Fields, iso_z, now_utc
 
 
@@ -71,10 +71,10 @@ def choose_therapist(principal: Principal, body: dict) -> dict:
     therapist_id = f.text("therapist_id", max_len=64)
     try:
         therapist = Therapist.get(therapist_id)
-    except DoesNotExist as exc:
-        raise NotFoundError("no such therapist") from exc
-    if therapist.status != "approved":
-        raise NotFoundError("no such therapist")
+    except DoesNotExist:
+        therapist = None
+    if therapist is None or therapist.status != "approved":
+        raise f.fail("therapist_id", "no such therapist")
     user = load_user(principal.user_id)
     profile = dict(user.profile or {})
     previous = profile.get("therapist_id")

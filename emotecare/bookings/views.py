@@ -56,7 +56,7 @@ def _names(user_ids: set[str]) -> dict[str, str]:
 
 def list_bookings(principal: Principal, query: dict) -> dict:
     """The caller's bookings: `upcoming` (not yet ended, soonest first) or `past` (latest first)."""
-    scope = Fields(query, ("scope", "tz")).choice("scope", ("upcoming", "past"),
+    scope = Fields(query, ("scope",)).choice("scope", ("upcoming", "past"),
                                                   default="upcoming")
     user = load_user(principal.user_id)
     index = Booking.by_therapist if principal.role == "therapist" else Booking.by_patient

@@ -54,11 +54,13 @@ class AwsEmulator:
         from moto.server import ThreadedMotoServer
 
         from emotecare.local.isolation import serialise_dynamodb_writes
+        from emotecare.local.model_tracking import track_only_mail
         from emotecare.local.s3_cors import apply_post_object_cors
 
         logging.getLogger("werkzeug").setLevel(logging.WARNING)
         serialise_dynamodb_writes()
         apply_post_object_cors()  # browsers upload frames by presigned POST
+        track_only_mail()
         self.restore()
         self._server = ThreadedMotoServer(ip_address="127.0.0.1", port=self.port, verbose=False)
         self._server.start()

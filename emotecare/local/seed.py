@@ -26,6 +26,9 @@ DEMO_USERS = (
              "Dr. Chidi Okafor", "Europe/London"),
     DemoUser("sam@emotecare.example", "Demo-Patient-2026", "patient", "Sam Patel",
              "Europe/London"),
+    # Signed up but not yet vetted: the admin's review queue has someone in it.
+    DemoUser("dr.novak@emotecare.example", "Demo-Therapist-2026", "therapist",
+             "Dr. Petra Novak", "Europe/Prague"),
 )
 
 _THERAPIST_PROFILES = {
@@ -45,7 +48,15 @@ _THERAPIST_PROFILES = {
         "specialties": ["grief", "trauma", "relationships"], "languages": ["en"],
         "price_per_session": 45, "currency": "USD", "photo_url": "img/therapist-2.svg",
     },
+    "dr.novak@emotecare.example": {
+        "bio": "Psychotherapist for anxiety, sleep and work stress.",
+        "credentials": "Mgr., Czech Psychotherapy Society", "licence_number": "CZ-PSY-5521",
+        "jurisdiction": "CZ", "years_experience": 6, "therapy_types": ["individual"],
+        "specialties": ["anxiety", "sleep", "work"], "languages": ["en", "cs"],
+        "price_per_session": 35, "currency": "EUR", "photo_url": "img/therapist-1.svg",
+    },
 }
+_APPROVED = ("dr.rivera@emotecare.example", "dr.okafor@emotecare.example")
 
 # Weekly windows in the therapist's own time zone (ISO weekday 1 = Monday).
 _WEEKLY_AVAILABILITY = {
@@ -53,6 +64,8 @@ _WEEKLY_AVAILABILITY = {
                                     for d in (1, 2, 3, 4, 5)],
     "dr.okafor@emotecare.example": [{"weekday": d, "start": "10:00", "end": "18:00"}
                                     for d in (1, 3, 5, 6)],
+    "dr.novak@emotecare.example": [{"weekday": d, "start": "08:00", "end": "14:00"}
+                                   for d in (1, 2, 3, 4)],
 }
 
 
@@ -68,11 +81,18 @@ def seed_demo_data(settings: Settings) -> bool:
         now = datetime.now(timezone.utc).strftime("%Y-%m-%dT%H:%M:%SZ")
         User(user_id, email=demo.email, role=demo.role, name=demo.name,
              time_zone=demo.time_zone, country="GB" if "London" in demo.time_zone else "US",
-             created_at=now).save()
+             created_at=now, profile={"status": "active"}).save()
         if demo.role == "therapist":
-            Therapist(user_id, status="approved",
-                      profile={"name": demo.name, "time_zone": demo.time_zone,
-                               **_THERAPIST_PROFILES[demo.email]},
+            profile = {"name": demo.name, "time_zone": demo.time_zone,
+                       **_THERAPIST_PROFILES[demo.email]}
+            approved = demo.email in _APPROVED
+            if approved:
+                profile["approval"] = {
+                    "decision": "approved", "by": "seed", "at": now, "licence_verified": True,
+                    "notes": "demo data", "credentials": profile["credentials"],
+                    "licence_number": profile["licence_number"],
+                    "jurisdiction": profile["jurisdiction"]}
+            Therapist(user_id, status="approved" if approved else "pending", profile=profile,
                       availability={"weekly": _WEEKLY_AVAILABILITY[demo.email],
                                     "exceptions": []}).save()
         created = True

@@ -13,11 +13,11 @@ _REQUIRED_FOR_APPROVAL = ("name", "credentials", "licence_number", "jurisdiction
 
 def list_for_review(query: dict) -> dict:
     status = Fields(query, ("status",)).choice("status", STATUSES, default="pending")
-    therapists = []
-    for therapist in Therapist.by_status.query(status):
-        user = User.get(therapist.therapist_id) if status != "approved" else None
-        therapists.append({**own_profile(therapist), "email": user.email if user else None})
-    return {"therapists": therapists}
+    found = list(Therapist.by_status.query(status))
+    emails = {u.user_id: u.email for u in User.batch_get(
+        [t.therapist_id for t in found], attributes_to_get=["user_id", "email"])} if found else {}
+    return {"therapists": [{**own_profile(t), "email": emails.get(t.therapist_id)}
+                           for t in found]}
 
 
 def approve(admin: Principal, therapist_id: str, body: dict) -> dict:

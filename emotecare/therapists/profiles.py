@@ -106,9 +106,11 @@ def update_own_profile(principal: Principal, body: dict) -> dict:
         status = "pending"
     therapist.update(actions=[Therapist.profile.set(profile), Therapist.status.set(status)])
     if "name" in changes or "time_zone" in changes:
+        # The account row shows the same name and zone (mails, booking lists use it).
         User(principal.user_id).update(actions=[
             *([User.name.set(changes["name"])] if "name" in changes else []),
-            *([User.time_zone.set(changes["time_zone"])] if "time_zone" in changes else [])])
+            *([User.time_zone.set(changes["time_zone"])] if "time_zone" in changes else [])],
+            condition=User.user_id.exists())
     return own_profile(therapist)
 
 

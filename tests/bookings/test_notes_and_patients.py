@@ -52,7 +52,7 @@ def test_switching_therapist_leaves_the_old_notes_behind(stack, admin, therapist
     assert therapist.get(f"/patients/{patient.user_id}/notes").json()["text"] == (
         "Old therapist's view")
     unknown = patient.put("/me/therapist", json={"therapist_id": "nobody"})
-    assert unknown.status_code == 404
+    assert unknown.status_code == 400 and unknown.json()["field"] == "therapist_id"
 
 
 def test_matches_are_ranked_with_reasons(stack, admin, patient):
