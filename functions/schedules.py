@@ -5,8 +5,6 @@ runs the same handlers on the same schedules.
 """
 from __future__ import annotations
 
-import json
-
 from chalice import Blueprint, Cron
 
 from emotecare.db import bind_models
@@ -21,14 +19,11 @@ logger = get_logger("schedules")
 # for late frames) and, up to UTC+14 (Tuesday 03:00 there), every zone still calls the
 # same ISO week "last week", so one week label is right for every patient.
 WEEKLY_REPORTS = Cron(0, 13, "?", "*", "MON", "*")
-# Stop starting new compilations when less than this is left of the invocation (one
-# compilation takes 0.1–3 s, see docs/reports.md); the remaining messages are reported as
-# failed and SQS redelivers them to a fresh invocation.
-_RESERVE_MS = 20_000
 
 
 @bp.schedule(WEEKLY_REPORTS, name="weekly-reports", description="Compile last week's reports")
 def weekly_reports(event):
+    """Queue last week's first fan-out job; the report worker (functions/reports) does the rest."""
     settings = get_settings()
     bind_models(settings)
     from emotecare.reports.scheduling import start_weekly_fanout
@@ -36,26 +31,3 @@ def weekly_reports(event):
     week = start_weekly_fanout(settings)
     logger.info("weekly reports fan-out queued", extra={"week": week})
     return {"week": week}
-
-
-@bp.on_sqs_message(queue="reports", batch_size=10, name="report-worker")
-def compile_reports(event):
-    """Run each queued job (a fan-out chunk or one patient's week); failures retry alone."""
-    settings = get_settings()
-    bind_models(settings)
-    from emotecare.reports.scheduling import run_report_job
-
-    failures = []
-    for record in event:
-        message_id = record.to_dict()["messageId"]
-        if event.context is not None and event.context.get_remaining_time_in_millis() < _RESERVE_MS:
-            logger.warning("no time left; handing the job back", extra={"message_id": message_id})
-            failures.append({"itemIdentifier": message_id})
-            continue
-        try:
-            run_report_job(settings, json.loads(record.body))
-        except Exception:  # one patient's failure must not stop the batch; SQS retries it
-            logger.exception("report failed", extra={"message_id": message_id,
-                                                      "body": record.body[:200]})
-            failures.append({"itemIdentifier": message_id})
-    return {"batchItemFailures": failures}

@@ -11,11 +11,11 @@ from typing import Iterable, Protocol
 
 from emotecare.reports.weeks import parse_utc_text, to_utc_text
 
-# A frame with a face whose valence is at or below this is a distress frame (-1 … +1 scale;
-# -0.4 is reached only when negative expressions clearly dominate the probabilities).
-DISTRESS_VALENCE = -0.4
-# A run of distress frames is flagged only when it lasts at least this long …
-MIN_SUSTAINED_S = 20
+# A frame with a face whose valence is at or below this is a distress frame (-1 … +1 scale),
+# and a run of them is flagged only when it lasts at least MIN_SUSTAINED_S: the same
+# thresholds the pipeline branch's live feed uses (settings.distress_valence/_seconds).
+DISTRESS_VALENCE = -0.3
+MIN_SUSTAINED_S = 30
 # … and no two consecutive distress frames in it are further apart than this (frames
 # without a face, e.g. the patient looking away, do not end a run; a calm face does).
 MAX_GAP_S = 5

@@ -119,7 +119,8 @@ def test_session_series_lists_each_session_with_its_statistics(people):
 
 @pytest.mark.parametrize("path, field", [
     ("/patients/{pid}/trends?weeks=0", "weeks"), ("/patients/{pid}/trends?weeks=abc", "weeks"),
-    ("/patients/{pid}/trends?until=2026-47", "week"), ("/reports/{pid}/2026-W99", "week")])
+    ("/patients/{pid}/trends?until=2026-47", "week"), ("/reports/{pid}/2026-W99", "week"),
+    ("/patients/{pid}/reports?limit=-1", "limit")])
 def test_malformed_parameters_are_400_naming_the_field(people, path, field):
     response = people["therapist"].get(path.format(pid=people["patient"].user_id))
     assert response.status_code == 400 and response.json()["field"] == field

@@ -25,7 +25,7 @@ def week(bound):
     # Booked long ago (outside the sessions index look-back): found through its records.
     therapy = rows.session(pid, "therapy", started_at="2026-11-17T15:00:00Z",
                            created_at="2026-06-01T00:00:00Z")
-    rows.frames(therapy, "2026-11-17T15:00:00Z", [(10, "happy", 0.8), (25, "sad", -0.6),
+    rows.frames(therapy, "2026-11-17T15:00:00Z", [(10, "happy", 0.8), (35, "sad", -0.6),
                                                   (5, None, None)])
     # Saturday 23:00 in New York is Sunday 04:00 UTC: its day is Saturday.
     reflect = rows.session(pid, "self_reflect", started_at="2026-11-22T04:00:00Z")
@@ -65,10 +65,10 @@ def test_each_session_has_its_distribution_valence_face_share_and_distress(week)
     assert therapy == {
         "session_id": week["therapy"].session_id, "kind": "therapy", "therapist_id": "therapist-1",
         "started_at": "2026-11-17T15:00:00Z", "local_start": "2026-11-17 10:00", "weekday": "Tue",
-        "frames": 40, "face_share": 0.875, "mean_valence": -0.2,
-        "expressions": {"happy": 0.2857, "sad": 0.7143},
-        "distress": [{"start": "2026-11-17T15:00:10Z", "end": "2026-11-17T15:00:34Z",
-                      "seconds": 24.0}],
+        "frames": 50, "face_share": 0.9, "mean_valence": -0.2889,
+        "expressions": {"happy": 0.2222, "sad": 0.7778},
+        "distress": [{"start": "2026-11-17T15:00:10Z", "end": "2026-11-17T15:00:44Z",
+                      "seconds": 34.0}],
         "distress_count": 1,
     }
     # Eight seconds of fear is not sustained distress.
@@ -80,11 +80,11 @@ def test_each_session_has_its_distribution_valence_face_share_and_distress(week)
 
 def test_week_totals_and_daily_valence_use_local_days(week):
     summary = week["summary"]
-    assert summary["emotions"] == {"frames": 52, "face_share": 0.9038, "mean_valence": -0.1277,
-                                   "expressions": {"fear": 0.1064, "happy": 0.2553,
-                                                   "neutral": 0.1064, "sad": 0.5319}}
+    assert summary["emotions"] == {"frames": 62, "face_share": 0.9194, "mean_valence": -0.2105,
+                                   "expressions": {"fear": 0.0877, "happy": 0.2105,
+                                                   "neutral": 0.0877, "sad": 0.614}}
     assert [(d["weekday"], d["mean_valence"], d["frames"]) for d in summary["daily_valence"]] == [
-        ("Mon", None, 0), ("Tue", -0.2, 35), ("Wed", None, 0), ("Thu", None, 0),
+        ("Mon", None, 0), ("Tue", -0.2889, 45), ("Wed", None, 0), ("Thu", None, 0),
         ("Fri", None, 0), ("Sat", -0.1, 10), ("Sun", 1.0, 2)]
     assert summary["period"] == {"first_day": "2026-11-16", "last_day": "2026-11-22",
                                  "start_utc": "2026-11-16T05:00:00Z",
@@ -113,7 +113,7 @@ def test_week_over_week_changes_compare_with_the_previous_week(week):
     assert deltas["previous_week"] == "2026-W46"
     assert deltas["previous"]["sessions_attended"] == 1 and deltas["previous"]["phq9"] == 14
     assert deltas["changes"] == {
-        "sessions_attended": 0, "self_reflect_sessions": 2, "frames": 52, "mean_valence": None,
+        "sessions_attended": 0, "self_reflect_sessions": 2, "frames": 62, "mean_valence": None,
         "face_share": None, "journal_entries": 2, "mood_average": 1.0, "phq9": -5, "gad7": None,
         "safety_events": 2}
 
