@@ -5,10 +5,16 @@ import importlib
 
 from chalice import Chalice
 
+from api.routing import answer_wrong_methods
+
 # Each module defines `bp = Blueprint(__name__)`. Add new areas here.
 _BLUEPRINT_MODULES = [
     "api.routes.health",
+    "api.routes.sessions",
     "api.routes.fallback",
+    "api.routes.accounts",
+    "api.routes.therapists",
+    "api.routes.bookings",
     "api.routes.reports",
     "functions.schedules",
 ]
@@ -17,3 +23,4 @@ _BLUEPRINT_MODULES = [
 def register_blueprints(app: Chalice) -> None:
     for name in _BLUEPRINT_MODULES:
         app.register_blueprint(importlib.import_module(name).bp)
+    answer_wrong_methods(app)  # after every route is known

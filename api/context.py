@@ -1,10 +1,19 @@
-"""Process-wide objects the routes share, created lazily on first request."""
+"""Process-wide objects the routes share, created lazily on first request.
+
+Domain code is handed these (clients wrapped in small classes); it never builds its own.
+"""
 from __future__ import annotations
 
 import functools
 
+from emotecare import aws
+from emotecare.accounts.identity import IdentityProvider
+from emotecare.accounts.personal_data import PatientFiles
+from emotecare.accounts.registration import AccountServices
 from emotecare.accounts.tokens import TokenVerifier
+from emotecare.bookings.emails import BookingMail
 from emotecare.db import bind_models
+from emotecare.notifications.mailer import Mailer
 from emotecare.settings import Settings, get_settings
 
 
@@ -18,3 +27,30 @@ def settings() -> Settings:
     current = get_settings()
     bind_models(current)
     return current
+
+
+def mailer() -> Mailer:
+    current = settings()
+    return Mailer(aws.client("ses", current), current.sender_email)
+
+
+def identity() -> IdentityProvider:
+    current = settings()
+    return IdentityProvider(aws.client("cognito-idp", current), current.user_pool_id,
+                            current.user_pool_client_id)
+
+
+def account_services() -> AccountServices:
+    """Cognito, the mailer and the stage, for the sign-up and sign-in flows."""
+    current = settings()
+    return AccountServices(identity=identity(), mailer=mailer(), stage=current.stage,
+                           frontend_url=current.frontend_url)
+
+
+def booking_mail() -> BookingMail:
+    return BookingMail(mailer(), settings().frontend_url)
+
+
+def patient_files() -> PatientFiles:
+    current = settings()
+    return PatientFiles(aws.client("s3", current), current.frames_bucket, current.reports_bucket)

@@ -98,10 +98,12 @@ def _authenticate(request, optional: bool) -> Principal | None:
 
 def route(bp: Blueprint, path: str, methods: tuple[str, ...] = ("GET",),
           roles: tuple[str, ...] | None = None, public: bool = False,
-          optional_auth: bool = False) -> Callable:
+          optional_auth: bool = False, status: int | None = None) -> Callable:
     """Register `view(call, **url_params)` on `bp` for `path`.
 
     `public` skips authentication; `roles` limits the route to those roles (403 otherwise).
+    `status` is the success status when the view returns data (default: 201 for POST, else
+    200); a view returning None answers 204.
     """
 
     def decorate(view: Callable) -> Callable:
@@ -136,10 +138,35 @@ def route(bp: Blueprint, path: str, methods: tuple[str, ...] = ("GET",),
                 return error_response(500, "internal error")
             if isinstance(result, Response):
                 return result
-            status = 201 if request.method == "POST" and result is not None else 200
+            ok = status or (201 if request.method == "POST" else 200)
             return Response(body=result if result is not None else "", status_code=(
-                204 if result is None else status))
+                204 if result is None else ok))
 
         return handler
 
     return decorate
+
+
+_METHODS = ("GET", "POST", "PUT", "PATCH", "DELETE")
+
+
+def answer_wrong_methods(app) -> None:
+    """Give every path a JSON 405 (with `Allow`) for the methods it does not serve.
+
+    API Gateway answers an undeclared method on a known path with 403 "Missing
+    Authentication Token", and Chalice's own 405 is not our error format; declaring the
+    other methods explicitly gives the same JSON 405 deployed and locally.
+    """
+    for number, (path, entries) in enumerate(sorted(app.routes.items())):
+        missing = [m for m in _METHODS if m not in entries]
+        if not missing or path.endswith("+}"):
+            continue
+        allowed = ", ".join(sorted(m for m in entries if m in _METHODS))
+
+        def method_not_allowed(_allowed=allowed, **_url_params):
+            response = error_response(405, f"method not allowed here; use {_allowed}")
+            response.headers["Allow"] = _allowed
+            return response
+
+        app.route(path, methods=missing, cors=CORS,
+                  name=f"method_not_allowed_{number}")(method_not_allowed)

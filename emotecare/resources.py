@@ -31,12 +31,25 @@ class BucketSpec:
     expire_days: int | None = None
     browser_uploads: bool = False  # CORS for presigned POSTs from the front end
 
+    def notification_filter_rules(self) -> list[dict[str, str]]:
+        """S3 key filter of the ObjectCreated notification (same shape in boto3 and CloudFormation)."""
+        rules = [("prefix", self.notify_prefix), ("suffix", self.notify_suffix)]
+        return [{"Name": name, "Value": value} for name, value in rules if value]
+
+    def upload_cors_rules(self, origin: str) -> list[dict]:
+        """CORS rules letting only `origin` (the front end) upload with presigned POST/PUT."""
+        return [{"AllowedOrigins": [origin], "AllowedMethods": ["POST", "PUT"],
+                 "AllowedHeaders": ["*"], "MaxAgeSeconds": 300}]
+
 
 @dataclass(frozen=True)
 class UserPoolSpec:
     key: str = "users"
     groups: tuple[str, ...] = USER_GROUPS
     password_min_length: int = 10
+    # Empty: Cognito sends no verification mail of its own. EmoteCare mails its own codes
+    # through SES (emotecare/accounts/codes.py) so AWS and the local stack behave alike.
+    auto_verified_attributes: tuple[str, ...] = ()
     auth_flows: tuple[str, ...] = ("ALLOW_USER_PASSWORD_AUTH", "ALLOW_REFRESH_TOKEN_AUTH",
                                    "ALLOW_USER_SRP_AUTH")
 
@@ -69,6 +82,11 @@ PLATFORM = Platform(
         BucketSpec("reports"),
     ),
 )
+
+
+def dead_letter_queues() -> set[str]:
+    """Keys of the queues that only hold failed messages (no function consumes them)."""
+    return {q.dead_letter for q in PLATFORM.queues if q.dead_letter}
 
 
 def table_prefix(stage: str) -> str:

@@ -42,6 +42,12 @@ class Settings:
     chat_backend: str = "local"
     bedrock_model_id: str = "anthropic.claude-3-haiku-20240307-v1:0"
     log_level: str = "INFO"
+    # Live sessions and the frame pipeline.
+    ice_servers: str = '[{"urls": ["stun:stun.l.google.com:19302"]}]'  # JSON RTCIceServer list
+    frame_grant_expiry_s: int = 120
+    feed_smoothing_s: float = 10.0  # the feed's moving average covers about this many seconds
+    distress_valence: float = -0.3  # smoothed valence at or below this counts as distress…
+    distress_seconds: float = 30.0  # …when it lasts this long
 
     @property
     def resolved_jwks_url(self) -> str:
@@ -62,6 +68,17 @@ class Settings:
 _REQUIRED = [f.name for f in fields(Settings) if f.default is MISSING and f.name != "region"]
 
 
+def _typed(f, raw: str):
+    """Environment values are strings; numeric fields are converted (or named when malformed)."""
+    kind = {"int": int, "float": float}.get(str(f.type))
+    if kind is None:
+        return raw
+    try:
+        return kind(raw)
+    except ValueError as exc:
+        raise SettingsError(f"{env_name(f.name)} must be a number, not {raw!r}") from exc
+
+
 def env_name(field_name: str) -> str:
     """Name of the environment variable that sets `field_name`."""
     return _PREFIX + field_name.upper()
@@ -77,7 +94,7 @@ def load_settings(environ: Mapping[str, str]) -> Settings:
             continue
         raw = environ.get(env_name(f.name))
         if raw not in (None, ""):
-            values[f.name] = raw
+            values[f.name] = _typed(f, raw)
         elif f.name in _REQUIRED:
             missing.append(env_name(f.name))
     if missing:

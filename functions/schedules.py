@@ -5,7 +5,7 @@ runs the same handlers on the same schedules.
 """
 from __future__ import annotations
 
-from chalice import Blueprint, Cron
+from chalice import Blueprint, Cron, Rate
 
 from emotecare.db import bind_models
 from emotecare.log import get_logger
@@ -31,3 +31,24 @@ def weekly_reports(event):
     week = start_weekly_fanout(settings)
     logger.info("weekly reports fan-out queued", extra={"week": week})
     return {"week": week}
+
+
+# Every minute, so the "in an hour" reminder leaves between 60 and 59 minutes before.
+BOOKING_REMINDERS = Rate(1, unit=Rate.MINUTES)
+
+
+@bp.schedule(BOOKING_REMINDERS, name="booking-reminders",
+             description="Mail session reminders 24 h and 1 h before")
+def booking_reminders(event):
+    settings = get_settings()
+    bind_models(settings)
+    from emotecare import aws
+    from emotecare.bookings.emails import BookingMail
+    from emotecare.bookings.reminders import send_due_reminders
+    from emotecare.notifications.mailer import Mailer
+
+    mail = BookingMail(Mailer(aws.client("ses", settings), settings.sender_email),
+                       settings.frontend_url)
+    sent = send_due_reminders(mail)
+    logger.info("booking reminders sent", extra={"bookings": sent})
+    return {"reminded": sent}

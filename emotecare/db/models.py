@@ -94,8 +94,20 @@ class _BookingsByPatient(GlobalSecondaryIndex):
     starts_at = UnicodeAttribute(range_key=True)
 
 
+class _BookingsByStartDay(GlobalSecondaryIndex):
+    class Meta:
+        index_name = "by-start-day"
+        projection = AllProjection()
+
+    start_day = UnicodeAttribute(hash_key=True)  # UTC "YYYY-MM-DD": reminders query a day
+    starts_at = UnicodeAttribute(range_key=True)
+
+
 class Booking(Model):
-    """A booked therapy session between one therapist and one patient (plus invitees)."""
+    """A booked therapy session between one therapist and one patient (plus invitees).
+
+    `status`: pending → confirmed, or declined / cancelled / late_cancelled.
+    """
 
     class Meta:
         table_name = "bookings"
@@ -107,8 +119,12 @@ class Booking(Model):
     ends_at = UnicodeAttribute()
     status = UnicodeAttribute(default="pending")
     details = JSONAttribute(default=dict)  # therapy type, message, participants, history
+    start_day = UnicodeAttribute()
+    session_id = UnicodeAttribute(null=True)
+    reminders_sent = UnicodeSetAttribute(null=True)  # "24h", "1h": each mail sent once
     by_therapist = _BookingsByTherapist()
     by_patient = _BookingsByPatient()
+    by_start_day = _BookingsByStartDay()
 
 
 class SlotClaim(Model):
@@ -150,8 +166,9 @@ class Session(Model):
     patient_id = UnicodeAttribute()
     therapist_id = UnicodeAttribute(null=True)
     booking_id = UnicodeAttribute(null=True)
-    state = UnicodeAttribute(default="booked")  # booked|joinable|in_progress|ended|…
+    state = UnicodeAttribute(default="booked")  # booked|joinable|in_progress|ended|no_show
     created_at = UnicodeAttribute()
+    starts_at = UnicodeAttribute(null=True)  # the booking's start (therapy sessions)
     started_at = UnicodeAttribute(null=True)
     ended_at = UnicodeAttribute(null=True)
     analysis_on = BooleanAttribute(default=False)

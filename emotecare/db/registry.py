@@ -11,6 +11,8 @@ import importlib
 _MODEL_MODULES = [
     "emotecare.db.models",
     "emotecare.db.wellbeing",
+    "emotecare.db.care",
+    "emotecare.db.live",
 ]
 
 

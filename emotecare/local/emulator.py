@@ -53,7 +53,12 @@ class AwsEmulator:
     def start(self) -> None:
         from moto.server import ThreadedMotoServer
 
+        from emotecare.local.isolation import serialise_dynamodb_writes
+        from emotecare.local.s3_cors import apply_post_object_cors
+
         logging.getLogger("werkzeug").setLevel(logging.WARNING)
+        serialise_dynamodb_writes()
+        apply_post_object_cors()  # browsers upload frames by presigned POST
         self.restore()
         self._server = ThreadedMotoServer(ip_address="127.0.0.1", port=self.port, verbose=False)
         self._server.start()

@@ -14,6 +14,7 @@ from botocore.exceptions import ClientError
 from emotecare import resources
 from emotecare.db import bind_models
 from emotecare.db.registry import all_models
+from emotecare.db.schema import ttl_attribute
 from emotecare.resources import PLATFORM
 from emotecare.settings import Settings
 
@@ -73,9 +74,8 @@ def _create_buckets(s3, settings: Settings, account_id: str, sqs, queue_urls) ->
                 "ID": "expire-unread", "Status": "Enabled", "Filter": {"Prefix": ""},
                 "Expiration": {"Days": spec.expire_days}}]})
         if spec.browser_uploads:
-            s3.put_bucket_cors(Bucket=name, CORSConfiguration={"CORSRules": [{
-                "AllowedOrigins": [settings.frontend_url], "AllowedMethods": ["POST", "PUT"],
-                "AllowedHeaders": ["*"], "MaxAgeSeconds": 300}]})
+            s3.put_bucket_cors(Bucket=name, CORSConfiguration={
+                "CORSRules": spec.upload_cors_rules(settings.frontend_url)})
         if spec.notify_queue:
             queue_arn = sqs.get_queue_attributes(
                 QueueUrl=queue_urls[spec.notify_queue], AttributeNames=["QueueArn"]
@@ -83,9 +83,7 @@ def _create_buckets(s3, settings: Settings, account_id: str, sqs, queue_urls) ->
             s3.put_bucket_notification_configuration(Bucket=name, NotificationConfiguration={
                 "QueueConfigurations": [{
                     "QueueArn": queue_arn, "Events": ["s3:ObjectCreated:*"],
-                    "Filter": {"Key": {"FilterRules": [
-                        {"Name": "prefix", "Value": spec.notify_prefix},
-                        {"Name": "suffix", "Value": spec.notify_suffix}]}}}]})
+                    "Filter": {"Key": {"FilterRules": spec.notification_filter_rules()}}}]})
 
 
 def _create_user_pool(cognito, stage: str) -> tuple[str, str]:
@@ -97,7 +95,7 @@ def _create_user_pool(cognito, stage: str) -> tuple[str, str]:
         pool_id = cognito.create_user_pool(
             PoolName=name,
             UsernameAttributes=["email"],
-            AutoVerifiedAttributes=["email"],
+            AutoVerifiedAttributes=list(spec.auto_verified_attributes),
             Policies={"PasswordPolicy": {
                 "MinimumLength": spec.password_min_length, "RequireLowercase": True,
                 "RequireUppercase": True, "RequireNumbers": True, "RequireSymbols": False}},
@@ -115,6 +113,14 @@ def _create_user_pool(cognito, stage: str) -> tuple[str, str]:
 
 def _create_tables(settings: Settings) -> None:
     bind_models(settings)
+    dynamodb = boto3.session.Session(region_name=settings.region).client(
+        "dynamodb", endpoint_url=settings.aws_endpoint)
     for model in all_models():
         if not model.exists():
             model.create_table(billing_mode="PAY_PER_REQUEST", wait=True)
+        ttl = ttl_attribute(model)
+        # As in the template. (DynamoDB refuses to enable TTL twice, hence the check.)
+        if ttl and dynamodb.describe_time_to_live(TableName=model.Meta.table_name)[
+                "TimeToLiveDescription"].get("TimeToLiveStatus") != "ENABLED":
+            dynamodb.update_time_to_live(TableName=model.Meta.table_name, TimeToLiveSpecification={
+                "Enabled": True, "AttributeName": ttl})

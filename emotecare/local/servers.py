@@ -73,6 +73,9 @@ class ApiServer:
 
         # API Gateway matches `/{proxy+}` across segments; chalice local does not.
         chalice.local.RouteMatcher = _greedy_route_matcher()
+        # socketserver's listen backlog is 5: a burst of simultaneous clients (a browser,
+        # the booking race test) would see connections reset before a thread picks them up.
+        chalice.local.ThreadedHTTPServer.request_queue_size = 128
 
         app_module = self._app_module
         config = Config.create(chalice_stage="local", app_name="emotecare",

@@ -10,6 +10,7 @@ from pathlib import Path
 
 from emotecare import aws
 from emotecare.db import bind_models
+from emotecare.frontend_config import frontend_config
 from emotecare.health import register_probe
 from emotecare.local.emulator import AwsEmulator
 from emotecare.local.events import QueuePump, Scheduler
@@ -123,8 +124,8 @@ class LocalStack:
 
     def _frontend_config(self) -> dict:
         s = self.settings
-        return {"apiUrl": self.api_url, "region": s.region, "userPoolId": s.user_pool_id,
-                "userPoolClientId": s.user_pool_client_id, "stage": s.stage}
+        return frontend_config(self.api_url, s.region, s.user_pool_id, s.user_pool_client_id,
+                               s.stage)
 
     def _wire_events(self) -> None:
         app_module = self.app_module

@@ -29,7 +29,10 @@ class StackProcess:
         self.data_dir.mkdir(parents=True, exist_ok=True)
         (self.data_dir / "stack.json").unlink(missing_ok=True)
         env = {k: v for k, v in os.environ.items() if not k.startswith("EMOTECARE_")}
-        env.update(AWS_ACCESS_KEY_ID="local", AWS_SECRET_ACCESS_KEY="local", PYTHONUNBUFFERED="1")
+        # MOTO_DISABLE_GLOBAL_CORS: S3 answers browsers with the bucket's own CORS rules, as
+        # AWS does (moto otherwise allows every origin), so browser uploads are tested for real.
+        env.update(AWS_ACCESS_KEY_ID="local", AWS_SECRET_ACCESS_KEY="local", PYTHONUNBUFFERED="1",
+                   MOTO_DISABLE_GLOBAL_CORS="true")
         self._log = self.log_path.open("a")
         self.process = subprocess.Popen(
             [sys.executable, "-m", "emotecare.cli", "up", "--aws-port", "0", "--api-port", "0",

@@ -1,0 +1,198 @@
+#!/usr/bin/env python3
+"""Frame pipeline latency and inference cost, measured on the local stack.
+
+Starts `emotecare up` (its own data folder and free ports), then for 1 and for 5 concurrent
+sessions streams real face photos at 2 frames/s the way the front end does (a batch every
+`--batch-s` seconds through a presigned POST) while the therapist's side polls the feed.
+Per frame it measures capture → visible in the feed (including the wait for the batch to
+fill) and batch sent → visible (the pipeline alone). Inference ms/frame comes from the
+records' own latency figures (inside the handler); handler ms/batch from its log lines.
+Prints the figures and the Lambda vs Rekognition cost per 1,000 frames.
+
+    python benchmarks/pipeline_latency.py [--seconds 30] [--batch-s 2] [--poll-s 0.2]
+"""
+from __future__ import annotations
+
+import argparse
+import json
+import os
+import statistics
+import sys
+import tempfile
+import threading
+import time
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parents[1]
+sys.path.insert(0, str(ROOT))
+
+from emotecare.pipeline.batch_format import Frame, encode_batch  # noqa: E402
+from tests.support.accounts import make_user  # noqa: E402
+from tests.support.frames import BENCHMARK_FACES, face_jpeg, upload  # noqa: E402
+from tests.support.sessions import live_session  # noqa: E402
+from tests.support.stack import StackProcess  # noqa: E402
+
+FPS = 2
+# Lambda prices (us-east-1 / eu-west-2 list prices, per GB-second and per request).
+PRICE_GB_S = {"x86_64": 0.0000166667, "arm64": 0.0000133334}
+PRICE_REQUEST = 0.20 / 1_000_000
+REKOGNITION_PER_1000 = 1.00
+# 1,769 MB is where Lambda gives a function one full vCPU. The handler is CPU-bound and
+# single-threaded, so below that the same work takes proportionally longer (same GB-s, more
+# latency) and above it the second vCPU sits idle. The ms measured here are on one local core.
+MEMORY_MB = 1769
+
+
+class SessionRun:
+    """One patient streaming frames and one therapist polling the feed."""
+
+    def __init__(self, stack, index: int, seconds: float, batch_s: float, poll_s: float):
+        self.patient, self.therapist = make_user(stack, "patient"), make_user(stack, "therapist")
+        self.session_id = live_session(stack, self.patient, self.therapist)
+        self.seconds, self.batch_s, self.poll_s = seconds, batch_s, poll_s
+        self.jpegs = [face_jpeg(name) for name in BENCHMARK_FACES]
+        self.offset = index
+        self.captured: dict[str, float] = {}  # captured_at ISO → capture wall time
+        self.sent: dict[str, float] = {}  # captured_at ISO → batch upload start
+        self.visible: dict[str, float] = {}
+        self.done = threading.Event()
+
+    def stream(self) -> None:
+        frames, next_capture, end = [], time.time(), time.time() + self.seconds
+        batch_started = time.time()
+        i = 0
+        while time.time() < end:
+            time.sleep(max(0.0, next_capture - time.time()))
+            now_ms = int(time.time() * 1000)
+            frames.append(Frame(now_ms, self.jpegs[(i + self.offset) % len(self.jpegs)]))
+            i += 1
+            next_capture += 1 / FPS
+            if time.time() - batch_started >= self.batch_s - 1e-3 or len(frames) == 20:
+                self._send(frames)
+                frames, batch_started = [], time.time()
+        if frames:
+            self._send(frames)
+        time.sleep(5)  # let the last batch arrive
+        self.done.set()
+
+    def _send(self, frames: list[Frame]) -> None:
+        sent = time.time()
+        grant = self.patient.post(f"/sessions/{self.session_id}/frames/grant").json()
+        for frame in frames:
+            key = _iso_ms(frame.captured_at_ms)
+            self.captured[key], self.sent[key] = frame.captured_at_ms / 1000, sent
+        upload(grant, encode_batch(frames))
+
+    def poll(self) -> None:
+        cursor = None
+        while not self.done.is_set():
+            params = {"since": cursor} if cursor else {}
+            feed = self.therapist.get(f"/sessions/{self.session_id}/feed", params=params).json()
+            seen = time.time()
+            for record in feed["records"]:
+                self.visible.setdefault(record["captured_at"], seen)
+            cursor = feed["next"] or cursor
+            time.sleep(self.poll_s)
+
+
+def _iso_ms(epoch_ms: int) -> str:
+    from emotecare.clock import iso_from_ms
+    return iso_from_ms(epoch_ms)
+
+
+def _pct(values: list[float], q: float) -> float:
+    ordered = sorted(values)
+    return ordered[min(len(ordered) - 1, int(round(q * (len(ordered) - 1))))]
+
+
+def run_scenario(stack, sessions: int, args) -> dict:
+    runs = [SessionRun(stack, i, args.seconds, args.batch_s, args.poll_s) for i in range(sessions)]
+    threads = [threading.Thread(target=target) for run in runs for target in (run.stream, run.poll)]
+    for thread in threads:
+        thread.start()
+    for thread in threads:
+        thread.join()
+    capture, pipeline, lost = [], [], 0
+    for run in runs:
+        for key, captured in run.captured.items():
+            if key not in run.visible:
+                lost += 1
+                continue
+            capture.append(run.visible[key] - captured)
+            pipeline.append(run.visible[key] - run.sent[key])
+    return {"sessions": sessions, "frames": len(capture), "not_seen": lost,
+            "capture_p50_s": _pct(capture, 0.5), "capture_p95_s": _pct(capture, 0.95),
+            "pipeline_p50_s": _pct(pipeline, 0.5), "pipeline_p95_s": _pct(pipeline, 0.95),
+            "session_ids": [r.session_id for r in runs]}
+
+
+def inference_figures(stack, session_ids: list[str]) -> dict:
+    """ms/frame inside the handler, from the stored records and the handler's log lines."""
+    dynamodb = stack.client("dynamodb")
+    table = f"{stack.env['EMOTECARE_TABLE_PREFIX']}-emotion-records"
+    per_frame, faces = [], 0
+    for session_id in session_ids:
+        pages = dynamodb.get_paginator("query").paginate(
+            TableName=table, KeyConditionExpression="session_id = :s",
+            ExpressionAttributeValues={":s": {"S": session_id}})
+        for page in pages:
+            for item in page["Items"]:
+                per_frame.append(float(item["latency_ms"]["M"]["total"]["N"]))
+                faces += item["face_found"]["BOOL"]
+    handler_ms, frames_per_batch = [], []
+    for line in stack.log().splitlines():
+        if line.startswith("{") and '"frame batch processed"' in line:
+            entry = json.loads(line)
+            if entry.get("session") in session_ids and not entry.get("duplicate"):
+                handler_ms.append(entry["handler_ms"])
+                frames_per_batch.append(entry["frames"])
+    return {"frames": len(per_frame), "face_share": faces / max(len(per_frame), 1),
+            "inference_ms_p50": _pct(per_frame, 0.5), "inference_ms_mean": statistics.mean(per_frame),
+            "handler_ms_per_batch_mean": statistics.mean(handler_ms),
+            "frames_per_batch_mean": statistics.mean(frames_per_batch)}
+
+
+def cost_per_1000(figures: dict) -> dict:
+    """$ per 1,000 frames on Lambda at MEMORY_MB, one invocation per batch."""
+    batches = 1000 / figures["frames_per_batch_mean"]
+    seconds = batches * figures["handler_ms_per_batch_mean"] / 1000
+    gb_s = seconds * MEMORY_MB / 1024
+    costs = {arch: gb_s * price + batches * PRICE_REQUEST for arch, price in PRICE_GB_S.items()}
+    return {**costs, "rekognition": REKOGNITION_PER_1000, "gb_s": gb_s}
+
+
+def main() -> int:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--seconds", type=float, default=30)
+    parser.add_argument("--batch-s", type=float, default=2.0)
+    parser.add_argument("--poll-s", type=float, default=0.2)
+    args = parser.parse_args()
+    with tempfile.TemporaryDirectory(prefix="emotecare-bench-") as tmp:
+        stack = StackProcess(Path(tmp) / "data", "--no-seed").start()
+        try:
+            results = [run_scenario(stack, n, args) for n in (1, 5)]
+            figures = inference_figures(stack, [s for r in results for s in r["session_ids"]])
+        finally:
+            stack.stop()
+    load = os.getloadavg()
+    print(f"machine: {os.cpu_count()} cores, load average {load[0]:.1f} / {load[1]:.1f} / {load[2]:.1f} "
+          "(shared; the figures include that contention)")
+    print(f"Frame pipeline on the local stack: {FPS} frames/s per session, a batch every "
+          f"{args.batch_s:g} s, feed polled every {args.poll_s:g} s, {args.seconds:g} s per run")
+    print("sessions  frames  capture→visible p50 / p95   batch sent→visible p50 / p95   not seen")
+    for r in results:
+        print(f"{r['sessions']:>8}  {r['frames']:>6}  {r['capture_p50_s']:>9.2f} s / {r['capture_p95_s']:.2f} s"
+              f"   {r['pipeline_p50_s']:>12.2f} s / {r['pipeline_p95_s']:.2f} s   {r['not_seen']:>8}")
+    print(f"inference inside the handler: {figures['inference_ms_p50']:.1f} ms/frame p50 "
+          f"({figures['inference_ms_mean']:.1f} mean) over {figures['frames']} frames, "
+          f"face found in {figures['face_share']:.0%}; handler {figures['handler_ms_per_batch_mean']:.0f} "
+          f"ms per batch of {figures['frames_per_batch_mean']:.1f} frames")
+    cost = cost_per_1000(figures)
+    print(f"cost per 1,000 frames at {MEMORY_MB} MB: Lambda x86 ${cost['x86_64']:.4f}, "
+          f"arm ${cost['arm64']:.4f} ({cost['gb_s']:.2f} GB-s) vs Rekognition DetectFaces "
+          f"${cost['rekognition']:.2f}")
+    return 0
+
+
+if __name__ == "__main__":
+    raise SystemExit(main())

@@ -1,0 +1,123 @@
+"""Find every record a patient owns, across all registered tables and both buckets.
+
+Rules, applied to each model of the registry (so tables added later are covered):
+the table is keyed by `patient_id` → query it; a global index is keyed by `patient_id`
+→ query the index; `User` → the patient's row. Tables that hold nothing of a patient's,
+or that are reached through another record, are listed in `NOT_PATIENT_KEYED` with the
+reason; a test fails when a new model fits no rule, so nobody forgets to decide.
+"""
+from __future__ import annotations
+
+from dataclasses import dataclass
+from typing import Callable, Iterator
+
+from pynamodb.exceptions import DoesNotExist
+from pynamodb.indexes import GlobalSecondaryIndex
+from pynamodb.models import Model
+
+from emotecare.db import table_suffix
+from emotecare.db.models import Booking, Report, Session, User
+from emotecare.db.registry import all_models
+from emotecare.resources import FRAMES_PREFIX
+
+NOT_PATIENT_KEYED = {
+    "therapists": "therapists' own profiles",
+    "resources": "the public resource library",
+    "slot-claims": "reached through the patient's bookings (see bookings.store.claim_ids)",
+    "one-time-codes": "keyed by e-mail, removed with the account; hashes are never exported",
+}
+# Read by the patient's export? Private notes belong to the therapist who wrote them.
+NOT_EXPORTED = {"private-notes"}
+
+Finder = Callable[[str], Iterator[Model]]
+
+
+@dataclass(frozen=True)
+class Locator:
+    model: type[Model]
+    find: Finder
+
+    @property
+    def table(self) -> str:
+        return table_suffix(self.model)
+
+
+def _patient_index(model: type[Model]) -> GlobalSecondaryIndex | None:
+    for value in vars(model).values():
+        if isinstance(value, GlobalSecondaryIndex):
+            hash_key = next((a for a in value.Meta.attributes.values() if a.is_hash_key), None)
+            if hash_key is not None and hash_key.attr_name == "patient_id":
+                return value
+    return None
+
+
+def _user_row(patient_id: str) -> Iterator[Model]:
+    try:
+        yield User.get(patient_id)
+    except DoesNotExist:
+        return
+
+
+def locator_for(model: type[Model]) -> Locator | None:
+    """How to find a patient's items in `model`, or None when it holds none (declared)."""
+    if model is User:
+        return Locator(model, _user_row)
+    if model._hash_keyname == "patient_id":
+        return Locator(model, lambda pid, m=model: m.query(pid))
+    index = _patient_index(model)
+    if index is not None:
+        return Locator(model, lambda pid, i=index: i.query(pid))
+    return None
+
+
+def locators() -> list[Locator]:
+    found = []
+    for model in all_models():
+        locator = locator_for(model)
+        if locator is None and table_suffix(model) not in NOT_PATIENT_KEYED:
+            raise LookupError(f"table {table_suffix(model)!r} has no patient_id key or index: "
+                              "declare it in NOT_PATIENT_KEYED or give it one")
+        if locator is not None:
+            found.append(locator)
+    return found
+
+
+class PatientFiles:
+    """A patient's stored objects: frames under each of their sessions, report files."""
+
+    def __init__(self, s3_client, frames_bucket: str, reports_bucket: str):
+        self._s3 = s3_client
+        self._frames, self._reports = frames_bucket, reports_bucket
+
+    def _list(self, bucket: str, prefix: str) -> Iterator[str]:
+        for page in self._s3.get_paginator("list_objects_v2").paginate(Bucket=bucket,
+                                                                      Prefix=prefix):
+            for obj in page.get("Contents", []):
+                yield obj["Key"]
+
+    def objects(self, patient_id: str, session_ids: list[str],
+                report_keys: list[str]) -> list[tuple[str, str]]:
+        """(bucket, key) of every object of the patient."""
+        found = {(self._frames, key) for sid in session_ids
+                 for key in self._list(self._frames, f"{FRAMES_PREFIX}{sid}/")}
+        found |= {(self._reports, key) for key in report_keys}
+        for prefix in (f"reports/{patient_id}/", f"{patient_id}/"):
+            found |= {(self._reports, key) for key in self._list(self._reports, prefix)}
+        return sorted(found)
+
+    def delete(self, objects: list[tuple[str, str]]) -> None:
+        for bucket in {b for b, _ in objects}:
+            keys = [k for b, k in objects if b == bucket]
+            for start in range(0, len(keys), 1000):
+                self._s3.delete_objects(Bucket=bucket, Delete={
+                    "Objects": [{"Key": k} for k in keys[start:start + 1000]], "Quiet": True})
+
+
+def patient_objects(files: PatientFiles, patient_id: str) -> list[tuple[str, str]]:
+    sessions = [s.session_id for s in Session.by_patient.query(patient_id)]
+    reports = [r.html_key for r in Report.query(patient_id) if r.html_key]
+    return files.objects(patient_id, sessions, reports)
+
+
+def patient_bookings(patient_id: str) -> list[Booking]:
+    return list(Booking.by_patient.query(patient_id))

@@ -1,0 +1,95 @@
+"""The signed-in user's own profile, and who their current therapist is."""
+from __future__ import annotations
+
+from pynamodb.exceptions import DoesNotExist
+
+from emotecare.accounts.tokens import Principal
+from emotecare.db.models import Therapist, User
+from emotecare.errors import AuthenticationError, NotFoundError
+from emotecare.fields import Fields, iso_z, now_utc
+
+
+def user_by_email(email: str) -> User | None:
+    return next(iter(User.by_email.query(email.lower(), limit=1)), None)
+
+
+def load_user(user_id: str) -> User:
+    """The caller's own account row; a valid token of a deleted account gets a 401."""
+    try:
+        return User.get(user_id)
+    except DoesNotExist as exc:
+        raise AuthenticationError("this account no longer exists") from exc
+
+
+def _status(user: User) -> str:
+    if user.role == "therapist":
+        try:
+            return Therapist.get(user.user_id).status
+        except DoesNotExist:
+            return "pending"
+    return (user.profile or {}).get("status", "active")
+
+
+def public_user(user: User) -> dict:
+    profile = user.profile or {}
+    data = {"user_id": user.user_id, "email": user.email, "role": user.role, "name": user.name,
+            "time_zone": user.time_zone, "country": user.country, "status": _status(user)}
+    if user.role == "patient":
+        data["therapist_id"] = profile.get("therapist_id")
+    return data
+
+
+def get_me(principal: Principal) -> dict:
+    return public_user(load_user(principal.user_id))
+
+
+def update_me(principal: Principal, body: dict) -> dict:
+    f = Fields(body, ("name", "time_zone", "country"))
+    user = load_user(principal.user_id)
+    actions = []
+    if f.has("name"):
+        actions.append(User.name.set(f.text("name", max_len=100)))
+    if f.has("time_zone"):
+        actions.append(User.time_zone.set(f.time_zone("time_zone")))
+    if f.has("country"):
+        country = f.text("country", max_len=2, min_len=2).upper()
+        if not country.isalpha():
+            raise f.fail("country", "must be a two-letter country code")
+        actions.append(User.country.set(country))
+    if actions:
+        user.update(actions=actions)
+    return public_user(user)
+
+
+def choose_therapist(principal: Principal, body: dict) -> dict:
+    """Make an approved therapist the patient's current one (switching keeps the history).
+
+    Private notes belong to the therapist who wrote them, so a new therapist starts with
+    none of the previous one's.
+    """
+    f = Fields(body, ("therapist_id",))
+    therapist_id = f.text("therapist_id", max_len=64)
+    try:
+        therapist = Therapist.get(therapist_id)
+    except DoesNotExist as exc:
+        raise NotFoundError("no such therapist") from exc
+    if therapist.status != "approved":
+        raise NotFoundError("no such therapist")
+    user = load_user(principal.user_id)
+    profile = dict(user.profile or {})
+    previous = profile.get("therapist_id")
+    if previous != therapist_id:
+        history = list(profile.get("therapist_history", []))
+        if previous:
+            history.append({"therapist_id": previous, "until": iso_z(now_utc())})
+        profile.update(therapist_id=therapist_id, therapist_history=history)
+        user.update(actions=[User.profile.set(profile)])
+    return public_user(user)
+
+
+def current_therapist_id(patient_id: str) -> str | None:
+    """The patient's chosen therapist (for alerts and reports), or None."""
+    try:
+        return (User.get(patient_id).profile or {}).get("therapist_id")
+    except DoesNotExist:
+        return None

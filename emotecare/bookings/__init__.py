@@ -1,0 +1,1 @@
+"""Bookings: claiming slots atomically, the booking lifecycle, mails, reminders and notes."""

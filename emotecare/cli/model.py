@@ -1,0 +1,159 @@
+"""`emotecare model ...`: train, evaluate, export and try the facial-expression model.
+
+Heavy imports (TensorFlow/Keras, LiteRT) happen inside the handlers, so `emotecare --help`
+and the other areas' commands stay fast.
+"""
+from __future__ import annotations
+
+import json
+import sys
+from pathlib import Path
+
+from emotecare.cli.main import CommandError
+from emotecare.vision.classifier import ARTIFACTS, MODEL_FILE
+
+TRAINING_DIR = ARTIFACTS / "training"
+
+
+def register(subparsers) -> None:
+    model = subparsers.add_parser("model", help="train, evaluate, export and try the model")
+    commands = model.add_subparsers(dest="model_command", required=True)
+
+    train = commands.add_parser("train", help="train the CNN (checkpoint every epoch)")
+    train.add_argument("--data", required=True, help="folder or .zip of class folders")
+    train.add_argument("--epochs", type=int, default=None, help="default: the recipe's")
+    train.add_argument("--resume", action="store_true", help="continue an interrupted run")
+    train.add_argument("--out", type=Path, default=TRAINING_DIR, help="checkpoint folder")
+    train.set_defaults(func=_train)
+
+    evaluate = commands.add_parser("evaluate", help="score the shipped TFLite model")
+    evaluate.add_argument("path", type=Path, help="folder or .zip of labelled images")
+    evaluate.add_argument("--split", help="one split of a <split>/<class>/<image> layout")
+    evaluate.add_argument("--photos", action="store_true",
+                          help="images are photos: detect faces, classify the largest")
+    evaluate.add_argument("--json", action="store_true", help="print one JSON object")
+    evaluate.add_argument("--model", type=Path, default=None, help="a .tflite file")
+    evaluate.set_defaults(func=_evaluate)
+
+    export = commands.add_parser("export", help="Keras -> TFLite, parity check, metrics")
+    export.add_argument("--checkpoint", type=Path, default=TRAINING_DIR / "best.keras")
+    export.add_argument("--data", type=Path, default=None,
+                        help="data whose test/ split checks parity (default: the training data)")
+    export.add_argument("--out", type=Path, default=ARTIFACTS, help="artifacts folder")
+    export.set_defaults(func=_export)
+
+    analyze = commands.add_parser("analyze", help="faces and expression probabilities")
+    analyze.add_argument("images", nargs="+", type=Path)
+    analyze.add_argument("--model", type=Path, default=None, help="a .tflite file")
+    analyze.set_defaults(func=_analyze)
+
+
+def _load(path: Path, split: str | None, keep_images: bool = False):
+    from emotecare.training.dataset import DatasetError, load_dataset
+
+    try:
+        return load_dataset(path, split=split, keep_images=keep_images)
+    except DatasetError as exc:
+        raise CommandError(str(exc)) from None
+
+
+def _classifier(model_path: Path | None):
+    from emotecare.vision.classifier import EmotionClassifier, default_model_path
+
+    path = model_path or default_model_path()
+    if not path.exists():
+        raise CommandError(f"model file {path} not found: run `emotecare model export` first")
+    return EmotionClassifier(path)
+
+
+def _train(args) -> int:
+    from emotecare.training import train as training
+    from emotecare.training.dataset import DatasetError
+
+    if not Path(args.data).exists():
+        raise CommandError(f"{args.data} does not exist")
+    epochs = args.epochs if args.epochs is not None else training.EPOCHS
+    if epochs < 1:
+        raise CommandError("--epochs must be at least 1")
+    try:
+        state = training.train(args.data, args.out, epochs=epochs, resume=args.resume)
+    except DatasetError as exc:
+        raise CommandError(str(exc)) from None
+    print(f"trained {state['epochs_done']} epochs in {state.get('training_seconds', 0):.0f} s; "
+          f"best held-out epoch {state.get('best_epoch')}: {state.get('best_holdout', {}).get('accuracy')}"
+          f" accuracy; network in {Path(args.out) / training.BEST_MODEL}")
+    return 0
+
+
+def _evaluate(args) -> int:
+    from emotecare.training.evaluate import evaluate_faces, evaluate_photos
+    from emotecare.vision.analyze import PhotoAnalyzer
+
+    classifier = _classifier(args.model)
+    dataset = _load(args.path, args.split, keep_images=args.photos)
+    if args.photos:
+        metrics = evaluate_photos(PhotoAnalyzer(classifier=classifier), dataset)
+    else:
+        metrics = evaluate_faces(classifier, dataset)
+    if args.json:
+        print(json.dumps(metrics))
+        return 0
+    print(f"n={metrics['n']}  accuracy={metrics['accuracy']:.4f}  "
+          f"macro-F1={metrics['macro_f1']:.4f}  skipped={metrics['skipped']}"
+          + (f"  detection_rate={metrics['detection_rate']:.4f}" if args.photos else ""))
+    for label, row in metrics["per_class"].items():
+        print(f"  {label:9s} precision={row['precision']:.3f} recall={row['recall']:.3f} "
+              f"f1={row['f1']:.3f} support={row['support']}")
+    return 0
+
+
+def _export(args) -> int:
+    from emotecare.training import report
+    from emotecare.training.evaluate import evaluate_faces
+    from emotecare.training.export import export
+    from emotecare.training.train import HISTORY, STATE
+    from emotecare.vision.classifier import EmotionClassifier
+
+    run_dir = args.checkpoint.parent
+    if not args.checkpoint.exists():
+        raise CommandError(f"{args.checkpoint} not found: run `emotecare model train` first")
+    state = json.loads((run_dir / STATE).read_text()) if (run_dir / STATE).exists() else {}
+    data = args.data or (Path(state["data"]) if state.get("data") else None)
+    if data is None:
+        raise CommandError("no --data given and the training run does not name its data")
+    test = _load(data, "test")
+    tflite_path = args.out / MODEL_FILE
+    try:
+        info = export(args.checkpoint, tflite_path, test.faces)
+    except ValueError as exc:
+        raise CommandError(str(exc)) from None
+    # The same evaluation `emotecare model evaluate DATA --split test --json` prints.
+    evaluation = evaluate_faces(EmotionClassifier(tflite_path), test)
+    if state:
+        report.write_metrics(args.out / "metrics.json", evaluation, state, info)
+        if (run_dir / HISTORY).exists():
+            report.plot_training_curves(run_dir / HISTORY, args.out / "training_curves.png")
+    report.plot_confusion(evaluation["confusion"], args.out / "confusion_matrix.png",
+                          f"test/ (n={evaluation['n']}), accuracy {evaluation['accuracy']:.3f}")
+    print(f"exported {tflite_path} ({info['tflite_bytes'] / 1e6:.2f} MB); parity "
+          f"{info['parity']:.2%} on {info['parity_n']} test faces; test accuracy "
+          f"{evaluation['accuracy']:.4f}, macro-F1 {evaluation['macro_f1']:.4f}")
+    return 0
+
+
+def _analyze(args) -> int:
+    from emotecare.vision.analyze import ImageDecodeError, PhotoAnalyzer
+
+    analyzer = PhotoAnalyzer(classifier=_classifier(args.model))
+    status = 0
+    for path in args.images:
+        if not path.is_file():
+            raise CommandError(f"{path} does not exist")
+        try:
+            faces = analyzer.analyze_bytes(path.read_bytes())
+        except ImageDecodeError as exc:
+            print(f"emotecare: {path}: {exc}", file=sys.stderr)
+            status = 2
+            continue
+        print(json.dumps({"image": str(path), "faces": [face.to_dict() for face in faces]}))
+    return status

@@ -1,0 +1,1 @@
+"""Outgoing e-mail (Amazon SES) rendered from jinja2 templates, and calendar invites."""

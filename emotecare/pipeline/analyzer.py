@@ -1,0 +1,95 @@
+"""The frame pipeline's view of the model: JPEG bytes in, one face's expression out.
+
+`FrameAnalyzer` is the small interface the inference function depends on; `VisionAnalyzer`
+implements it with the model package (`emotecare.vision`: decode, face detection, LiteRT
+classifier). The analyzer is created on first use and cached, so a warm Lambda loads the
+model once. OpenCV and LiteRT are imported here only, never by the API.
+"""
+from __future__ import annotations
+
+import functools
+import hashlib
+import threading
+import time
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Protocol
+
+_REPO_MODEL_DIR = Path(__file__).resolve().parents[2] / "model_artifacts"
+
+
+@dataclass(frozen=True)
+class FrameResult:
+    """One frame analysed: the largest face's box (x, y, w, h) and its 7 probabilities."""
+
+    face_found: bool
+    box: tuple[int, int, int, int] | None = None
+    probabilities: dict[str, float] | None = None
+    latency_ms: dict[str, float] = field(default_factory=dict)  # decode, detect, classify
+
+
+class UndecodableFrameError(ValueError):
+    """The frame's bytes are not an image the decoder can read."""
+
+
+class FrameAnalyzer(Protocol):
+    model_version: str
+
+    def analyze(self, jpeg: bytes) -> FrameResult: ...
+
+
+class VisionAnalyzer:
+    """`FrameAnalyzer` over `emotecare.vision`: the patient's face is the largest one found."""
+
+    def __init__(self, model_dir: Path):
+        from emotecare.vision import classifier, faces, preprocess  # OpenCV + LiteRT
+
+        model_path = Path(model_dir) / classifier.MODEL_FILE
+        self._preprocess = preprocess
+        self._detector = faces.FaceDetector()
+        self._classifier = classifier.EmotionClassifier(model_path)
+        self.model_version = _fingerprint(model_path)
+        self._lock = threading.Lock()  # one LiteRT interpreter is not thread-safe
+
+    def analyze(self, jpeg: bytes) -> FrameResult:
+        started = time.perf_counter()
+        image = self._preprocess.decode_image(jpeg)
+        if image is None:
+            raise UndecodableFrameError("frame does not decode as an image")
+        gray = self._preprocess.to_gray(image)
+        decoded = time.perf_counter()
+        boxes = self._detector.detect(gray)
+        detected = time.perf_counter()
+        latency = {"decode": _ms(started, decoded), "detect": _ms(decoded, detected)}
+        if not boxes:
+            return FrameResult(False, latency_ms=latency)
+        box = tuple(int(v) for v in max(boxes, key=lambda b: int(b[2]) * int(b[3]))[:4])
+        face = self._preprocess.prepare_face(gray, box)
+        with self._lock:
+            scores = self._classifier.predict(face[None])[0]
+        latency["classify"] = _ms(detected, time.perf_counter())
+        probabilities = {label: float(p) for label, p in zip(self._classifier.labels, scores)}
+        return FrameResult(True, box, probabilities, latency)
+
+
+_lock = threading.Lock()
+
+
+@functools.lru_cache(maxsize=4)
+def _cached_analyzer(model_dir: str) -> VisionAnalyzer:
+    return VisionAnalyzer(Path(model_dir))
+
+
+def get_analyzer(model_dir: str | None) -> FrameAnalyzer:
+    """The process's analyzer for `model_dir` (default: `model_artifacts/` beside the code)."""
+    with _lock:
+        return _cached_analyzer(str(model_dir or _REPO_MODEL_DIR))
+
+
+def _fingerprint(model_path: Path) -> str:
+    """"<file stem>-<first 12 hex of its SHA-256>": names exactly the weights that ran."""
+    return f"{model_path.stem}-{hashlib.sha256(model_path.read_bytes()).hexdigest()[:12]}"
+
+
+def _ms(start: float, end: float) -> float:
+    return round((end - start) * 1000, 2)

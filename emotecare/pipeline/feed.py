@@ -1,0 +1,90 @@
+"""The live emotion feed of a session: new records since a cursor, smoothed state, distress.
+
+Records are read with key queries on (session_id, record_key); record keys start with the
+capture time, so range order is capture order and the cursor is the last key returned.
+The smoothing state is folded forward from where the last reader left it (`FeedState`),
+so each poll reads only new records, however long the session runs.
+"""
+from __future__ import annotations
+
+from pynamodb.exceptions import PutError
+
+from emotecare.accounts.tokens import Principal
+from emotecare.clock import ms_from_iso
+from emotecare.db.live import FeedState
+from emotecare.db.models import EmotionRecord, Session
+from emotecare.errors import ForbiddenError, ValidationError
+from emotecare.log import get_logger
+from emotecare.pipeline.smoothing import Observation, SmoothingRules, current_view, fold
+from emotecare.sessions.lifecycle import SELF_REFLECT, load_session_for
+
+PAGE = 200
+_FOLD_PAGE = 1000
+logger = get_logger("feed")
+
+
+def read_feed(user: Principal, session_id: str, since: str | None, rules: SmoothingRules) -> dict:
+    """What the reader of `session_id`'s feed sees after cursor `since`."""
+    if since is not None and (len(since) > 200 or not since[:4].isdigit()):
+        raise ValidationError("since must be a cursor returned by this feed", field="since")
+    session = load_session_for(user, session_id)
+    _authorise_reader(user, session)
+    condition = EmotionRecord.record_key > since if since else None
+    records = list(EmotionRecord.query(session_id, range_key_condition=condition, limit=PAGE))
+    state = advance_state(session_id, rules)
+    return {
+        "records": [_record_view(r) for r in records],
+        "next": records[-1].record_key if records else since,
+        "current": current_view(state.smoothed),
+        "distress": state.episodes,
+        "analysis_on": bool(session.analysis_on),
+    }
+
+
+def advance_state(session_id: str, rules: SmoothingRules, attempts: int = 3) -> FeedState:
+    """Fold records stored since the last reader into the session's feed state and save it."""
+    for _ in range(attempts):
+        try:
+            state = FeedState.get(session_id)
+        except FeedState.DoesNotExist:
+            state = FeedState(session_id)
+        condition = EmotionRecord.record_key > state.through_key if state.through_key else None
+        fresh = list(EmotionRecord.query(session_id, range_key_condition=condition, limit=_FOLD_PAGE))
+        if not fresh:
+            return state
+        folded = fold({"smoothed": state.smoothed, "run_start_ms": state.run_start_ms,
+                       "episodes": state.episodes}, (_observation(r) for r in fresh), rules)
+        state.smoothed, state.episodes = folded["smoothed"], folded["episodes"]
+        state.run_start_ms, state.through_key = folded["run_start_ms"], fresh[-1].record_key
+        try:
+            state.save()  # conditional on `version`: another reader may have folded first
+            return state
+        except PutError as exc:
+            if exc.cause_response_code != "ConditionalCheckFailedException":
+                raise
+            logger.info("feed state advanced concurrently; re-reading", extra={"session": session_id})
+    return FeedState.get(session_id)
+
+
+def _authorise_reader(user: Principal, session: Session) -> None:
+    reader = session.patient_id if session.kind == SELF_REFLECT else session.therapist_id
+    if user.user_id != reader:
+        raise ForbiddenError("the emotion feed of a therapy session is for its therapist")
+
+
+def _observation(record: EmotionRecord) -> Observation:
+    probabilities = record.probabilities.as_dict() if record.probabilities else None
+    return Observation(ms_from_iso(record.captured_at), bool(record.face_found), probabilities)
+
+
+def _record_view(record: EmotionRecord) -> dict:
+    return {
+        "key": record.record_key, "captured_at": record.captured_at,
+        "face_found": bool(record.face_found),
+        "box": [int(v) for v in record.face_box] if record.face_box else None,
+        "dominant": record.dominant,
+        "valence": float(record.valence) if record.valence is not None else None,
+        "probabilities": ({k: float(v) for k, v in record.probabilities.as_dict().items()}
+                          if record.probabilities else None),
+        "model_version": record.model_version,
+    }

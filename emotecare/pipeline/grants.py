@@ -1,0 +1,45 @@
+"""Upload grants: a presigned S3 POST for exactly one batch key, short-lived and size-capped.
+
+S3 enforces the POST policy in production (exact key, content type, length range,
+expiry). moto does not, so the inference function checks key, size and format again when
+it reads the batch.
+"""
+from __future__ import annotations
+
+from emotecare.accounts.tokens import Principal
+from emotecare.errors import ForbiddenError, NotFoundError
+from emotecare.pipeline.batch_format import CONTENT_TYPE, MAX_BATCH_BYTES
+from emotecare.pipeline.keys import new_batch_key
+from emotecare.sessions.rules import analysis_allowed
+from emotecare.sessions.lifecycle import load_session_for
+
+MAX_GRANT_EXPIRY_S = 300
+
+
+class FrameUploads:
+    """Issues frame-batch upload grants on one bucket (handed its S3 client)."""
+
+    def __init__(self, s3, bucket: str, expiry_s: int):
+        self._s3, self._bucket = s3, bucket
+        self._expiry_s = max(1, min(int(expiry_s), MAX_GRANT_EXPIRY_S))
+
+    def grant(self, user: Principal, session_id: str) -> dict:
+        """A presigned POST for one batch of the caller's frames in `session_id`."""
+        session = load_session_for(user, session_id)
+        if user.user_id != session.patient_id:
+            raise NotFoundError("no such session")  # only the patient's own face is uploaded
+        if session.state != "in_progress":
+            raise ForbiddenError("frames can only be sent while the session is in progress")
+        if not analysis_allowed(session):
+            raise ForbiddenError("emotion analysis is off for this session: switch it on first")
+        key = new_batch_key(session.session_id, user.user_id).key
+        post = self._s3.generate_presigned_post(
+            Bucket=self._bucket, Key=key,
+            Fields={"Content-Type": CONTENT_TYPE},
+            Conditions=[{"Content-Type": CONTENT_TYPE},
+                        ["content-length-range", 1, MAX_BATCH_BYTES]],
+            ExpiresIn=self._expiry_s,
+        )
+        return {"url": post["url"], "fields": post["fields"], "key": key,
+                "expires_in": self._expiry_s, "max_bytes": MAX_BATCH_BYTES,
+                "content_type": CONTENT_TYPE}

@@ -1,0 +1,184 @@
+"""Read one uploaded frame batch, delete it, analyse its frames and store one record per frame.
+
+Order matters for privacy: the key and the session's consent are checked before the
+object is read (a batch of a session without consent is deleted unread), and the object is
+deleted right after it is read, whatever happens next. A rejected batch raises
+`BatchRejectedError` so the message is retried and then dead-lettered; the `FrameBatch`
+ledger answers retries and duplicate deliveries once the object is gone.
+"""
+from __future__ import annotations
+
+import time
+from dataclasses import dataclass, replace
+from datetime import timedelta
+
+from botocore.exceptions import ClientError
+
+from emotecare.clock import iso, iso_from_ms, utc_now
+from emotecare.db.live import FrameBatch
+from emotecare.db.models import EmotionRecord, Session
+from emotecare.errors import BatchRejectedError
+from emotecare.pipeline.analyzer import FrameAnalyzer, FrameResult, UndecodableFrameError
+from emotecare.pipeline.batch_format import MAX_BATCH_BYTES, decode_batch
+from emotecare.pipeline.keys import BatchKey, parse_batch_key
+from emotecare.pipeline.valence import dominant_of, valence_of
+from emotecare.sessions.rules import analysis_allowed
+
+LEDGER_KEEP = timedelta(days=2)  # longer than the queue's retries; S3 expires objects in 1 day
+
+
+class RejectedBatch(BatchRejectedError):
+    """A batch refused for `code` (oversized, no_consent, missing, undecodable, …)."""
+
+    def __init__(self, code: str, message: str):
+        super().__init__(message)
+        self.code = code
+
+
+@dataclass(frozen=True)
+class BatchOutcome:
+    key: str
+    session_id: str
+    frames: int
+    faces: int
+    duplicate: bool = False
+    inference_ms: float = 0.0  # decode + detect + classify, summed over the frames
+    handler_ms: float = 0.0  # the whole batch: checks, S3 read + delete, analysis, writes
+
+
+class FrameBatchReader:
+    """Processes batches from one bucket (handed its S3 client and an analyzer factory)."""
+
+    def __init__(self, s3, bucket: str, analyzer_factory):
+        self._s3, self._bucket, self._analyzer_factory = s3, bucket, analyzer_factory
+
+    def process(self, key: str, notified_size: int | None = None) -> BatchOutcome:
+        """Process the batch at `key`; raise `BatchRejectedError` (with `.code`) to reject it."""
+        started = time.perf_counter()
+        try:
+            batch = parse_batch_key(key)
+            duplicate = self._duplicate_of_processed(key, batch)
+            if duplicate is not None:
+                return duplicate
+            self._check_session(batch)
+            if notified_size is not None and notified_size > MAX_BATCH_BYTES:
+                raise RejectedBatch("oversized", f"batch is {notified_size} bytes, over the cap")
+            data = self._read_and_delete(key)
+            if data is None:
+                return self._redelivered(key, batch)
+            frames = decode_batch(data)
+            outcome = self._analyse_and_store(batch, key, frames)
+        except BatchRejectedError as exc:
+            self._delete(key)  # unread when rejected before reading; idempotent otherwise
+            self._remember(key, "rejected", reason=str(exc), code=_code(exc))
+            raise
+        self._remember(key, "processed", frames=outcome.frames)
+        return replace(outcome, handler_ms=round((time.perf_counter() - started) * 1000, 2))
+
+    def _check_session(self, batch: BatchKey) -> None:
+        try:
+            session = Session.get(batch.session_id, consistent_read=True)  # consent just revoked counts
+        except Session.DoesNotExist:
+            session = None
+        if session is None or session.patient_id != batch.patient_id:
+            raise RejectedBatch("no_session", "no such session for this patient")
+        if not analysis_allowed(session):
+            raise RejectedBatch("no_consent", "session not in progress or analysis switched off")
+
+    def _read_and_delete(self, key: str) -> bytes | None:
+        try:
+            response = self._s3.get_object(Bucket=self._bucket, Key=key)
+        except ClientError as exc:
+            if exc.response["Error"]["Code"] in ("NoSuchKey", "404"):
+                return None
+            raise
+        if response["ContentLength"] > MAX_BATCH_BYTES:
+            response["Body"].close()
+            raise RejectedBatch("oversized", f"batch is {response['ContentLength']} bytes, over the cap")
+        try:
+            return response["Body"].read(MAX_BATCH_BYTES + 1)
+        finally:
+            self._delete(key)
+
+    def _duplicate_of_processed(self, key: str, batch: BatchKey) -> BatchOutcome | None:
+        """A redelivery of a batch already processed and deleted (even if the session is over)."""
+        ledger = _ledger_entry(key)
+        if ledger is None or ledger.outcome != "processed" or self._exists(key):
+            return None  # never seen, rejected before, or uploaded again under its key
+        return BatchOutcome(key, batch.session_id, int(ledger.frames), 0, duplicate=True)
+
+    def _redelivered(self, key: str, batch: BatchKey) -> BatchOutcome:
+        ledger = _ledger_entry(key)
+        if ledger is None:
+            raise RejectedBatch("missing", "batch object is gone and was never processed")
+        if ledger.outcome == "processed":  # processed between our two looks
+            return BatchOutcome(key, batch.session_id, int(ledger.frames), 0, duplicate=True)
+        raise RejectedBatch(ledger.code or "rejected", f"{ledger.reason} (retry of a rejected batch)")
+
+    def _exists(self, key: str) -> bool:
+        try:
+            self._s3.head_object(Bucket=self._bucket, Key=key)
+            return True
+        except ClientError as exc:
+            if exc.response["Error"]["Code"] in ("404", "NoSuchKey", "NotFound"):
+                return False
+            raise
+
+    def _analyse_and_store(self, batch: BatchKey, key: str, frames) -> BatchOutcome:
+        analyzer: FrameAnalyzer = self._analyzer_factory()
+        records, spent_ms = [], 0.0
+        for index, frame in enumerate(frames):
+            started = time.perf_counter()
+            try:
+                result = analyzer.analyze(frame.jpeg)
+            except UndecodableFrameError as exc:
+                raise RejectedBatch("undecodable", f"frame {index}: {exc}") from exc
+            elapsed = (time.perf_counter() - started) * 1000
+            spent_ms += elapsed
+            records.append(_record(batch, index, frame.captured_at_ms, result, elapsed,
+                                   analyzer.model_version))
+        with EmotionRecord.batch_write() as writer:  # deterministic keys: a replay overwrites
+            for record in records:
+                writer.save(record)
+        return BatchOutcome(key, batch.session_id, len(records),
+                            sum(r.face_found for r in records), inference_ms=spent_ms)
+
+    def _delete(self, key: str) -> None:
+        self._s3.delete_object(Bucket=self._bucket, Key=key)
+
+    def _remember(self, key: str, outcome: str, **details) -> None:
+        FrameBatch(key, outcome=outcome, at=iso(utc_now()),
+                   expires_at=utc_now() + LEDGER_KEEP, **details).save()
+
+
+def _ledger_entry(key: str) -> FrameBatch | None:
+    try:
+        return FrameBatch.get(key, consistent_read=True)
+    except FrameBatch.DoesNotExist:
+        return None
+
+
+def record_key(captured_at: str, index: int, batch_id: str) -> str:
+    """The record's sort key: capture order first, then unique and stable per batch frame."""
+    return f"{captured_at}#{index:02d}#{batch_id}"
+
+
+def _record(batch: BatchKey, index: int, captured_at_ms: int, result: FrameResult,
+            elapsed_ms: float, model_version: str) -> EmotionRecord:
+    captured_at = iso_from_ms(captured_at_ms)
+    record = EmotionRecord(
+        batch.session_id, record_key(captured_at, index, batch.batch_id),
+        patient_id=batch.patient_id, captured_at=captured_at, face_found=result.face_found,
+        model_version=model_version,
+        latency_ms={**result.latency_ms, "total": round(elapsed_ms, 2),
+                    "capture_to_stored": max(0, int(time.time() * 1000) - captured_at_ms)})
+    if result.face_found and result.probabilities:
+        record.face_box = list(result.box)
+        record.probabilities = {k: round(v, 5) for k, v in result.probabilities.items()}
+        record.dominant = dominant_of(result.probabilities)[0]
+        record.valence = round(valence_of(result.probabilities), 4)
+    return record
+
+
+def _code(exc: BaseException) -> str:
+    return getattr(exc, "code", None) or "rejected"

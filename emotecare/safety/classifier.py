@@ -1,0 +1,104 @@
+"""The safety check every chat message and journal entry passes before any reply.
+
+A pattern from `lexicon.py` that fires is kept unless the words around it show it is not
+about the writer's own risk now: a negation in the same clause ("I'm not going to hurt
+myself"), a figure of speech ("this meeting makes me want to die lol"), talk about the topic
+rather than the self ("a documentary about suicide"), or a risk that is clearly past
+("I used to cut, I've been clean two years"). When in doubt it flags: a missed crisis costs
+far more than a warm check-in that was not needed.
+"""
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from emotecare.safety import cues, lexicon, negation
+from emotecare.safety.normalise import normalise_text, split_clauses
+
+
+@dataclass(frozen=True)
+class SafetyResult:
+    """What the check found: whether to answer with the crisis reply, and why."""
+
+    crisis: bool
+    category: str | None = None
+    evidence: tuple[str, ...] = ()
+    categories: tuple[str, ...] = ()
+
+    def to_dict(self) -> dict:
+        """Return the JSON-ready form used by the CLI and the safety-event record."""
+        return {"crisis": self.crisis, "category": self.category,
+                "categories": list(self.categories), "evidence": list(self.evidence)}
+
+
+NO_RISK = SafetyResult(crisis=False)
+
+def check_message(text: str) -> SafetyResult:
+    """Classify one message; `crisis` is True when it shows risk to the writer or others now."""
+    if not text or not text.strip():
+        return NO_RISK
+    normal = normalise_text(text)
+    clauses = split_clauses(normal)
+    found: dict[str, list[str]] = {}
+    for index, clause in enumerate(clauses):
+        following = clauses[index + 1] if index + 1 < len(clauses) else ""
+        for category, patterns in lexicon.PATTERNS.items():
+            for pattern in patterns:
+                for match in pattern.finditer(clause):
+                    if _keeps(category, clause, match, following, normal):
+                        found.setdefault(category, []).append(match.group(0).strip())
+        if cues.MUNDANE.search(normal):
+            continue  # "I can't do this anymore, I'm quitting this course"
+        for category, patterns in lexicon.AMBIGUOUS_PATTERNS.items():
+            for pattern in patterns:
+                for match in pattern.finditer(clause):
+                    if _keeps(category, clause, match, following, normal):
+                        found.setdefault(category, []).append(match.group(0).strip())
+    if not found:
+        return NO_RISK
+    categories = tuple(c for c in lexicon.CATEGORY_PRIORITY if c in found)
+    evidence = tuple(dict.fromkeys(e for c in categories for e in found[c]))
+    return SafetyResult(crisis=True, category=categories[0], evidence=evidence, categories=categories)
+
+
+def _keeps(category: str, clause: str, match: re.Match, following: str, message: str) -> bool:
+    """Decide whether a pattern hit stands once its context is read."""
+    if negation.DENIED_AFTER.search(clause[match.end():]):
+        return False  # "the thought of killing myself has never crossed my mind"
+    # Harm-to-others patterns start at "I ..."; the denial sits inside them ("I never
+    # said I wanted to hurt anyone"), so read up to the act itself.
+    start = match.start("act") if "act" in match.re.groupindex else match.start()
+    before = clause[:start]
+    if negation.is_negated(before, match.group(0)):
+        # "I'd never do it, but sometimes I think about it" is ambivalence, not denial.
+        return bool(following) and bool(negation.AMBIVALENCE.search(following)) and category == lexicon.SUICIDAL_IDEATION
+    if cues.HISTORY.search(clause) and cues.RECOVERY.search(message):
+        return False
+    if cues.ASKED.search(before) and cues.ANSWERED_NO.search(message):
+        return False  # "my therapist asked if I'm suicidal and I said no"
+    if category in (lexicon.SUICIDAL_IDEATION, lexicon.SELF_HARM) and cues.OTHER_SUBJECT.search(before.rstrip() + " ") \
+            and not re.search(r"\b(?:i|me|myself|himself|herself|themselves|his life|her life|their life)\b",
+                              match.group(0)):
+        return False
+    if category == lexicon.SUICIDAL_IDEATION and cues.is_someone_elses_death(clause[: match.end()]):
+        return False  # "my plant is going to die", "I hope the villain dies"
+    if category == lexicon.SUICIDAL_IDEATION and cues.FEAR_OF_DEATH.search(clause) \
+            and re.search(r"\b(?:dying|death|die)\b", match.group(0)) \
+            and not re.search(r"\b(?:kill|suicid|end)|^(?:not|no longer|never)\b", match.group(0)):
+        return False  # "the thought of dying scares me" is fear of death, not a wish for it
+    if category == lexicon.ABUSE and "kill me" in match.group(0) and cues.HUMOUR.search(message):
+        return False  # "my sister said she'd kill me if I told mum lol"
+    if category == lexicon.ABUSE and cues.ABUSE_OVER.search(message):
+        return False  # "I'm relieved my abusive dad died", "I left him years ago and I'm safe now"
+    if category == lexicon.HARM_TO_OTHERS:
+        return not (cues.HUMOUR.search(message) or cues.FIGURATIVE_OTHERS.search(clause))
+    if category in (lexicon.SUICIDAL_IDEATION, lexicon.SELF_HARM) and cues.is_figurative_self(clause, message, match):
+        return False
+    if category == lexicon.MEDICAL_EMERGENCY and cues.HUMOUR.search(message) \
+            and re.search(r"unconscious|passed out|not moving", match.group(0)):
+        return False  # "my friend is unconscious on the sofa after a big night out lol"
+    if category == lexicon.MEDICAL_EMERGENCY and cues.is_figurative_breath(clause, match, message):
+        return False
+    if cues.INFORMATIONAL.search(clause) and not cues.SELF_NOW.search(clause):
+        return False
+    return True

@@ -1,0 +1,134 @@
+"""Context cues that decide whether a matched risk phrase is about the writer, now.
+
+Figures of speech ("dying of laughter"), banter ("lol"), mundane settings ("this course"),
+talk about the topic rather than the self ("a documentary about suicide"), risk that is
+clearly past ("clean for two years"), and deaths that are someone else's ("the battery").
+"""
+from __future__ import annotations
+
+import re
+
+ASKED = re.compile(r"\b(?:asked|asks|ask|asking) (?:me )?(?:if|whether|about)\b")
+ANSWERED_NO = re.compile(r"\b(?:said|say|answered|told (?:her|him|them)) no\b|\bwhich is true\b|\bi am not\b|"
+                          r"\bi do not (?:do|have|feel) (?:that|it|any)\b|\bi never have\b")
+HUMOUR = re.compile(r"\b(?:lol|lmao|lmfao|rofl|haha\w*|hehe\w*|jk|jokes?|joking|kidding|xd|omg)\b")
+TRIVIAL = re.compile(
+    r"\b(?:meetings?|zoom|exams?|homework|assignments?|essays?|lectures?|class|classes|songs?|traffic|"
+    r"queue|emails?|spreadsheets?|mondays?|commute|group project|small talk|karaoke|ads?|adverts?|"
+    r"episode|show|series|movie|game|match|weather|rain|heat|wifi|printer|laptop|phone|hangover|"
+    r"cringe|embarrass\w*|awkward|presentation|maths?|math|calculus|chemistry|physics|deadline|"
+    r"tax(?:es)? return|paperwork|customers?|shift|team|song|playlist|cat|dog|puppy|toddler|kids|"
+    r"leftovers|fries|pizza|food|coffee|charger|hoodie|clothes|remote|netflix|spoilers?|ending)\b")
+FIGURATIVE_SELF = [
+    re.compile(r"\b(?:die|dying|died) (?:of|from) (?:embarrassment|shame|laughter|laughing|cringe|"
+               r"boredom|the heat|cuteness|happiness|excitement|envy|jealousy|hunger|thirst)\b"),
+    re.compile(r"\b(?:so|too|very) (?:embarrassed|awkward|bored|hungry|tired|happy) (?:that )?i (?:could|want to|will|am going to|might) (?:just )?die\b"),
+    re.compile(r"\bkill(?:ing)? myself (?:at the gym|at work|working|studying|trying|to (?:get|finish|make|meet|pass|keep|please|impress)|over (?:this|these|that|a|the|my|nothing)|for (?:this|a|my|the|nothing|them)|with (?:work|this|studying|exercise|overtime|training)|laughing)\b"),
+    re.compile(r"\b(?:die|dying|died) (?:laughing|from laughing)\b|\bdie (?:happy|content|a happy \w+)\b|"
+               r"\bdie\b.{0,40}\b(?:when i am (?:old|older|\d{2,3})|of old age|in old age|at a ripe old age)\b|"
+               r"\bdead (?:on my feet|tired|serious|beat|to the world)\b|\bgoing to die if (?:she|he|they|you|my crush)\b"),
+    re.compile(r"\b(?:thought|think) i (?:was|am|were|would) (?:going to |gonna )?(?:die|dying)\b|\bcould sleep (?:forever|for (?:a week|days|a year|a month))\b"),
+    re.compile(r"\brather die than (?!(?:live|living|go on|keep|wake|feel|be alive|spend another|carry on|face))"),
+]
+MUNDANE = re.compile(
+    r"\b(?:work|job|shift|boss|course|class|classes|school|uni|university|college|degree|semester|exams?|homework|"
+    r"assignment|project|diet|gym|membership|roommate|flatmate|traffic|weather|heat|commute|dating|apps?|quit|"
+    r"quitting|leaving|going home|this week|today at|office|meeting|meetings|customers|kids are|toddler|"
+    r"noise|neighbours?|landlord|city|town|house|flat|apartment|course|team|season|game|phone|wifi|laptop)\b")
+# A third-person subject right before the act: "someone jumped off a bridge" is not about the writer.
+OTHER_SUBJECT = re.compile(r"\b(?:(?:the|my|a|our) (?:cat|dog|kitten|puppy|pet|rabbit|hamster|parrot|bird)|someone|somebody|he|she|they|who|people|a (?:man|woman|guy|girl|boy|character|person)|"
+                            r"the (?:man|woman|guy|girl|boy|character|person)|my (?:\w+ )?(?:friend|brother|sister|"
+                            r"cousin|uncle|aunt|dad|mum|mom|father|mother|son|daughter|classmate|neighbou?r|colleague))"
+                            r"(?: \w+)? $")
+FEAR_OF_DEATH = re.compile(r"\b(?:scares? me|scared|afraid|fear|terrif\w*|frighten\w*|anxious about|worried about|"
+                            r"phobia)\b")
+ABUSE_OVER = re.compile(r"\b(?:died|passed away|passed on|is dead|was dead|in prison now|is in jail)\b|"
+                         r"\b(?:left|escaped) (?:him|her|them)\b.{0,30}\b(?:ago|safe now)\b")
+EMBARRASSED = re.compile(r"\b(?:embarrass\w*|cringe\w*|awkward|mortifi\w*|so red)\b")
+HYPERBOLE_CONDITION = re.compile(
+    r"\bif (?:i (?:have to|hear|see|get|need to|am forced to|must|sit through|watch|read|do)|they make me|"
+    r"one more|this|he|she|my|you)\b.{0,60}\b(?:one more|again|another|more|this)\b")
+MAKES_ME = re.compile(r"\b(?:makes|made|making|make) me (?:want to )?(?:die|kill myself)\b")
+
+FIGURATIVE_OTHERS = re.compile(
+    r"\bi (?:could|would) (?:literally |actually |seriously )?"
+    r"(?:kill|murder|strangle|throttle|smack)\b(?!.{0,40}\b(?:mean it|serious|really will|plan|knife|gun|tonight))"
+    r"|\bif (?:he|she|they|you|my \w+|this) (?:\w+ ){0,4}(?:again|one more time|another)\b"
+    r"|\bfor (?:eating|taking|using|stealing|borrowing|finishing|drinking|leaving|breaking|spoiling|being late|"
+    r"changing|touching|not (?:replying|texting|calling|answering|doing)|forgetting|losing)\b")
+
+INFORMATIONAL = re.compile(
+    r"\b(?:documentary|article|film|movie|book|novel|show|series|podcast|essay|paper|research|awareness|"
+    r"campaign|charity|fundraiser|volunteer\w*|course|lecture|training|news|report|statistics|rates?|"
+    r"prevention|studying|class|assignment|presentation|project|story|episode|song|lyrics|character|"
+    r"warning signs|signs|symptoms|risk factors|hotline numbers?) (?:about|on|for|of|regarding|that|in)\b"
+    r"|\b(?:we|they|class|lecture|teacher|the course|the module) (?:covered|discussed|learned about|learnt about|"
+    r"studied|taught us about|talked about)\b"
+    r"|\b(?:grieving|mourning|bereaved by|bereavement after|loss to|lost to|survivors? of) (?:a |his |her |their |the )?suicide\b"
+    r"|\b(?:learning|reading|read|studying|researching|research|training|workshop|webinar|talk|lecture|course|"
+    r"educate myself|understand) (?:about|on)\b|\bso (?:that )?i can (?:help|support|understand)\b"
+    r"|\b(?:suicide|rape|domestic violence|sexual assault|abuse) (?:prevention|awareness|rates?|statistics|"
+    r"research|squad|mission|doors|sprints?|drills?|bomb\w*|survivors? (?:group|network)|charity|"
+    r"helpline numbers?)\b"
+    r"|\b(?:career|social|political|professional|financial|fashion|commercial|academic) suicide\b"
+    r"|\b(?:died|dies|death|deaths|lost (?:\w+ ){1,3}to|loss of (?:\w+ ){1,3}to) (?:by |from |of )?suicide\b"
+    r"|\b(?:he|she|they|his|her|their|my \w+|friend|brother|sister|dad|mom|mum|uncle|aunt|cousin|son|daughter) "
+    r"(?:committed|attempted|died by|took (?:his|her|their) own life by)? ?suicide\b"
+    r"|\b(?:help|support|talk to|helping|supporting) (?:a |my |someone|somebody|people|a friend|friends?)\b.{0,30}\bsuicidal\b"
+    r"|\bsuicidal (?:friend|person|people|patients?|teens?|loved one|family member|clients?)\b"
+    r"|\b(?:someone|a friend|people|person|friend|patients?|teens?|kids?|child|loved one) who (?:is|are|feels?|seems?) suicidal\b"
+    r"|\b(?:someone|somebody|a person|people|a friend|friend|they|he|she|a loved one|your child|a child|"
+    r"(?:the|a) (?:\w+ )?character|my (?:\w+ )?(?:friend|son|daughter|kid|child|teen|teenager|student|partner|"
+    r"brother|sister|client|patient)) (?:is|are|might be|may be|could be|seems|feels|was|is being) (?:\w+ )?"
+    r"(?:suicidal|selfharm\w*|cutting)\b"
+    r"|\b(?:novel|story|book|film|movie|show|play|poem|game|script|series) (?:where|in which|whose|about)\b")
+# Words that make an explicit self-statement stronger than any informational framing.
+SELF_NOW = re.compile(r"\bi (?:am|feel|have been|keep|want|think about|plan)\b.{0,15}\b(?:suicid|kill myself|die)")
+
+HISTORY = re.compile(
+    r"\b(?:used to|when i was (?:younger|little|a (?:kid|teen|teenager|child|student))|(?:a|one|two|few|\w+) (?:years?|months?) ago|"
+    r"in the past|previously|before\s*$|in my youth|when i was young|as a young (?:man|woman|person)|back in (?:school|college|high school|uni|university)|as a (?:teen|teenager|kid|child)|"
+    r"last year|a long time ago|once upon a time|in my teens|at (?:\d+|fifteen|sixteen|fourteen))\b")
+RECOVERY = re.compile(
+    r"\b(?:not anymore|no longer|better now|doing (?:much )?better|doing well|much better|okay now|ok now|"
+    r"fine now|clean (?:for|since)|better place|good place|safety plan|i am okay now|been well|well for|well since|"
+    r"stable for|"
+    r"been clean|recovered|in recovery|have not (?:since|in|for)|these days i|"
+    r"proud|healing|healed|got help|getting help|safe now|past now|behind me|long way|do not anymore|"
+    r"do not feel that way|stable now|years clean|months clean)\b")
+
+
+def is_figurative_self(clause: str, message: str, match: re.Match) -> bool:
+    """Hyperbole about oneself: "dying of embarrassment", "if I hear that song again I'll kms"."""
+    if any(p.search(clause) for p in FIGURATIVE_SELF):
+        return True
+    # "Ugh I want to disappear, that was so embarrassing": a wish to vanish from a social
+    # moment. Only for the mild phrasings; "kill myself" is never read as embarrassment.
+    if EMBARRASSED.search(message) and re.search(r"\b(?:disappear|vanish|die|dead)\b", match.group(0)):
+        return True
+    trivial = TRIVIAL.search(message)
+    if trivial and (HYPERBOLE_CONDITION.search(message) or MAKES_ME.search(clause)):
+        return True
+    return bool(trivial and HUMOUR.search(message))
+
+
+def is_someone_elses_death(text: str) -> bool:
+    """True when the one who would die is not the writer: "the battery is going to die"."""
+    if not re.search(r"\b(?:die|be dead)$", text):
+        return False
+    if re.search(r"\b(?:want|wish|hope|need|pray|expect)\w* (?:that )?(?!(?:me|myself|i|to|so|just|really|badly|very|"
+                 r"kinda|sort|literally|honestly|more|only)\b)\w+(?: (?!to\b)\w+)? (?:(?:to|would|will|just) )*die$", text):
+        return True
+    return bool(re.search(r"\b(?!i\b)(?:he|she|they|it|(?:the|this|that|my|your|his|her|our|their) (?:\w+ )?\w+|\w+s) "
+                          r"(?:is|are|was|were|will|would|should|might|could|may|gonna)(?: \w+){0,2} (?:going to |gonna )?"
+                          r"(?:just )?(?:die|be dead)$", text))
+
+
+def is_figurative_breath(clause: str, match: re.Match, message: str = "") -> bool:
+    """"I can't breathe" from laughing, a cold, or stress the message names as such."""
+    if "breathe" not in match.group(0):
+        return False
+    if re.search(r"\b(?:laugh\w*|lol|lmao|haha\w*|so funny|hilarious|dead lol|cute)\b", message):
+        return True
+    return bool(re.search(r"\b(?:nose|blocked|cold|flu|feel like|when i|whenever|sometimes|"
+                          r"stress\w*|pressure|so much work|deadlines?)\b", clause))

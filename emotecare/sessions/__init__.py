@@ -1,0 +1,1 @@
+"""Live sessions: lifecycle, consent to analysis, WebRTC signalling."""

@@ -1,0 +1,1 @@
+"""Therapists: profiles, approval, weekly availability, free slots and matching."""

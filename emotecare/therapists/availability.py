@@ -1,0 +1,63 @@
+"""Weekly availability (in the therapist's own time zone) and exceptions (time off)."""
+from __future__ import annotations
+
+from datetime import datetime
+from zoneinfo import ZoneInfo
+
+from emotecare.accounts.tokens import Principal
+from emotecare.db.models import Therapist
+from emotecare.errors import ValidationError
+from emotecare.fields import Fields, iso_z, now_utc
+from emotecare.therapists.profiles import _own_record, own_profile
+
+
+def _minutes(hhmm: str) -> int:
+    hours, minutes = hhmm.split(":")
+    return int(hours) * 60 + int(minutes)
+
+
+def _weekly_window(item, name: str) -> dict:
+    f = Fields(item, ("weekday", "start", "end"), prefix=name)
+    window = {"weekday": f.integer("weekday", lo=1, hi=7), "start": f.hhmm("start"),
+              "end": f.hhmm("end")}
+    if _minutes(window["end"]) <= _minutes(window["start"]):
+        raise f.fail("end", "must be after start")
+    return window
+
+
+def _local_or_utc(value, name: str, zone: ZoneInfo) -> datetime:
+    """An exception bound: ISO with offset, or a local date-time in the therapist's zone."""
+    if isinstance(value, str) and len(value) <= 40:
+        try:
+            parsed = datetime.fromisoformat(value.replace("Z", "+00:00"))
+        except ValueError:
+            parsed = None
+        if parsed is not None:
+            return parsed if parsed.tzinfo else parsed.replace(tzinfo=zone)
+    raise ValidationError(f"{name}: must be an ISO-8601 date-time", field=name)
+
+
+def _exception(zone: ZoneInfo):
+    def parse(item, name: str) -> dict:
+        f = Fields(item, ("start", "end", "reason"), prefix=name)
+        start = _local_or_utc(item.get("start"), f.name("start"), zone)
+        end = _local_or_utc(item.get("end"), f.name("end"), zone)
+        if end <= start:
+            raise f.fail("end", "must be after start")
+        if end <= now_utc():
+            raise f.fail("end", "is in the past")
+        return {"start": iso_z(start), "end": iso_z(end),
+                "reason": f.text("reason", max_len=200, default="")}
+    return parse
+
+
+def set_availability(principal: Principal, body: dict) -> dict:
+    """Replace the therapist's weekly windows and exceptions."""
+    f = Fields(body, ("weekly", "exceptions"))
+    therapist = _own_record(principal)
+    zone = ZoneInfo((therapist.profile or {}).get("time_zone") or "UTC")
+    weekly = f.items("weekly", _weekly_window, max_items=50)
+    exceptions = f.items("exceptions", _exception(zone), max_items=200, default=[])
+    therapist.update(actions=[Therapist.availability.set(
+        {"weekly": weekly, "exceptions": sorted(exceptions, key=lambda e: e["start"])})])
+    return own_profile(therapist)

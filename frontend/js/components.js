@@ -1,0 +1,130 @@
+// Pieces shared by several pages: therapist cards, booking rows, the slot picker.
+import { api, get } from "./api.js";
+import { badge, empty, errorBox, h, loading, mount } from "./ui.js";
+import { addDays, dayKey, formatDateTime, formatTime, isoDate, joinable, userTimeZone } from "./time.js";
+
+export function therapistName(t) {
+  return t?.name || t?.profile?.name || "Therapist";
+}
+
+/** Flatten `{therapist_id, profile:{…}}` or a flat profile into one object. */
+export function therapistView(t) {
+  return { ...(t?.profile || {}), ...t, id: t?.therapist_id || t?.id || t?.user_id };
+}
+
+export function therapistCard(raw, { reasons, score } = {}) {
+  const t = therapistView(raw);
+  const price = t.price_per_session ? `${t.currency === "GBP" ? "£" : "$"}${t.price_per_session} per session` : "";
+  return h("article", { class: "card therapist-card" },
+    h("div", { class: "row" },
+      t.photo_url ? h("img", { src: t.photo_url, alt: "", width: 56, height: 56, style: "border-radius:50%" }) : null,
+      h("div", {}, h("h3", { style: "margin:0" }, therapistName(t)),
+        h("p", { class: "muted small", style: "margin:0" }, [t.credentials, price].filter(Boolean).join(" · ")))),
+    t.bio ? h("p", {}, t.bio) : null,
+    h("div", {}, (t.specialties || []).map((s) => h("span", { class: "tag" }, s)),
+      (t.languages || []).map((l) => h("span", { class: "tag" }, `speaks ${l}`))),
+    reasons?.length ? h("div", {}, h("p", { class: "small", style: "margin:.5rem 0 .2rem" },
+      h("strong", {}, "Why this match"), score !== undefined ? ` (fit ${Math.round(score * (score <= 1 ? 100 : 1))}%)` : ""),
+    h("ul", { class: "small" }, reasons.map((r) => h("li", {}, r)))) : null,
+    h("a", { class: "button secondary", href: `#/therapists/${encodeURIComponent(t.id)}` },
+      "See profile and times", h("span", { class: "sr-only" }, ` for ${therapistName(t)}`)));
+}
+
+/** The room link for a booking (its session), when the API says which session it is. */
+export function roomLink(booking) {
+  if (!booking.session_id) return null;
+  const open = joinable(booking);
+  return open
+    ? h("a", { class: "button", href: `#/room/${encodeURIComponent(booking.session_id)}` }, "Join session")
+    : null;
+}
+
+export function bookingRow(booking, { user, actions = [] } = {}) {
+  const other = user?.role === "therapist"
+    ? booking.patient_name || booking.patient?.name || "Patient"
+    : booking.therapist_name || therapistName(booking.therapist);
+  return h("li", { class: "booking", dataset: { bookingId: booking.booking_id } },
+    h("div", { class: "row" },
+      h("strong", {}, formatDateTime(booking.starts_at)), badge(booking.status)),
+    h("div", {}, `with ${other}`, booking.details?.therapy_type || booking.therapy_type
+      ? h("span", { class: "muted" }, ` · ${booking.details?.therapy_type || booking.therapy_type}`) : null),
+    h("div", { class: "row", style: "margin-top:.4rem" }, roomLink(booking),
+      h("a", { class: "button secondary", href: `#/bookings/${encodeURIComponent(booking.booking_id)}` }, "Details"),
+      actions));
+}
+
+/**
+ * Free slots of a therapist over two weeks, shown in the viewer's time zone.
+ * `onPick(slot)` is called with the chosen `{starts_at, ends_at, local_start}`.
+ */
+export function slotPicker(therapistId, onPick) {
+  const tz = userTimeZone();
+  let from = new Date();
+  const box = h("div", { class: "slot-picker" });
+  const body = h("div", {}, loading("Finding free times…"));
+  const label = h("p", { class: "muted small", id: "slot-range" });
+  const prev = h("button", { type: "button", class: "secondary", onclick: () => move(-14) }, "Earlier");
+  const next = h("button", { type: "button", class: "secondary", onclick: () => move(14) }, "Later");
+  mount(box, h("p", { class: "small" }, `Times are shown in your time zone (${tz}).`),
+    h("div", { class: "row" }, prev, label, next), body);
+
+  function move(days) {
+    const candidate = addDays(from, days);
+    from = candidate < new Date() ? new Date() : candidate;
+    load();
+  }
+
+  async function load() {
+    const to = addDays(from, 13);
+    label.textContent = `${isoDate(from)} to ${isoDate(to)}`;
+    prev.disabled = from <= new Date();
+    mount(body, loading("Finding free times…"));
+    try {
+      const data = await api(`/therapists/${encodeURIComponent(therapistId)}/slots`,
+        { query: { from: isoDate(from), to: isoDate(to), tz }, auth: false });
+      const slots = (data?.slots || []).filter((s) => Date.parse(s.starts_at) > Date.now());
+      if (!slots.length) {
+        mount(body, empty("No free times in these two weeks. Try later dates."));
+        return;
+      }
+      const days = new Map();
+      for (const slot of slots) {
+        const key = dayKey(slot.starts_at, tz);
+        if (!days.has(key)) days.set(key, []);
+        days.get(key).push(slot);
+      }
+      mount(body, h("div", { class: "slot-days", role: "group", "aria-label": "Free times" },
+        [...days.entries()].map(([day, daySlots]) => h("div", { class: "slot-day" },
+          h("h3", {}, new Intl.DateTimeFormat(undefined, { weekday: "long", day: "numeric", month: "short", timeZone: "UTC" })
+            .format(new Date(`${day}T12:00:00Z`))),
+          daySlots.map((slot) => h("button", {
+            type: "button", "aria-pressed": "false", dataset: { startsAt: slot.starts_at },
+            onclick: (event) => {
+              box.querySelectorAll("[aria-pressed=true]").forEach((b) => b.setAttribute("aria-pressed", "false"));
+              event.currentTarget.setAttribute("aria-pressed", "true");
+              onPick(slot);
+            },
+          }, formatTime(slot.starts_at, tz)))))));
+    } catch (error) {
+      mount(body, errorBox(error, load));
+    }
+  }
+  load();
+  return box;
+}
+
+/** Load a list from the API into `container`, with loading, empty and error states. */
+export async function listInto(container, path, query, pick, renderItem, emptyText) {
+  mount(container, loading());
+  try {
+    const data = await get(path, query);
+    const items = pick(data) || [];
+    mount(container, items.length ? h("ul", { class: "list" }, items.map(renderItem)) : empty(emptyText));
+    return items;
+  } catch (error) {
+    if (!error?.redirected) {
+      mount(container, errorBox(error, () => listInto(container, path, query, pick, renderItem, emptyText)));
+    }
+    return [];
+  }
+}

@@ -1,0 +1,56 @@
+// A therapist's weekly availability and exceptions (in their own time zone).
+import { get, put } from "../api.js";
+import { currentUser } from "../session.js";
+import { empty, flash, h, mount, section, submitting } from "../ui.js";
+
+const DAYS = ["Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday", "Sunday"];
+
+function windowRow(w = { weekday: 1, start: "09:00", end: "17:00" }) {
+  const id = Math.random().toString(36).slice(2, 8);
+  const row = h("div", { class: "row window" },
+    h("label", { for: `d-${id}`, class: "sr-only" }, "Day"),
+    h("select", { id: `d-${id}`, name: "weekday" }, DAYS.map((d, i) => h("option", { value: i + 1 }, d))),
+    h("label", { for: `s-${id}` }, "from"), h("input", { type: "time", id: `s-${id}`, name: "start", value: w.start, required: true, style: "width:auto" }),
+    h("label", { for: `e-${id}` }, "to"), h("input", { type: "time", id: `e-${id}`, name: "end", value: w.end, required: true, style: "width:auto" }),
+    h("button", { type: "button", class: "link", onclick: () => row.remove() }, "Remove"));
+  row.querySelector("select").value = String(w.weekday);
+  return row;
+}
+
+function exceptionRow(x = { start: "", end: "", reason: "" }) {
+  const id = Math.random().toString(36).slice(2, 8);
+  const row = h("div", { class: "row exception" },
+    h("label", { for: `xs-${id}` }, "from"), h("input", { type: "date", id: `xs-${id}`, name: "start", value: (x.start || "").slice(0, 10), required: true, style: "width:auto" }),
+    h("label", { for: `xe-${id}` }, "to"), h("input", { type: "date", id: `xe-${id}`, name: "end", value: (x.end || "").slice(0, 10), required: true, style: "width:auto" }),
+    h("label", { for: `xr-${id}`, class: "sr-only" }, "Reason"), h("input", { type: "text", id: `xr-${id}`, name: "reason", value: x.reason || "", placeholder: "Reason (e.g. holiday)", style: "width:auto;flex:1" }),
+    h("button", { type: "button", class: "link", onclick: () => row.remove() }, "Remove"));
+  return row;
+}
+
+export default function availability(main) {
+  const me = currentUser();
+  section(main, () => get("/therapists/me"), (profile) => {
+    const current = profile.availability || {};
+    const windows = h("div", { class: "stack" }, (current.weekly || []).map(windowRow));
+    const exceptions = h("div", { class: "stack" }, (current.exceptions || []).map(exceptionRow));
+    const form = h("form", { class: "card" },
+      h("p", {}, `Times are in your time zone (${me.time_zone || profile.time_zone || "UTC"}). Patients see them in theirs.`),
+      h("h2", {}, "Every week"), windows,
+      h("button", { type: "button", class: "secondary", onclick: () => windows.append(windowRow()) }, "Add a time window"),
+      h("h2", {}, "Days off"), exceptions.children.length ? null : empty("No days off planned."), exceptions,
+      h("button", { type: "button", class: "secondary", onclick: () => exceptions.append(exceptionRow()) }, "Add days off"),
+      h("p", {}, h("button", { type: "submit" }, "Save availability")));
+    form.addEventListener("submit", (event) => {
+      event.preventDefault();
+      submitting(form, async () => {
+        const weekly = [...windows.querySelectorAll(".window")].map((r) => ({
+          weekday: Number(r.querySelector("[name=weekday]").value), start: r.querySelector("[name=start]").value, end: r.querySelector("[name=end]").value }));
+        const exc = [...exceptions.querySelectorAll(".exception")].map((r) => ({
+          start: r.querySelector("[name=start]").value, end: r.querySelector("[name=end]").value, reason: r.querySelector("[name=reason]").value }));
+        await put("/therapists/me/availability", { weekly, exceptions: exc });
+        flash("Availability saved.");
+      });
+    });
+    return h("div", {}, h("h1", {}, "Your availability"), form);
+  });
+}

@@ -1,0 +1,162 @@
+// Home after sign-in: one dashboard per role.
+import { get, post } from "../api.js";
+import { bookingRow, listInto, roomLink } from "../components.js";
+import { seriesLine } from "../charts.js";
+import { badge, empty, errorBox, field, flash, h, loading, mount, section, submitting } from "../ui.js";
+import { dayKey, formatDateTime, joinable, userTimeZone } from "../time.js";
+
+const upcoming = (data) => data?.bookings || (Array.isArray(data) ? data : []);
+
+function nextSessionCard() {
+  const box = h("div", {});
+  section(box, () => get("/bookings", { scope: "upcoming" }), (data) => {
+    const next = upcoming(data).find((b) => !["cancelled", "late_cancelled", "declined"].includes(b.status));
+    if (!next) {
+      return h("div", {}, empty("No session booked yet."),
+        h("p", {}, h("a", { class: "button", href: "#/find" }, "Find a therapist")));
+    }
+    return h("div", { class: "next-session" },
+      h("p", { class: "now" }, h("strong", {}, formatDateTime(next.starts_at)), " ", badge(next.status)),
+      h("p", {}, `with ${next.therapist_name || next.therapist?.name || "your therapist"}`),
+      joinable(next) && next.session_id ? roomLink(next)
+        : h("p", { class: "muted small" }, "The join button appears here 10 minutes before the start."),
+      h("p", {}, h("a", { href: `#/bookings/${encodeURIComponent(next.booking_id)}` }, "Reschedule or cancel")));
+  });
+  return h("section", { class: "card" }, h("h2", {}, "Your next session"), box);
+}
+
+function moodTrendCard() {
+  const box = h("div", {});
+  const load = () => section(box, () => get("/journal/trend", { weeks: 8 }), (data) => {
+    const weeks = data?.weeks || data?.trend || data?.series || [];
+    if (!weeks.length || weeks.every((w) => w.mean_mood === null || w.mean_mood === undefined)) {
+      return empty("Your mood trend appears after your first journal entries.");
+    }
+    const labels = weeks.map((w) => w.week || w.week_start || w.label);
+    const values = weeks.map((w) => w.mean_mood ?? w.mood ?? w.average ?? null);
+    return seriesLine(labels, [{ label: "Average mood (1–10)", data: values }],
+      `Average mood by week: ${labels.map((l, i) => `${l} ${values[i] ?? "no entries"}`).join(", ")}`,
+      { min: 1, max: 10, small: true }).element;
+  });
+  load();
+  return { element: h("section", { class: "card" }, h("h2", {}, "Mood trend"), box), reload: load };
+}
+
+function quickJournalCard(onSaved) {
+  const mood = h("input", { type: "range", name: "mood", min: 1, max: 10, value: 5, "aria-valuetext": "5 of 10" });
+  const moodValue = h("output", { for: "quick-mood" }, "5");
+  mood.id = "quick-mood";
+  mood.addEventListener("input", () => {
+    moodValue.textContent = mood.value;
+    mood.setAttribute("aria-valuetext", `${mood.value} of 10`);
+  });
+  const form = h("form", {},
+    h("div", { class: "field" }, h("label", { for: "quick-mood" }, "Mood right now (1 low, 10 great): ", moodValue), mood),
+    field("A few words (optional)", h("textarea", { name: "text", rows: 3 })),
+    h("button", { type: "submit" }, "Save entry"));
+  form.addEventListener("submit", (event) => {
+    event.preventDefault();
+    submitting(form, async () => {
+      await post("/journal", { mood: Number(mood.value), tags: [], text: form.text.value });
+      form.reset();
+      moodValue.textContent = "5";
+      flash("Journal entry saved.");
+      onSaved();
+    });
+  });
+  return h("section", { class: "card" }, h("h2", {}, "Quick journal entry"), form);
+}
+
+function latestReportCard() {
+  const box = h("div", {});
+  section(box, () => get("/reports"), (data) => {
+    const reports = data?.reports || (Array.isArray(data) ? data : []);
+    if (!reports.length) return empty("Your first weekly report appears after a week with sessions or journal entries.");
+    const r = reports[0];
+    return h("div", {}, h("p", {}, `Week ${r.week}`),
+      h("a", { class: "button secondary", href: `#/reports/${encodeURIComponent(r.patient_id || "me")}/${encodeURIComponent(r.week)}` }, "Read the report"));
+  });
+  return h("section", { class: "card" }, h("h2", {}, "Latest report"), box);
+}
+
+function patientDashboard(main, user) {
+  const trend = moodTrendCard();
+  mount(main, h("h1", {}, `Hello${user.name ? `, ${user.name.split(" ")[0]}` : ""}`),
+    h("div", { class: "grid" }, nextSessionCard(), trend.element, quickJournalCard(trend.reload), latestReportCard()),
+    h("section", { class: "card" }, h("h2", {}, "On your own"),
+      h("div", { class: "row" },
+        h("a", { class: "button secondary", href: "#/self-reflect" }, "Self-reflect"),
+        h("a", { class: "button secondary", href: "#/chat" }, "Talk it through (chat)"),
+        h("a", { class: "button secondary", href: "#/resources" }, "Self-help resources"))));
+}
+
+function therapistDashboard(main, user) {
+  const today = h("div", {});
+  const pending = h("div", {});
+  const safety = h("div", {});
+  const tz = userTimeZone();
+  async function load() {
+    mount(today, loading());
+    mount(pending, loading());
+    try {
+      const items = upcoming(await get("/bookings", { scope: "upcoming" }));
+      const todayKey = dayKey(new Date().toISOString(), tz);
+      const todays = items.filter((b) => dayKey(b.starts_at, tz) === todayKey && ["confirmed", "in_progress"].includes(b.status));
+      const waiting = items.filter((b) => b.status === "pending");
+      mount(today, todays.length ? h("ul", { class: "list" }, todays.map((b) => bookingRow(b, { user })))
+        : empty("No confirmed sessions today."));
+      mount(pending, waiting.length ? h("ul", { class: "list" }, waiting.map((b) => bookingRow(b, { user, actions: [
+        h("button", { type: "button", onclick: () => act(b, "confirm") }, "Confirm"),
+        h("button", { type: "button", class: "secondary", onclick: () => act(b, "decline") }, "Decline")] })))
+        : empty("No bookings waiting for you."));
+    } catch (error) {
+      if (error?.redirected) return;
+      mount(today, errorBox(error, load));
+      mount(pending, errorBox(error, load));
+    }
+  }
+  async function act(booking, action) {
+    try {
+      let body = {};
+      if (action === "decline") {
+        const reason = prompt("Reason for declining (the patient will see it):", "Not available at that time");
+        if (reason === null) return;
+        body = { reason };
+      }
+      await post(`/bookings/${encodeURIComponent(booking.booking_id)}/${action}`, body);
+      flash(action === "confirm" ? "Booking confirmed." : "Booking declined.");
+      load();
+    } catch (error) {
+      if (!error?.redirected) flash(error.message, "error");
+    }
+  }
+  listInto(safety, "/safety-events", {}, (d) => d?.events || d?.safety_events || (Array.isArray(d) ? d : []),
+    (e) => h("li", {}, h("strong", {}, formatDateTime(e.created_at || e.at)), ` ${e.patient_name || ""} `,
+      h("span", { class: "muted" }, e.category || e.kind || "")), "No safety alerts from your patients.");
+  mount(main, h("h1", {}, "Today"),
+    h("div", { class: "grid" },
+      h("section", { class: "card" }, h("h2", {}, "Today's sessions"), today),
+      h("section", { class: "card" }, h("h2", {}, "Waiting for you to confirm"), pending)),
+    h("section", { class: "card" }, h("h2", {}, "Safety alerts"), safety));
+  load();
+}
+
+function adminDashboard(main) {
+  const box = h("div", {});
+  section(box, () => get("/admin/therapists", { status: "pending" }), (data) => {
+    const n = (data?.therapists || (Array.isArray(data) ? data : [])).length;
+    return h("p", {}, n ? `${n} therapist${n === 1 ? "" : "s"} waiting for approval.` : "No therapists waiting for approval.");
+  });
+  mount(main, h("h1", {}, "Administration"),
+    h("div", { class: "grid" },
+      h("section", { class: "card" }, h("h2", {}, "Therapist approvals"), box,
+        h("a", { class: "button", href: "#/admin/therapists" }, "Review therapists")),
+      h("section", { class: "card" }, h("h2", {}, "Resources library"),
+        h("a", { class: "button", href: "#/admin/resources" }, "Edit resources"))));
+}
+
+export default function dashboard(main, { user }) {
+  if (user.role === "therapist") return therapistDashboard(main, user);
+  if (user.role === "admin") return adminDashboard(main, user);
+  return patientDashboard(main, user);
+}

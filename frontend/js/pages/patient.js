@@ -1,0 +1,50 @@
+// One patient, for their therapist: expression trends over sessions and weeks, reports, notes.
+import { get, put } from "../api.js";
+import { listInto } from "../components.js";
+import { seriesLine } from "../charts.js";
+import { empty, flash, h, mount, section, submitting } from "../ui.js";
+
+export default function patient(main, { params }) {
+  const id = encodeURIComponent(params.id);
+  const weekly = h("div", {});
+  const sessions = h("div", {});
+  const reports = h("div", {});
+  const notes = h("div", {});
+  mount(main, h("h1", {}, "Patient"),
+    h("p", { class: "small muted" }, "Expression trends come from frames the patient chose to share. They describe facial expression, not feelings: use them as an aid to your judgement."),
+    h("div", { class: "grid" },
+      h("section", { class: "card" }, h("h2", {}, "Week by week"), weekly),
+      h("section", { class: "card" }, h("h2", {}, "Session by session"), sessions)),
+    h("div", { class: "grid" },
+      h("section", { class: "card" }, h("h2", {}, "Weekly reports"), reports),
+      h("section", { class: "card" }, h("h2", {}, "Your private notes"), notes)));
+
+  section(weekly, () => get(`/patients/${id}/trends`, { weeks: 12 }), (data) => {
+    const weeks = data?.weeks || data?.series || [];
+    if (!weeks.length) return empty("No weeks with data yet.");
+    const labels = weeks.map((w) => w.week);
+    return seriesLine(labels, [
+      { label: "Average valence", data: weeks.map((w) => w.mean_valence ?? w.valence ?? null) },
+      { label: "Face visible (share)", data: weeks.map((w) => w.face_share ?? null) },
+    ], `Weekly average valence for ${labels.length} weeks.`, { min: -1, max: 1 }).element;
+  });
+  section(sessions, () => get(`/patients/${id}/sessions/series`), (data) => {
+    const items = data?.sessions || data?.series || [];
+    if (!items.length) return empty("No analysed sessions yet.");
+    const labels = items.map((s) => (s.started_at || s.date || "").slice(0, 10));
+    return seriesLine(labels, [{ label: "Average valence", data: items.map((s) => s.mean_valence ?? null) }],
+      `Average valence for each of ${items.length} sessions.`, { min: -1, max: 1 }).element;
+  });
+  listInto(reports, `/patients/${id}/reports`, {}, (d) => d?.reports || (Array.isArray(d) ? d : []), (r) => h("li", {},
+    h("a", { href: `#/reports/${id}/${encodeURIComponent(r.week)}` }, `Week ${r.week}`)), "No reports yet.");
+  section(notes, () => get(`/patients/${id}/notes`), (data) => {
+    const text = h("textarea", { name: "text", id: "notes-text", rows: 8 }, data?.text || data?.notes || "");
+    const form = h("form", {}, h("label", { for: "notes-text" }, "Only you can read these notes"), text,
+      h("button", { type: "submit", style: "margin-top:.5rem" }, "Save notes"));
+    form.addEventListener("submit", (event) => {
+      event.preventDefault();
+      submitting(form, async () => { await put(`/patients/${id}/notes`, { text: text.value }); flash("Notes saved."); });
+    });
+    return form;
+  });
+}

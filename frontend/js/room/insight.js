@@ -1,0 +1,85 @@
+// The therapist's live insight panel: polls the session's emotion feed about once a second.
+import { get } from "../api.js";
+import { valenceLine } from "../charts.js";
+import { h, mount } from "../ui.js";
+import { formatTime } from "../time.js";
+
+const POLL_MS = 1000;
+const BUCKET_MS = 5000;  // the valence line shows 5-second averages, so hours stay light
+
+export function insightPanel(sessionId, { title = "Live facial expression" } = {}) {
+  const path = `/sessions/${encodeURIComponent(sessionId)}/feed`;
+  const status = h("p", { class: "analysis-state", "aria-live": "polite" }, "Checking whether analysis is on…");
+  const now = h("p", { class: "now", "data-testid": "current-expression" }, "—");
+  const confidence = h("p", { class: "small muted" });
+  const faceShare = h("p", { class: "small", "data-testid": "face-share" });
+  const distress = h("div", { "aria-live": "assertive" });
+  const counter = h("p", { class: "small muted", "data-testid": "record-count" }, "0 frames analysed");
+  const line = valenceLine([], "Valence over the session: no data yet.", { small: true });
+  const element = h("section", { class: "card insight", "aria-labelledby": "insight-title" },
+    h("h2", { id: "insight-title" }, title),
+    h("p", { class: "small muted" }, "Facial expression only: an aid to your judgement, never a diagnosis."),
+    status, now, confidence, faceShare, distress,
+    h("h3", {}, "Valence over the session"), line.element, counter);
+
+  const buckets = new Map();
+  let cursor = null;
+  let count = 0;
+  let timer = null;
+  let stopped = false;
+
+  function addRecords(records) {
+    for (const r of records) {
+      count += 1;
+      if (!r.face_found || r.valence === null || r.valence === undefined) continue;
+      const key = Math.floor(Date.parse(r.captured_at) / BUCKET_MS) * BUCKET_MS;
+      const b = buckets.get(key) || { sum: 0, n: 0 };
+      b.sum += r.valence;
+      b.n += 1;
+      buckets.set(key, b);
+    }
+    counter.textContent = `${count} frame${count === 1 ? "" : "s"} analysed`;
+    if (!line.chart || !records.length) return;
+    const keys = [...buckets.keys()].sort((a, b) => a - b);
+    line.chart.data.labels = keys.map((k) => new Date(k).toLocaleTimeString([], { hour: "2-digit", minute: "2-digit", second: "2-digit" }));
+    line.chart.data.datasets[0].data = keys.map((k) => +(buckets.get(k).sum / buckets.get(k).n).toFixed(3));
+    line.chart.update("none");
+    const last = line.chart.data.datasets[0].data.at(-1);
+    line.setSummary(`Valence over the session, ${keys.length} points, latest ${last ?? "none"} (−1 negative to +1 positive).`);
+  }
+
+  function showState(data) {
+    element.dataset.analysis = data.analysis_on ? "on" : "off";
+    status.textContent = data.analysis_on ? "Emotion analysis is on (the patient switched it on)."
+      : "Emotion analysis is off: the patient has not switched it on, so nothing is analysed.";
+    const c = data.current;
+    if (c?.expression) {
+      now.textContent = c.expression;
+      confidence.textContent = `confidence ${Math.round(c.confidence * 100)}% · valence ${c.valence >= 0 ? "+" : ""}${c.valence}`;
+    } else {
+      now.textContent = c ? "No face seen" : "—";
+      confidence.textContent = "";
+    }
+    faceShare.textContent = c ? `Face visible in ${Math.round(c.face_share * 100)}% of recent frames` : "";
+    const episodes = data.distress || [];
+    mount(distress, episodes.length ? h("p", { class: "distress", "data-testid": "distress" },
+      `Sustained negative expression since ${formatTime(episodes.at(-1).start)}`
+      + (episodes.length > 1 ? ` (${episodes.length} times this session)` : "")) : null);
+  }
+
+  async function poll() {
+    if (stopped) return;
+    try {
+      const data = await get(path, cursor ? { since: cursor } : {});
+      cursor = data.next || cursor;
+      addRecords(data.records || []);
+      showState(data);
+    } catch (error) {
+      if (error?.redirected) return;
+      status.textContent = `Could not read the feed: ${error.message}`;
+    }
+    if (!stopped) timer = setTimeout(poll, POLL_MS);
+  }
+  poll();
+  return { element, stop() { stopped = true; clearTimeout(timer); line.chart?.destroy(); } };
+}

@@ -1,0 +1,1 @@
+"""Deployment of EmoteCare to AWS: template generation, IAM from the code, the scripts' steps."""

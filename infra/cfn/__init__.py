@@ -1,0 +1,1 @@
+"""CloudFormation resources of the platform, one module per concern, built from code declarations."""

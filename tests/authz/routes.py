@@ -1,0 +1,109 @@
+"""Who may call each route: the table the authorisation test walks (route × role).
+
+Add a row for every new route: method, path (with {booking_id}, {patient_id},
+{therapist_id}, {pending_id} filled from the world), the status each role gets, a body
+and query, and `prepare` when an allowed request changes state (it gets fresh objects).
+"""
+from __future__ import annotations
+
+from dataclasses import dataclass
+from typing import Callable
+
+from tests.authz.world import ROLES, World, unique_email
+
+Body = Callable[[World], dict] | dict | None
+
+
+@dataclass(frozen=True)
+class Row:
+    method: str
+    path: str
+    expect: dict[str, int]
+    body: Body = None
+    query: dict | None = None
+    prepare: Callable[[World], None] | None = None
+
+    @property
+    def id(self) -> str:
+        return f"{self.method} {self.path}"
+
+
+def access(ok: dict[str, int], *, denied: int = 403, anonymous: int = 401,
+           **others: int) -> dict[str, int]:
+    """Statuses per role: `ok` for the allowed, `others` by name, `denied` for the rest."""
+    table = {role: denied for role in ROLES}
+    table["anonymous"] = anonymous
+    table.update(others)
+    table.update(ok)
+    return table
+
+
+def everyone(status: int) -> dict[str, int]:
+    return {role: status for role in ROLES}
+
+
+PATIENTS = {"patient": 200, "other_patient": 200}
+THERAPISTS = {"therapist": 200, "other_therapist": 200}
+SIGNED_IN = {**PATIENTS, **THERAPISTS, "admin": 200}
+# Someone else's booking or patient does not exist for you (404), for the admin it is 403.
+NOT_YOURS = {"other_patient": 404, "other_therapist": 404}
+_SLOTS = {"from": "2030-01-07", "to": "2030-01-08", "tz": "Europe/London"}
+
+ROWS = [
+    Row("GET", "/health", everyone(200)),
+    Row("POST", "/auth/signup", everyone(201),
+        body=lambda w: {"email": unique_email(), "password": "Long-Enough-Pass-1", "name": "N"}),
+    Row("POST", "/auth/confirm", everyone(400), body={"email": "x@example.com", "code": "1"}),
+    Row("POST", "/auth/confirm/resend", everyone(202), body={"email": "x@example.com"}),
+    Row("POST", "/auth/signin", everyone(200), body=World.sign_in_body),
+    Row("POST", "/auth/refresh", everyone(401), body={"refresh_token": "not-a-token"}),
+    Row("POST", "/auth/signout", access({role: 204 for role in SIGNED_IN})),
+    Row("POST", "/auth/password/forgot", everyone(202), body={"email": "nobody@example.com"}),
+    Row("POST", "/auth/password/reset", everyone(400),
+        body={"email": "nobody@example.com", "code": "123456", "password": "Long-Enough-1"}),
+    Row("GET", "/me", access(SIGNED_IN)),
+    Row("PATCH", "/me", access(SIGNED_IN), body={"name": "Renamed"}),
+    Row("DELETE", "/me", access({"patient": 204, "other_patient": 204}),
+        prepare=World.new_patients),
+    Row("PUT", "/me/therapist", access(PATIENTS),
+        body=lambda w: {"therapist_id": w.users["therapist"].user_id}),
+    Row("GET", "/me/export", access(PATIENTS)),
+    Row("GET", "/therapists", everyone(200)),
+    Row("GET", "/therapists/me", access(THERAPISTS)),
+    Row("PUT", "/therapists/me", access(THERAPISTS), body={"bio": "Updated bio."}),
+    Row("PUT", "/therapists/me/availability", access(THERAPISTS),
+        body={"weekly": [{"weekday": d, "start": "00:00", "end": "24:00"} for d in range(1, 8)]}),
+    Row("GET", "/therapists/{therapist_id}", everyone(200)),
+    Row("GET", "/therapists/{pending_id}", access({"admin": 200}, denied=404, anonymous=404)),
+    Row("GET", "/therapists/{therapist_id}/slots", everyone(200), query=_SLOTS),
+    Row("POST", "/matches", access(PATIENTS), body={"concerns": ["anxiety"]}),
+    Row("GET", "/admin/therapists", access({"admin": 200})),
+    Row("POST", "/admin/therapists/{pending_id}/approve", access({"admin": 200}),
+        body={"licence_verified": True}, prepare=World.new_pending_therapist),
+    Row("POST", "/admin/therapists/{pending_id}/reject", access({"admin": 200}),
+        body={"reason": "not registered"}, prepare=World.new_pending_therapist),
+    Row("POST", "/bookings", access({"patient": 201, "other_patient": 201}),
+        body=lambda w: {"therapist_id": w.users["therapist"].user_id,
+                        "starts_at": w.next_slot(), "therapy_type": "individual"}),
+    Row("GET", "/bookings", access({**PATIENTS, **THERAPISTS})),
+    Row("GET", "/bookings/{booking_id}",
+        access({"patient": 200, "therapist": 200}, **NOT_YOURS)),
+    Row("POST", "/bookings/{booking_id}/confirm",
+        access({"therapist": 200}, **NOT_YOURS), prepare=World.new_booking),
+    Row("POST", "/bookings/{booking_id}/decline",
+        access({"therapist": 200}, **NOT_YOURS), body={"reason": "full"},
+        prepare=World.new_booking),
+    Row("POST", "/bookings/{booking_id}/reschedule",
+        access({"patient": 200}, **NOT_YOURS),
+        body=lambda w: {"starts_at": w.next_slot()}, prepare=World.new_booking),
+    Row("POST", "/bookings/{booking_id}/cancel",
+        access({"patient": 200, "therapist": 200}, **NOT_YOURS), body={},
+        prepare=World.new_booking),
+    Row("GET", "/bookings/{booking_id}/invite.ics",
+        access({"patient": 200, "therapist": 200}, **NOT_YOURS)),
+    Row("GET", "/patients", access(THERAPISTS)),
+    Row("GET", "/patients/{patient_id}/notes",
+        access({"therapist": 200}, other_therapist=404)),
+    Row("PUT", "/patients/{patient_id}/notes",
+        access({"therapist": 200}, other_therapist=404), body={"text": "note"}),
+]

@@ -1,0 +1,80 @@
+"""The people and objects the authorisation table is checked against.
+
+A patient who booked a therapist, another patient, another therapist, an admin and a
+therapist awaiting approval. Rows whose request changes state get fresh objects first.
+"""
+from __future__ import annotations
+
+import uuid
+from dataclasses import dataclass, field
+
+import requests
+
+from tests.support.accounts import PASSWORD, TestUser, make_user
+from tests.support.scheduling import approved_therapist, book, setup_therapist, slot_after
+
+ROLES = ("anonymous", "patient", "other_patient", "therapist", "other_therapist", "admin")
+
+
+@dataclass
+class World:
+    stack: object = field(repr=False)
+    users: dict[str, TestUser] = field(default_factory=dict, repr=False)
+    booking: dict = field(default_factory=dict, repr=False)
+    pending_id: str = ""
+    _hours_ahead: int = 30
+
+    @classmethod
+    def build(cls, stack) -> "World":
+        world = cls(stack)
+        admin = make_user(stack, "admin")
+        world.users = {
+            "patient": make_user(stack, "patient"), "other_patient": make_user(stack, "patient"),
+            "therapist": approved_therapist(stack, admin),
+            "other_therapist": approved_therapist(stack, admin), "admin": admin}
+        world.new_booking()
+        world.new_pending_therapist()
+        return world
+
+    def new_booking(self) -> None:
+        """A fresh pending booking of the patient with the therapist, two days or more ahead."""
+        patient, therapist = self.users["patient"], self.users["therapist"]
+        self._hours_ahead += 2
+        response = book(patient, therapist.user_id,
+                        slot_after(patient, therapist.user_id, self._hours_ahead))
+        assert response.status_code == 201, response.text
+        self.booking = response.json()
+
+    def new_pending_therapist(self) -> None:
+        pending = make_user(self.stack, "therapist")
+        setup_therapist(pending)
+        self.pending_id = pending.user_id
+
+    def new_patients(self) -> None:
+        """Replace both patients (after a row deleted their accounts) and rebook."""
+        self.users["patient"] = make_user(self.stack, "patient")
+        self.users["other_patient"] = make_user(self.stack, "patient")
+        self.new_booking()
+
+    def next_slot(self) -> str:
+        self._hours_ahead += 2
+        therapist = self.users["therapist"]
+        return slot_after(self.users["patient"], therapist.user_id, self._hours_ahead)
+
+    @property
+    def params(self) -> dict[str, str]:
+        return {"booking_id": self.booking["booking_id"],
+                "patient_id": self.users["patient"].user_id,
+                "therapist_id": self.users["therapist"].user_id, "pending_id": self.pending_id}
+
+    def request(self, role: str, method: str, path: str, **kwargs) -> requests.Response:
+        if role == "anonymous":
+            return requests.request(method, f"{self.stack.api_url}{path}", timeout=30, **kwargs)
+        return self.users[role].request(method, path, **kwargs)
+
+    def sign_in_body(self) -> dict:
+        return {"email": self.users["patient"].email, "password": PASSWORD}
+
+
+def unique_email() -> str:
+    return f"authz-{uuid.uuid4().hex[:10]}@test.emotecare.example"

@@ -1,0 +1,57 @@
+"""The feed over records as the handler stores them: cursor paging, smoothing, distress once."""
+from __future__ import annotations
+
+import time
+import uuid
+
+import pytest
+
+from emotecare.clock import iso_from_ms
+from emotecare.pipeline.inference import record_key
+from tests.support.sessions import live_session
+
+pytestmark = pytest.mark.stack
+SAD = {"angry": 0.05, "disgust": 0.0, "fear": 0.05, "happy": 0.0, "neutral": 0.1, "sad": 0.8,
+       "surprise": 0.0}
+
+
+def _store(stack, session_id: str, patient_id: str, start_ms: int, seconds: int, probs) -> None:
+    """Records at 2 frames/s, written the way the inference function writes them."""
+    dynamodb, batch_id = stack.client("dynamodb"), uuid.uuid4().hex
+    table = f"{stack.env['EMOTECARE_TABLE_PREFIX']}-emotion-records"
+    for i in range(seconds * 2):
+        captured_at = iso_from_ms(start_ms + i * 500)
+        item = {"session_id": {"S": session_id}, "record_key": {"S": record_key(captured_at, i, batch_id)},
+                "patient_id": {"S": patient_id}, "captured_at": {"S": captured_at},
+                "face_found": {"BOOL": probs is not None}, "model_version": {"S": "test"}}
+        if probs:
+            item["probabilities"] = {"M": {k: {"N": str(v)} for k, v in probs.items()}}
+            item["dominant"], item["valence"] = {"S": "sad"}, {"N": "-0.7"}
+        dynamodb.put_item(TableName=table, Item=item)
+
+
+def test_sustained_sadness_is_flagged_once_across_polls_with_its_span(stack, patient, therapist):
+    session_id = live_session(stack, patient, therapist)
+    start = int(time.time() * 1000) - 120_000
+    _store(stack, session_id, patient.user_id, start, 25, SAD)
+    first = therapist.get(f"/sessions/{session_id}/feed").json()
+    assert first["distress"] == []  # 25 s is not yet sustained
+    assert first["current"]["expression"] == "sad" and first["current"]["valence"] < -0.3
+    _store(stack, session_id, patient.user_id, start + 25_000, 20, SAD)
+    second = therapist.get(f"/sessions/{session_id}/feed", params={"since": first["next"]}).json()
+    assert len(second["records"]) == 40  # only the new ones
+    assert [r["captured_at"] for r in second["records"]] == sorted(r["captured_at"] for r in second["records"])
+    assert len(second["distress"]) == 1
+    episode = second["distress"][0]
+    assert episode["start"] == iso_from_ms(start) and episode["end"] > episode["start"]
+    third = therapist.get(f"/sessions/{session_id}/feed", params={"since": second["next"]}).json()
+    assert third["records"] == [] and third["distress"] == second["distress"]
+
+
+def test_face_share_falls_when_the_patient_leaves_the_frame(stack, patient, therapist):
+    session_id = live_session(stack, patient, therapist)
+    start = int(time.time() * 1000) - 60_000
+    _store(stack, session_id, patient.user_id, start, 10, SAD)
+    _store(stack, session_id, patient.user_id, start + 10_000, 10, None)
+    current = therapist.get(f"/sessions/{session_id}/feed").json()["current"]
+    assert current["face_share"] < 0.3 and current["expression"] == "sad"

@@ -1,0 +1,81 @@
+"""The inference image's Dockerfile, the handler and the local stack name the same things.
+
+Docker is not available here, so the image is checked statically: its base, layer order,
+that every path it copies exists, that its CMD is the handler the local stack runs, and
+that everything the handler imports is inside what it copies (and no TensorFlow or API code).
+"""
+from __future__ import annotations
+
+import importlib
+import json
+import re
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+
+from emotecare.local.stack import INFERENCE_HANDLER
+from tests.support.frames import MODEL_READY
+
+ROOT = Path(__file__).resolve().parents[2]
+DOCKERFILE = ROOT / "functions" / "inference" / "Dockerfile"
+_MODEL_PATHS = ("model_artifacts/", "emotecare/vision/")
+
+
+def _instructions() -> list[tuple[str, str]]:
+    text = re.sub(r"\\\n\s*", " ", DOCKERFILE.read_text())
+    return [tuple(line.split(None, 1)) for line in text.splitlines()
+            if line.strip() and not line.lstrip().startswith("#")]
+
+
+def _copy_sources() -> list[str]:
+    return [src for op, args in _instructions() if op == "COPY" for src in args.split()[:-1]]
+
+
+def test_image_is_built_on_the_lambda_python_base_with_dependencies_first():
+    ops = _instructions()
+    assert ops[0] == ("FROM", "public.ecr.aws/lambda/python:3.12")
+    assert ops[1][0] == "COPY" and ops[1][1].startswith("requirements/inference.txt")
+    assert ops[2][0] == "RUN" and "pip install" in ops[2][1]
+    assert all(op != "RUN" for op, _ in ops[3:])  # code layers come after every install
+
+
+def test_runtime_requirements_carry_no_tensorflow():
+    lines = (ROOT / "requirements" / "inference.txt").read_text().lower().splitlines()
+    packages = [line.split("#")[0].strip() for line in lines if line.split("#")[0].strip()]
+    assert not [p for p in packages if p.startswith(("tensorflow", "keras"))]
+    assert any(p.startswith("ai-edge-litert") for p in packages)
+
+
+@pytest.mark.parametrize("source", _copy_sources())
+def test_every_path_the_dockerfile_copies_exists(source):
+    if source in _MODEL_PATHS and not MODEL_READY:
+        pytest.xfail("the model has not landed on this branch yet")
+    assert (ROOT / source).exists(), source
+
+
+def test_cmd_is_the_handler_the_local_stack_runs_and_it_exists():
+    cmd = json.loads(next(args for op, args in _instructions() if op == "CMD"))
+    assert cmd == [INFERENCE_HANDLER]
+    module_name, _, attribute = INFERENCE_HANDLER.rpartition(".")
+    assert (ROOT / (module_name.replace(".", "/") + ".py")).exists()
+    assert callable(getattr(importlib.import_module(module_name), attribute))
+
+
+def test_everything_the_handler_imports_is_copied_into_the_image():
+    probe = ("import json, sys\n"
+             "import functions.inference.handler\n"
+             "try:\n    import emotecare.vision.analyze, emotecare.vision.classifier\n"
+             "except ImportError:\n    pass\n"
+             "print(json.dumps({n: getattr(m, '__file__', None) for n, m in sys.modules.items()}))")
+    result = subprocess.run([sys.executable, "-c", probe], cwd=ROOT, capture_output=True,
+                            text=True, timeout=120)
+    assert result.returncode == 0, result.stderr
+    modules = json.loads(result.stdout)
+    assert not {"tensorflow", "jwt", "chalice", "moto", "api"} & {n.split(".")[0] for n in modules}
+    copied = [s.rstrip("/") for s in _copy_sources()]
+    ours = [Path(f).relative_to(ROOT).as_posix() for n, f in modules.items()
+            if f and n.split(".")[0] in ("emotecare", "functions")]
+    missing = [f for f in ours if not any(f == c or f.startswith(c + "/") for c in copied)]
+    assert not missing, f"imported by the handler but not copied into the image: {missing}"

@@ -1,0 +1,40 @@
+"""Create session rows directly on a running stack (until bookings create them through the API)."""
+from __future__ import annotations
+
+import uuid
+from datetime import datetime, timedelta, timezone
+
+from tests.support.accounts import TestUser
+from tests.support.stack import StackProcess
+
+
+def _iso(moment: datetime) -> str:
+    return moment.strftime("%Y-%m-%dT%H:%M:%S.") + f"{moment.microsecond // 1000:03d}Z"
+
+
+def make_session(stack: StackProcess, patient: TestUser, therapist: TestUser | None = None, *,
+                 state: str = "booked", starts_in: timedelta = timedelta(minutes=5),
+                 kind: str = "therapy") -> str:
+    """A session row as the bookings engine writes it; returns its id."""
+    now = datetime.now(timezone.utc)
+    session_id = str(uuid.uuid4())
+    item = {"session_id": {"S": session_id}, "kind": {"S": kind},
+            "patient_id": {"S": patient.user_id}, "state": {"S": state},
+            "created_at": {"S": _iso(now)}, "starts_at": {"S": _iso(now + starts_in)},
+            "analysis_on": {"BOOL": False}, "consent_log": {"L": []},
+            "booking_id": {"S": f"bk-{uuid.uuid4().hex[:8]}"}}
+    if therapist is not None:
+        item["therapist_id"] = {"S": therapist.user_id}
+    stack.client("dynamodb").put_item(
+        TableName=f"{stack.env['EMOTECARE_TABLE_PREFIX']}-sessions", Item=item)
+    return session_id
+
+
+def live_session(stack: StackProcess, patient: TestUser, therapist: TestUser) -> str:
+    """A therapy session both have joined, with the patient's consent to analysis switched on."""
+    session_id = make_session(stack, patient, therapist)
+    for user in (therapist, patient):
+        assert user.post(f"/sessions/{session_id}/join").status_code == 200
+    response = patient.put(f"/sessions/{session_id}/consent", json={"analysis_on": True})
+    assert response.status_code == 200, response.text
+    return session_id
