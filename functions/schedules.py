@@ -5,6 +5,8 @@ runs the same handlers on the same schedules.
 """
 from __future__ import annotations
 
+import json
+
 from chalice import Blueprint, Cron, Rate
 
 from emotecare.db import bind_models
@@ -19,11 +21,15 @@ logger = get_logger("schedules")
 # for late frames) and, up to UTC+14 (Tuesday 03:00 there), every zone still calls the
 # same ISO week "last week", so one week label is right for every patient.
 WEEKLY_REPORTS = Cron(0, 13, "?", "*", "MON", "*")
+# Stop starting new report jobs when less than this is left of the invocation (one
+# compilation takes well under 2 s, see docs/reports.md); the remaining messages are
+# reported as failed and SQS redelivers them to a fresh invocation.
+_RESERVE_MS = 20_000
 
 
 @bp.schedule(WEEKLY_REPORTS, name="weekly-reports", description="Compile last week's reports")
 def weekly_reports(event):
-    """Queue last week's first fan-out job; the report worker (functions/reports) does the rest."""
+    """Queue last week's first fan-out job; the report worker below does the rest."""
     settings = get_settings()
     bind_models(settings)
     from emotecare.reports.scheduling import start_weekly_fanout
@@ -52,3 +58,26 @@ def booking_reminders(event):
     sent = send_due_reminders(mail)
     logger.info("booking reminders sent", extra={"bookings": sent})
     return {"reminded": sent}
+
+
+@bp.on_sqs_message(queue="reports", batch_size=10, name="report-worker")
+def compile_reports(event):
+    """Run each queued job (a fan-out chunk or one patient's week); failures retry alone."""
+    settings = get_settings()
+    bind_models(settings)
+    from emotecare.reports.scheduling import run_report_job
+
+    failures = []
+    for record in event:
+        message_id = record.to_dict()["messageId"]
+        if event.context is not None and event.context.get_remaining_time_in_millis() < _RESERVE_MS:
+            logger.warning("no time left; handing the job back", extra={"message_id": message_id})
+            failures.append({"itemIdentifier": message_id})
+            continue
+        try:
+            run_report_job(settings, json.loads(record.body))
+        except Exception:  # one patient's failure must not stop the batch; SQS retries it
+            logger.exception("report job failed", extra={"message_id": message_id,
+                                                          "body": record.body[:200]})
+            failures.append({"itemIdentifier": message_id})
+    return {"batchItemFailures": failures}

@@ -23,7 +23,6 @@ from emotecare.settings import Settings, env_name, local_data_dir, get_settings,
 REPO_ROOT = Path(__file__).resolve().parents[2]
 LOCAL_ACCOUNT_ID = "123456789012"  # moto's default account
 INFERENCE_HANDLER = "functions.inference.handler.handler"
-REPORT_WORKER_HANDLER = "functions.reports.handler.handler"  # its own image, like inference
 SAVE_EVERY_S = 15  # a killed stack loses at most this much (plus one save's duration)
 
 
@@ -137,9 +136,6 @@ class LocalStack:
         self.pumps.append(QueuePump("inference", sqs, queue_urls["frames"],
                                     _resolve(INFERENCE_HANDLER), self.settings.region,
                                     batch_size=5))
-        self.pumps.append(QueuePump("report-worker", sqs, queue_urls["reports"],
-                                    _resolve(REPORT_WORKER_HANDLER), self.settings.region,
-                                    batch_size=10))
         for source in app_module.app.event_sources:
             handler = _resolve(source.handler_string)
             if isinstance(source, ScheduledEventConfig):

@@ -40,25 +40,25 @@ def _wait_for_report(patient_id: str, week: str, timeout_s: float = 90) -> Repor
 
 
 def test_worker_reports_only_the_failed_messages_of_a_batch(rows, bound):
-    from functions.reports.handler import handler
+    from functions.schedules import compile_reports
 
     good, other = rows.patient("UTC"), rows.patient("UTC")
     event = _sqs_event([{"patient_id": good.user_id, "week": "2026-W40"},
                         {"patient_id": "nobody-" + uuid.uuid4().hex, "week": "2026-W40"},
                         {"patient_id": other.user_id, "week": "not-a-week"},
                         {"patient_id": other.user_id, "week": "2026-W40"}])
-    result = handler(event, LocalLambdaContext("report-worker", timeout_s=300))
+    result = compile_reports(event, LocalLambdaContext("report-worker", timeout_s=300))
     assert result == {"batchItemFailures": [{"itemIdentifier": "m-1"}, {"itemIdentifier": "m-2"}]}
     assert Report.get(good.user_id, "2026-W40").summary["empty"] is True
     assert Report.get(other.user_id, "2026-W40").week == "2026-W40"
 
 
 def test_worker_hands_back_what_it_has_no_time_left_for(rows, bound):
-    from functions.reports.handler import handler
+    from functions.schedules import compile_reports
 
     patient = rows.patient("UTC")
     event = _sqs_event([{"patient_id": patient.user_id, "week": "2026-W41"}] * 2)
-    result = handler(event, LocalLambdaContext("report-worker", timeout_s=15))
+    result = compile_reports(event, LocalLambdaContext("report-worker", timeout_s=15))
     assert result == {"batchItemFailures": [{"itemIdentifier": "m-0"}, {"itemIdentifier": "m-1"}]}
     with pytest.raises(Report.DoesNotExist):
         Report.get(patient.user_id, "2026-W41")
