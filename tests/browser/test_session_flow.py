@@ -21,6 +21,9 @@ from tests.browser.conftest import (DESKTOP, PHONE, model_missing, require_model
 pytestmark = [pytest.mark.browser, pytest.mark.stack, pytest.mark.slow]
 
 THERAPIST = next(u for u in DEMO_USERS if u.email == "dr.okafor@emotecare.example")
+# The room test books the other demo therapist: moving its booking to "now" must not collide
+# with the bookings other tests make with Dr. Okafor.
+ROOM_THERAPIST = next(u for u in DEMO_USERS if u.email == "dr.rivera@emotecare.example")
 PASSWORD = "Calm-Start-2026x"
 EXPRESSIONS = {"angry", "disgust", "fear", "happy", "neutral", "sad", "surprise"}
 BOOKING_ROUTES = (("POST", "/auth/signup"), ("POST", "/auth/confirm"), ("POST", "/auth/signin"),
@@ -60,57 +63,63 @@ def _sign_up_patient(watched, stack) -> str:
     return email
 
 
-def _book_through_intake(watched) -> str:
-    """Intake → matches with reasons → the demo therapist's profile → first free slot."""
+def _book_through_intake(watched, therapist, concern: str) -> str:
+    """Intake → matches with reasons → the therapist's profile → first free slot; the booking id."""
     page = watched.page
     watched.open("/find", ready="#intake")
-    page.check("input[name=concerns][value=grief]")
+    page.check(f"input[name=concerns][value={concern}]")
     for day in range(1, 8):
         page.check(f"input[name=days][value='{day}']")
     page.click("#intake button[type=submit]")
-    card = page.locator("article.therapist-card", has_text=THERAPIST.name)
+    card = page.locator("article.therapist-card", has_text=therapist.name)
     card.wait_for(timeout=15_000)
     assert card.locator("text=Why this match").is_visible()
     assert card.locator("ul.small li").count() >= 1, "a match must say why"
     card.locator("a", has_text="See profile and times").click()
     slot = page.locator(".slot-day button").first
     slot.wait_for(timeout=15_000)
-    starts_at = slot.get_attribute("data-starts-at")
     slot.click()
     page.click("#book button[type=submit]")
     page.wait_for_function("() => location.hash.startsWith('#/bookings/')", timeout=15_000)
     watched.wait_drawn()
     watched.settle()
     assert page.locator("main .badge", has_text="pending").is_visible()
-    return starts_at
+    return page.evaluate("() => location.hash.split('/')[2]")
 
 
-def _confirm_as_therapist(watched, starts_at: str) -> str:
+def _confirm_as_therapist(watched, therapist, booking_id: str) -> None:
     page = watched.page
-    sign_in(watched, THERAPIST.email, THERAPIST.password)
+    sign_in(watched, therapist.email, therapist.password)
     watched.open("/dashboard")
     watched.settle()
-    row = page.locator("li.booking", has=page.locator("button", has_text="Confirm")).first
+    row = page.locator(f"li.booking[data-booking-id='{booking_id}']").first
     row.wait_for(timeout=15_000)
-    booking_id = row.get_attribute("data-booking-id")
     row.locator("button", has_text="Confirm").click()
     page.wait_for_function(
         "(id) => ![...document.querySelectorAll(`li.booking[data-booking-id='${id}'] button`)]"
         ".some((b) => b.textContent === 'Confirm')", arg=booking_id, timeout=15_000)
-    return booking_id
 
 
-@pytest.fixture
-def booked(open_page, stack):
+def _book_and_confirm(open_page, stack, therapist, concern: str) -> dict:
     """A new patient signs up, does the intake, books; the demo therapist confirms it."""
     require_routes(stack, *BOOKING_ROUTES)
     patient = open_page(DESKTOP)
     email = _sign_up_patient(patient, stack)
-    starts_at = _book_through_intake(patient)
-    therapist = open_page(DESKTOP)
-    booking_id = _confirm_as_therapist(therapist, starts_at)
-    return {"patient": patient, "therapist": therapist, "email": email, "booking_id": booking_id,
-            "starts_at": starts_at}
+    booking_id = _book_through_intake(patient, therapist, concern)
+    therapist_page = open_page(DESKTOP)
+    _confirm_as_therapist(therapist_page, therapist, booking_id)
+    return {"patient": patient, "therapist": therapist_page, "email": email,
+            "booking_id": booking_id}
+
+
+@pytest.fixture
+def booked(open_page, stack):
+    return _book_and_confirm(open_page, stack, THERAPIST, "grief")
+
+
+@pytest.fixture
+def booked_for_room(open_page, stack):
+    return _book_and_confirm(open_page, stack, ROOM_THERAPIST, "anxiety")
 
 
 def test_patient_signs_up_books_through_intake_and_the_therapist_confirms(booked):
@@ -183,7 +192,8 @@ def _grant_requests(watched) -> list[float]:
     return times
 
 
-def test_both_join_the_room_and_the_therapist_sees_video_and_live_expression(booked, stack):
+def test_both_join_the_room_and_the_therapist_sees_video_and_live_expression(booked_for_room, stack):
+    booked = booked_for_room
     session_id = _move_to_now(stack, booked["booking_id"])
     therapist, patient = booked["therapist"], booked["patient"]
 
