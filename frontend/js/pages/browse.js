@@ -1,7 +1,9 @@
 // Browse approved therapists with filters (public).
 import { api } from "../api.js";
 import { therapistCard } from "../components.js";
-import { empty, errorBox, field, formData, h, loading, mount } from "../ui.js";
+import { empty, errorBox, field, formData, h, label, loading, mount } from "../ui.js";
+
+export { label };
 
 // The vocabularies the API accepts (emotecare/therapists/profiles.py).
 export const SPECIALTIES = ["anxiety", "depression", "stress", "relationships", "grief", "trauma", "addiction",
@@ -11,11 +13,6 @@ export const LANGUAGES = [["en", "English"], ["es", "Spanish"], ["fr", "French"]
 
 const options = (pairs, anyLabel) => [h("option", { value: "" }, anyLabel),
   ...pairs.map((p) => (Array.isArray(p) ? h("option", { value: p[0] }, p[1]) : h("option", { value: p }, label(p))))];
-
-/** "self_esteem" → "self esteem", "ocd" → "OCD": how a vocabulary word reads on screen. */
-export function label(word) {
-  return { ocd: "OCD", lgbtq: "LGBTQ+" }[word] || word.replace(/_/g, " ");
-}
 
 export default function browse(main, { query }) {
   const results = h("div", { "aria-live": "polite" });
