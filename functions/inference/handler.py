@@ -53,7 +53,7 @@ def process_message(record) -> None:
             "key": key, "session": outcome.session_id, "frames": outcome.frames,
             "faces": outcome.faces, "duplicate": outcome.duplicate,
             "inference_ms_per_frame": round(outcome.inference_ms / max(outcome.frames, 1), 2),
-            "handler_ms": outcome.handler_ms})
+            "handler_ms": outcome.handler_ms, "handler_cpu_ms": outcome.handler_cpu_ms})
         if not outcome.duplicate:
             _count("FramesAnalysed", outcome.frames)
 
