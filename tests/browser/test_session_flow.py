@@ -249,7 +249,13 @@ def test_both_join_the_room_and_the_therapist_sees_video_and_live_expression(boo
     assert not late, f"{len(late)} upload grants requested after analysis was switched off"
     assert len(grants) >= 1
 
+    switch.check()  # on again, then leave: leaving stops the uploads too
+    patient.page.wait_for_selector("[data-testid=analysis-on-banner]", timeout=5_000)
     patient.page.click("button:has-text('Leave')")
+    left = time.monotonic()
+    patient.wait_for_path("/bookings")
+    time.sleep(3.5)  # more than one batch interval
+    assert not [t for t in grants if t > left], "upload grants requested after leaving the room"
     therapist.page.click("button:has-text('Leave')")
     assert not patient.problems(), patient.problems()
     assert not therapist.problems(), therapist.problems()
