@@ -6,11 +6,14 @@ def register(subparsers) -> None:
     from emotecare.local.seed import DEMO_USERS
 
     patient = next(u for u in DEMO_USERS if u.role == "patient")
-    therapist = next(u for u in DEMO_USERS if u.role == "therapist")
+    therapists = [u.email for u in DEMO_USERS if u.role == "therapist"]
     parser = subparsers.add_parser(
         "demo-session", help="book and confirm a session starting in a minute (local stack only)")
     parser.add_argument("--patient", default=patient.email, help=f"default {patient.email}")
-    parser.add_argument("--therapist", default=therapist.email, help=f"default {therapist.email}")
+    parser.add_argument("--therapist", action="append",
+                        help=f"try this therapist (repeatable); default: {', '.join(therapists)}, "
+                             "the first one free now")
+    parser.set_defaults(default_therapists=therapists)
     parser.add_argument("--in-minutes", type=int, default=1, help="start this many minutes from now")
     parser.set_defaults(func=run_demo_session)
 
@@ -19,7 +22,7 @@ def run_demo_session(args) -> int:
     from emotecare.cli.main import CommandError
     from emotecare.cli.stack_env import use_local_stack_if_unconfigured
     from emotecare.db import bind_models
-    from emotecare.errors import EmoteCareError
+    from emotecare.errors import ConflictError, EmoteCareError
     from emotecare.local.demo_session import create_demo_session
     from emotecare.settings import get_settings
 
@@ -27,7 +30,15 @@ def run_demo_session(args) -> int:
         use_local_stack_if_unconfigured()
         settings = get_settings()
         bind_models(settings)
-        demo = create_demo_session(settings, args.patient, args.therapist, args.in_minutes)
+        demo = None
+        for therapist in args.therapist or args.default_therapists:
+            try:
+                demo = create_demo_session(settings, args.patient, therapist, args.in_minutes)
+                break
+            except ConflictError as exc:  # that therapist (or the patient) is booked then
+                last_conflict = exc
+        if demo is None:
+            raise CommandError(f"no session possible now: {last_conflict}")
     except EmoteCareError as exc:
         raise CommandError(str(exc)) from exc
     frontend = settings.frontend_url
