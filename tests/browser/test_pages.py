@@ -213,3 +213,31 @@ def test_keyboard_users_can_skip_to_content_and_open_the_phone_menu(open_page):
     watched.wait_for_path("/signin")
     assert page.evaluate("() => document.activeElement.id") == "main"
     assert not watched.problems(), watched.problems()
+
+
+def test_a_patient_writes_in_the_journal_and_chats(open_page, stack):
+    require_routes(stack, ("POST", "/journal"), ("POST", "/chat/messages"))
+    from tests.support.accounts import PASSWORD as TEST_PASSWORD, make_user
+
+    patient = make_user(stack, "patient", name="Jo Journal")
+    watched = open_page(PHONE)
+    sign_in(watched, patient.email, TEST_PASSWORD, next_path="/journal")
+    watched.wait_drawn()
+    watched.settle()
+    page = watched.page
+    page.fill("input[name=mood]", "7")
+    page.check("input[name=tags][value=calm]")
+    page.fill("textarea[name=text]", "A quiet walk by the river helped.")
+    page.click("button:has-text('Add entry')")
+    page.wait_for_selector("main li >> text=A quiet walk by the river helped.", timeout=10_000)
+    assert page.locator("main li", has_text="Mood 7/10").count() == 1
+    page.wait_for_selector("main canvas", timeout=10_000)  # the weekly trend has a point now
+
+    watched.open("/chat", ready="#chat-text")
+    page.fill("#chat-text", "I have been feeling a bit stressed about work this week.")
+    page.click("button:has-text('Send')")
+    page.wait_for_function("() => document.querySelectorAll('.chat-log .msg.bot').length >= 2",
+                           timeout=15_000)
+    assert page.locator(".chat-log .msg.me").count() == 1
+    watched.screenshot("patient-chat-reply-375")
+    assert not watched.problems(), watched.problems()
