@@ -56,10 +56,11 @@ def deployed_memory_mb() -> int:
 class SessionRun:
     """One patient streaming frames and one therapist polling the feed."""
 
-    def __init__(self, stack, index: int, seconds: float, batch_s: float, poll_s: float):
+    def __init__(self, stack, index: int, seconds: float, batch_s: float, poll_s: float,
+                 drain_s: float):
         self.patient, self.therapist = make_user(stack, "patient"), make_user(stack, "therapist")
         self.session_id = live_session(stack, self.patient, self.therapist)
-        self.seconds, self.batch_s, self.poll_s = seconds, batch_s, poll_s
+        self.seconds, self.batch_s, self.poll_s, self.drain_s = seconds, batch_s, poll_s, drain_s
         self.jpegs = [face_jpeg(name) for name in BENCHMARK_FACES]
         self.offset = index
         self.captured: dict[str, float] = {}  # captured_at ISO → capture wall time
@@ -68,7 +69,7 @@ class SessionRun:
         self.done = threading.Event()
 
     def stream(self) -> None:
-        frames, next_capture, end = [], time.time(), time.time() + self.seconds
+        frames, senders, next_capture, end = [], [], time.time(), time.time() + self.seconds
         batch_started = time.time()
         i = 0
         while time.time() < end:
@@ -78,11 +79,16 @@ class SessionRun:
             i += 1
             next_capture += 1 / FPS
             if time.time() - batch_started >= self.batch_s - 1e-3 or len(frames) == 20:
-                self._send(frames)
-                frames, batch_started = [], time.time()
+                # Sent in the background, as the browser's fetch is: capture keeps its pace.
+                sender = threading.Thread(target=self._send, args=(frames,))
+                sender.start()
+                senders.append(sender)
+                frames, batch_started = [], batch_started + self.batch_s
         if frames:
             self._send(frames)
-        time.sleep(5)  # let the last batch arrive
+        for sender in senders:
+            sender.join()
+        time.sleep(self.drain_s)  # let the last batches arrive
         self.done.set()
 
     def _send(self, frames: list[Frame]) -> None:
@@ -116,7 +122,8 @@ def _pct(values: list[float], q: float) -> float:
 
 
 def run_scenario(stack, sessions: int, args) -> dict:
-    runs = [SessionRun(stack, i, args.seconds, args.batch_s, args.poll_s) for i in range(sessions)]
+    runs = [SessionRun(stack, i, args.seconds, args.batch_s, args.poll_s, args.drain_s)
+            for i in range(sessions)]
     threads = [threading.Thread(target=target) for run in runs for target in (run.stream, run.poll)]
     for thread in threads:
         thread.start()
@@ -186,6 +193,8 @@ def main() -> int:
     parser.add_argument("--seconds", type=float, default=30)
     parser.add_argument("--batch-s", type=float, default=2.0)
     parser.add_argument("--poll-s", type=float, default=0.2)
+    parser.add_argument("--drain-s", type=float, default=15.0,
+                        help="how long to keep polling after the last batch (later = not seen)")
     args = parser.parse_args()
     with tempfile.TemporaryDirectory(prefix="emotecare-bench-") as tmp:
         stack = StackProcess(Path(tmp) / "data", "--no-seed").start()
