@@ -130,6 +130,10 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--fanout", type=int, default=2000, help="jobs queued to time the fan-out")
     args = parser.parse_args(argv)
     rng = random.Random(47)
+    from emotecare.log import get_logger
+
+    for service in ("reports", "notifications", "local-stack"):
+        get_logger(service).setLevel("WARNING")  # one line per compiled report is noise here
     with tempfile.TemporaryDirectory() as data_dir:
         stack, settings = start_stack(Path(data_dir))
         try:

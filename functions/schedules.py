@@ -21,14 +21,15 @@ logger = get_logger("schedules")
 # for late frames) and, up to UTC+14 (Tuesday 03:00 there), every zone still calls the
 # same ISO week "last week", so one week label is right for every patient.
 WEEKLY_REPORTS = Cron(0, 13, "?", "*", "MON", "*")
-# Stop starting new compilations when less than this is left of the invocation (one
-# compilation takes 0.1–3 s, see docs/reports.md); the remaining messages are reported as
-# failed and SQS redelivers them to a fresh invocation.
+# Stop starting new report jobs when less than this is left of the invocation (one
+# compilation takes well under 2 s, see docs/reports.md); the remaining messages are
+# reported as failed and SQS redelivers them to a fresh invocation.
 _RESERVE_MS = 20_000
 
 
 @bp.schedule(WEEKLY_REPORTS, name="weekly-reports", description="Compile last week's reports")
 def weekly_reports(event):
+    """Queue last week's first fan-out job; the report worker below does the rest."""
     settings = get_settings()
     bind_models(settings)
     from emotecare.reports.scheduling import start_weekly_fanout
@@ -76,7 +77,7 @@ def compile_reports(event):
         try:
             run_report_job(settings, json.loads(record.body))
         except Exception:  # one patient's failure must not stop the batch; SQS retries it
-            logger.exception("report failed", extra={"message_id": message_id,
-                                                      "body": record.body[:200]})
+            logger.exception("report job failed", extra={"message_id": message_id,
+                                                          "body": record.body[:200]})
             failures.append({"itemIdentifier": message_id})
     return {"batchItemFailures": failures}

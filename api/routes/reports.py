@@ -15,14 +15,15 @@ _READERS = ("patient", "therapist")
 
 @route(bp, "/reports", roles=("patient",))
 def own_reports(call):
-    return {"reports": trends.list_reports(call.user.user_id,
-                                           trends.parse_weeks(call.query.get("limit")))}
+    limit = trends.parse_weeks(call.query.get("limit"), "limit")
+    return {"reports": trends.list_reports(call.user.user_id, limit)}
 
 
 @route(bp, "/patients/{id}/reports", roles=_READERS)
 def patient_reports(call, id):
     patient_id = readable_patient(call.user, id)
-    return {"reports": trends.list_reports(patient_id, trends.parse_weeks(call.query.get("limit")))}
+    limit = trends.parse_weeks(call.query.get("limit"), "limit")
+    return {"reports": trends.list_reports(patient_id, limit)}
 
 
 @route(bp, "/reports/{patient_id}/{week}", roles=_READERS)

@@ -12,6 +12,7 @@ _COMMAND_MODULES = [
     "emotecare.cli.model",
     "emotecare.cli.safety",
     "emotecare.cli.report",
+    "emotecare.cli.demo",
 ]
 
 

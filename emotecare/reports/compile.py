@@ -15,6 +15,9 @@ from emotecare import aws
 from emotecare.db.models import Report, User
 from emotecare.errors import NotFoundError
 from emotecare.log import get_logger
+from emotecare.notifications.mailer import Mailer
+from emotecare.pipeline.smoothing import SmoothingRules
+from emotecare.reports.distress import smoothing_rules
 from emotecare.reports.files import ReportFiles
 from emotecare.reports.mailer import ReportMailer
 from emotecare.reports.render import render_report_html
@@ -28,16 +31,17 @@ logger = get_logger("reports")
 class ReportCompiler:
     """Compiles, stores and announces weekly reports; handed its file store and mailer."""
 
-    def __init__(self, files: ReportFiles, mailer: ReportMailer):
+    def __init__(self, files: ReportFiles, mailer: ReportMailer, rules: SmoothingRules):
         self._files = files
         self._mailer = mailer
+        self._rules = rules  # the live feed's distress rules
 
     def compile(self, patient_id: str, week: str, now: datetime | None = None) -> Report:
         """Build and store the report of `patient_id` for `week`; email once it is complete."""
         parse_week(week)
         now = now or datetime.now(timezone.utc)
         patient = _patient(patient_id)
-        summary = build_summary(patient_id, patient.time_zone, week, now)
+        summary = build_summary(patient_id, patient.time_zone, week, now, self._rules)
         summary["deltas"] = week_over_week(summary, self._previous_summary(patient, week, now),
                                            shift_week(week, -1))
         html_key = self._files.put_html(patient_id, week, render_report_html(summary, patient.name))
@@ -62,7 +66,7 @@ class ReportCompiler:
         try:
             return Report.get(patient.user_id, previous).summary
         except Report.DoesNotExist:
-            return build_summary(patient.user_id, patient.time_zone, previous, now)
+            return build_summary(patient.user_id, patient.time_zone, previous, now, self._rules)
 
     def _notify_once(self, report: Report, patient: User, summary: dict, now: datetime) -> None:
         try:
@@ -98,8 +102,9 @@ def report_files(settings: Settings) -> ReportFiles:
 @functools.lru_cache(maxsize=4)
 def report_compiler(settings: Settings) -> ReportCompiler:
     """The compiler wired to `settings`' bucket and SES sender (cached for warm Lambdas)."""
-    mailer = ReportMailer(aws.client("ses", settings), settings.sender_email, settings.frontend_url)
-    return ReportCompiler(report_files(settings), mailer)
+    mailer = ReportMailer(Mailer(aws.client("ses", settings), settings.sender_email),
+                          settings.frontend_url)
+    return ReportCompiler(report_files(settings), mailer, smoothing_rules(settings))
 
 
 def compile_weekly_report(patient_id: str, week: str, settings: Settings | None = None) -> Report:

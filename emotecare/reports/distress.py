@@ -1,70 +1,37 @@
-"""Sustained distress in one session's frames: stretches of clearly negative expression.
+"""Sustained distress in one session's frames, found exactly as the live feed finds it.
 
-Until the frame pipeline's live-feed distress detection lands on main, the reports use
-this one; when it does, replace `sustained_distress` with a call to it so the live feed
-and the weekly report can never disagree about what counted as distress.
+The live feed (emotecare/pipeline/smoothing.py) smooths the classifier's probabilities
+over time and flags a run of smoothed valence at or below the threshold that lasts long
+enough; the weekly report replays a session's records through the same `fold`, with the
+same settings, so the report and what the therapist saw live can never disagree.
 """
 from __future__ import annotations
 
-from dataclasses import dataclass
-from typing import Iterable, Protocol
+from typing import Iterable
 
-from emotecare.reports.weeks import parse_utc_text, to_utc_text
-
-# A frame with a face whose valence is at or below this is a distress frame (-1 … +1 scale;
-# -0.4 is reached only when negative expressions clearly dominate the probabilities).
-DISTRESS_VALENCE = -0.4
-# A run of distress frames is flagged only when it lasts at least this long …
-MIN_SUSTAINED_S = 20
-# … and no two consecutive distress frames in it are further apart than this (frames
-# without a face, e.g. the patient looking away, do not end a run; a calm face does).
-MAX_GAP_S = 5
+from emotecare.clock import ms_from_iso
+from emotecare.pipeline.smoothing import Observation, SmoothingRules, fold
+from emotecare.settings import Settings
 
 
-class Frame(Protocol):
-    captured_at: str
-    face_found: bool
-    valence: float | None
+def smoothing_rules(settings: Settings) -> SmoothingRules:
+    """The live feed's rules, from the same settings."""
+    return SmoothingRules(window_s=settings.feed_smoothing_s, threshold=settings.distress_valence,
+                          sustain_s=settings.distress_seconds)
 
 
-@dataclass(frozen=True)
-class DistressSpan:
-    start: str
-    end: str
-    seconds: float
-
-    def as_dict(self) -> dict:
-        return {"start": self.start, "end": self.end, "seconds": self.seconds}
-
-
-def is_distress_frame(frame: Frame) -> bool:
-    return bool(frame.face_found) and frame.valence is not None and frame.valence <= DISTRESS_VALENCE
+def sustained_distress(records: Iterable, rules: SmoothingRules) -> list[dict]:
+    """Distress episodes {start, end, seconds} of records given in capture order."""
+    observations = (Observation(ms_from_iso(r.captured_at), bool(r.face_found),
+                                _probabilities(r)) for r in records)
+    episodes = fold({}, observations, rules)["episodes"]
+    return [{**e, "seconds": round((ms_from_iso(e["end"]) - ms_from_iso(e["start"])) / 1000, 1)}
+            for e in episodes]
 
 
-def sustained_distress(frames: Iterable[Frame]) -> list[DistressSpan]:
-    """Stretches of distress lasting ≥ MIN_SUSTAINED_S, from frames in capture order."""
-    spans: list[DistressSpan] = []
-    run_start = run_last = None
-    for frame in frames:
-        if not frame.face_found:
-            continue
-        moment = parse_utc_text(frame.captured_at)
-        if is_distress_frame(frame):
-            if run_last is not None and (moment - run_last).total_seconds() <= MAX_GAP_S:
-                run_last = moment
-                continue
-            _close(spans, run_start, run_last)
-            run_start = run_last = moment
-        else:
-            _close(spans, run_start, run_last)
-            run_start = run_last = None
-    _close(spans, run_start, run_last)
-    return spans
-
-
-def _close(spans: list[DistressSpan], start, last) -> None:
-    if start is None:
-        return
-    seconds = (last - start).total_seconds()
-    if seconds >= MIN_SUSTAINED_S:
-        spans.append(DistressSpan(to_utc_text(start), to_utc_text(last), round(seconds, 1)))
+def _probabilities(record) -> dict[str, float] | None:
+    probabilities = record.probabilities
+    if probabilities is None:
+        return None
+    values = probabilities.as_dict() if hasattr(probabilities, "as_dict") else dict(probabilities)
+    return {label: float(p) for label, p in values.items()}

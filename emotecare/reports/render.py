@@ -15,6 +15,7 @@ def _environment():
                       trim_blocks=True, lstrip_blocks=True)
     env.filters["percent"] = lambda v: "–" if v is None else f"{v * 100:.0f}%"
     env.filters["signed"] = lambda v, digits=2: "–" if v is None else f"{v:+.{digits}f}"
+    env.filters["points"] = lambda v: "–" if v is None else f"{v * 100:+.0f} points"
     env.filters["number"] = lambda v, digits=2: "–" if v is None else f"{v:.{digits}f}"
     return env
 

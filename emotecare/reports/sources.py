@@ -9,15 +9,15 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from datetime import datetime, timedelta
 
-from emotecare.db.models import EmotionRecord, Session
+from emotecare.db.models import Booking, EmotionRecord, Session
 from emotecare.db.wellbeing import JournalEntry, QuestionnaireResponse, SafetyEvent
 
 QUESTIONNAIRE_KINDS = ("phq9", "gad7")
-# Sessions are found through the patient's sessions index, whose range key is the
-# session's creation time; a therapy session is created when it is booked, which the
-# booking rules allow at most this long ahead. Sessions with emotion records in the week
-# are fetched by key as well, so a longer lead time only loses sessions with analysis off.
-SESSION_LOOKBACK = timedelta(days=120)
+# A self-reflect session is created when it starts (the sessions index, by creation
+# time); a therapy session is created when it is booked, so it is found through its
+# booking's start (the bookings index). Sessions with records in the week are fetched by
+# key too. The margin catches sessions joined early or started late across the edges.
+_MARGIN = timedelta(days=1)
 ATTENDED_STATES = ("in_progress", "ended")
 
 
@@ -61,8 +61,11 @@ def _sessions(patient_id: str, start: datetime, end: datetime, recorded: set[str
     """Sessions the patient attended that started in the week, plus any with records in it."""
     low, high = _bound(start), _bound(end)
     found = {s.session_id: s for s in Session.by_patient.query(
-        patient_id, Session.created_at.between(_bound(start - SESSION_LOOKBACK), high))}
-    missing = recorded - set(found)
+        patient_id, Session.created_at.between(_bound(start - _MARGIN), high))}
+    booked = {b.session_id for b in Booking.by_patient.query(
+        patient_id, Booking.starts_at.between(_bound(start - _MARGIN), _bound(end + _MARGIN)))
+        if b.session_id}
+    missing = (recorded | booked) - set(found)
     if missing:
         found.update({s.session_id: s for s in Session.batch_get(list(missing))})
     attended = [s for s in found.values() if s.patient_id == patient_id and (

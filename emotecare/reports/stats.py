@@ -10,6 +10,7 @@ from datetime import date
 from typing import Iterable, Sequence
 from zoneinfo import ZoneInfo
 
+from emotecare.pipeline.smoothing import SmoothingRules
 from emotecare.reports.distress import sustained_distress
 from emotecare.reports.weeks import parse_utc_text
 
@@ -39,10 +40,11 @@ def emotion_stats(records: Sequence) -> dict:
     }
 
 
-def session_stats(session, records: Sequence, zone: ZoneInfo) -> dict:
+def session_stats(session, records: Sequence, zone: ZoneInfo, rules: SmoothingRules) -> dict:
     """One session's line in the report: when, what kind, and its frames' statistics."""
-    started = session.started_at or (records[0].captured_at if records else session.created_at)
-    spans = sustained_distress(records)
+    started = (session.started_at or session.starts_at
+               or (records[0].captured_at if records else session.created_at))
+    spans = sustained_distress(records, rules)
     local = parse_utc_text(started).astimezone(zone)
     return {
         "session_id": session.session_id,
@@ -52,7 +54,7 @@ def session_stats(session, records: Sequence, zone: ZoneInfo) -> dict:
         "local_start": local.strftime("%Y-%m-%d %H:%M"),
         "weekday": local.strftime("%a"),
         **emotion_stats(records),
-        "distress": [span.as_dict() for span in spans],
+        "distress": spans,
         "distress_count": len(spans),
     }
 

@@ -9,6 +9,7 @@ from collections import defaultdict
 from datetime import datetime
 from zoneinfo import ZoneInfo
 
+from emotecare.pipeline.smoothing import SmoothingRules
 from emotecare.reports import stats
 from emotecare.reports.sources import QUESTIONNAIRE_KINDS, WeekRows, load_week
 from emotecare.reports.weeks import to_utc_text, week_bounds_utc, week_days
@@ -29,15 +30,16 @@ HEADLINE = {
 }
 
 
-def build_summary(patient_id: str, time_zone: str, week: str, now: datetime) -> dict:
+def build_summary(patient_id: str, time_zone: str, week: str, now: datetime,
+                  rules: SmoothingRules) -> dict:
     """Compile `week` (Monday–Sunday in `time_zone`) from the tables; no week-over-week deltas."""
     start, end = week_bounds_utc(week, time_zone)
     rows = load_week(patient_id, start, end)
-    return summarise(rows, patient_id, time_zone, week, complete=end <= now, now=now)
+    return summarise(rows, patient_id, time_zone, week, complete=end <= now, now=now, rules=rules)
 
 
 def summarise(rows: WeekRows, patient_id: str, time_zone: str, week: str, *, complete: bool,
-              now: datetime) -> dict:
+              now: datetime, rules: SmoothingRules) -> dict:
     """The summary of already-loaded rows (separate from loading so tests can hand it rows)."""
     zone = ZoneInfo(time_zone)
     days = week_days(week)
@@ -45,7 +47,7 @@ def summarise(rows: WeekRows, patient_id: str, time_zone: str, week: str, *, com
     by_session = defaultdict(list)
     for record in rows.records:
         by_session[record.session_id].append(record)
-    sessions = [stats.session_stats(s, by_session[s.session_id], zone) for s in rows.sessions]
+    sessions = [stats.session_stats(s, by_session[s.session_id], zone, rules) for s in rows.sessions]
     summary = {
         "version": SUMMARY_VERSION,
         "patient_id": patient_id,

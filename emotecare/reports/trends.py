@@ -17,12 +17,12 @@ DEFAULT_WEEKS = 12
 MAX_WEEKS = 104
 
 
-def parse_weeks(text: str | None, default: int = DEFAULT_WEEKS) -> int:
-    """The `weeks=N` query parameter (1 … MAX_WEEKS)."""
+def parse_weeks(text: str | None, field: str = "weeks") -> int:
+    """A `weeks=N` (or `limit=N`) query parameter: 1 … MAX_WEEKS, DEFAULT_WEEKS when absent."""
     if text in (None, ""):
-        return default
+        return DEFAULT_WEEKS
     if not text.isdigit() or not 1 <= int(text) <= MAX_WEEKS:
-        raise ValidationError(f"weeks must be a whole number from 1 to {MAX_WEEKS}", field="weeks")
+        raise ValidationError(f"{field} must be a whole number from 1 to {MAX_WEEKS}", field=field)
     return int(text)
 
 

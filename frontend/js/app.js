@@ -88,7 +88,9 @@ async function render() {
   }
   if (id === renderId) {
     main.setAttribute("aria-busy", "false");
-    main.focus({ preventScroll: true });
+    // After an in-app navigation, move focus to the new content (as a page load would reset it);
+    // on the first load leave it at the top so the skip link comes first.
+    if (id > 1) main.focus({ preventScroll: true });
   }
 }
 
@@ -115,7 +117,11 @@ async function start() {
     return;
   }
   api.setExpiredHandler(expired);
-  if (session.refreshToken()) await api.renew();  // a reload keeps the tab signed in
+  // A reload keeps the tab signed in; a refresh token that no longer works is forgotten.
+  if (session.refreshToken() && !(await api.renew())) {
+    session.signedOut();
+    flash("Your session has ended. Please sign in again.", "error");
+  }
   session.onChange(drawNav);
   window.addEventListener("hashchange", render);
   render();

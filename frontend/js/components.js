@@ -1,6 +1,6 @@
 // Pieces shared by several pages: therapist cards, booking rows, the slot picker.
 import { api, get } from "./api.js";
-import { badge, empty, errorBox, h, loading, mount } from "./ui.js";
+import { badge, empty, errorBox, h, label, loading, mount } from "./ui.js";
 import { addDays, dayKey, formatDateTime, formatTime, isoDate, joinable, userTimeZone } from "./time.js";
 
 export function therapistName(t) {
@@ -21,7 +21,7 @@ export function therapistCard(raw, { reasons, score } = {}) {
       h("div", {}, h("h3", { style: "margin:0" }, therapistName(t)),
         h("p", { class: "muted small", style: "margin:0" }, [t.credentials, price].filter(Boolean).join(" · ")))),
     t.bio ? h("p", {}, t.bio) : null,
-    h("div", {}, (t.specialties || []).map((s) => h("span", { class: "tag" }, s)),
+    h("div", {}, (t.specialties || []).map((s) => h("span", { class: "tag" }, label(s))),
       (t.languages || []).map((l) => h("span", { class: "tag" }, `speaks ${l}`))),
     reasons?.length ? h("div", {}, h("p", { class: "small", style: "margin:.5rem 0 .2rem" },
       h("strong", {}, "Why this match"), score !== undefined ? ` (fit ${Math.round(score * (score <= 1 ? 100 : 1))}%)` : ""),
@@ -62,11 +62,11 @@ export function slotPicker(therapistId, onPick) {
   let from = new Date();
   const box = h("div", { class: "slot-picker" });
   const body = h("div", {}, loading("Finding free times…"));
-  const label = h("p", { class: "muted small", id: "slot-range" });
+  const range = h("p", { class: "muted small", id: "slot-range" });
   const prev = h("button", { type: "button", class: "secondary", onclick: () => move(-14) }, "Earlier");
   const next = h("button", { type: "button", class: "secondary", onclick: () => move(14) }, "Later");
   mount(box, h("p", { class: "small" }, `Times are shown in your time zone (${tz}).`),
-    h("div", { class: "row" }, prev, label, next), body);
+    h("div", { class: "row" }, prev, range, next), body);
 
   function move(days) {
     const candidate = addDays(from, days);
@@ -76,7 +76,7 @@ export function slotPicker(therapistId, onPick) {
 
   async function load() {
     const to = addDays(from, 13);
-    label.textContent = `${isoDate(from)} to ${isoDate(to)}`;
+    range.textContent = `${isoDate(from)} to ${isoDate(to)}`;
     prev.disabled = from <= new Date();
     mount(body, loading("Finding free times…"));
     try {

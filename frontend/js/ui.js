@@ -125,3 +125,8 @@ export function titleCase(text) {
 export function formData(form) {
   return Object.fromEntries(new FormData(form).entries());
 }
+
+/** "self_esteem" → "self esteem", "ocd" → "OCD": how an API vocabulary word reads on screen. */
+export function label(word) {
+  return { ocd: "OCD", lgbtq: "LGBTQ+" }[word] || String(word).replace(/_/g, " ");
+}

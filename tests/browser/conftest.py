@@ -17,6 +17,9 @@ from tests.browser.y4m import astronaut_clip
 
 ROOT = Path(__file__).resolve().parents[2]
 SCREENSHOTS = ROOT / "test-artifacts" / "screenshots"
+AXE = Path(__file__).parent / "vendor" / "axe.min.js"
+# WCAG 2 A and AA rules (contrast, labels, names, landmarks…), as axe-core tags them.
+AXE_TAGS = ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa"]
 CHROMIUM_ARGS = ["--no-sandbox", "--disable-gpu", "--disable-background-networking",
                  "--disable-component-update", "--disable-sync", "--no-first-run",
                  "--use-fake-device-for-media-stream", "--use-fake-ui-for-media-stream",
@@ -90,6 +93,17 @@ class Watched:
         self.page.screenshot(path=str(path), full_page=True)
         return path
 
+    def accessibility_violations(self) -> list[str]:
+        """axe-core's WCAG A/AA violations on the page as it is now (serious and critical)."""
+        if not self.page.evaluate("() => Boolean(window.axe)"):
+            self.page.add_script_tag(path=str(AXE))
+        found = self.page.evaluate(
+            "async (tags) => (await axe.run(document, {runOnly: {type: 'tag', values: tags}}))"
+            ".violations.filter(v => ['serious', 'critical'].includes(v.impact))"
+            ".map(v => `${v.id}: ${v.help} (${v.nodes.slice(0, 3).map(n => n.target.join(' ')).join(', ')})`)",
+            AXE_TAGS)
+        return list(found)
+
     def problems(self) -> list[str]:
         return list(self.console_errors)
 
@@ -147,13 +161,21 @@ def require_routes(stack, *routes: tuple[str, str]) -> None:
         pytest.xfail(f"API routes not merged into this branch yet: {', '.join(missing)}")
 
 
-def require_model() -> None:
-    """xfail when the emotion model (issue 3) is not merged, so no frame can be analysed."""
+def model_missing() -> str | None:
+    """Why no frame can be analysed on this branch yet (the model of issue 3), or None."""
     import importlib.util
 
     if importlib.util.find_spec("emotecare.vision") is None or \
             not any((ROOT / "model_artifacts").glob("*.tflite")):
-        pytest.xfail("the emotion model (emotecare.vision, model_artifacts/*.tflite) is not merged yet")
+        return "the emotion model (emotecare.vision, model_artifacts/*.tflite) is not merged yet"
+    return None
+
+
+def require_model() -> None:
+    """xfail when the emotion model is not merged, so no frame can be analysed."""
+    reason = model_missing()
+    if reason:
+        pytest.xfail(reason)
 
 
 def sign_in(watched: Watched, email: str, password: str, next_path: str = "/dashboard") -> None:

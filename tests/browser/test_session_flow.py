@@ -12,13 +12,18 @@ import time
 import uuid
 
 import pytest
+import requests
 
 from emotecare.local.seed import DEMO_USERS
-from tests.browser.conftest import DESKTOP, PHONE, require_model, require_routes, sign_in
+from tests.browser.conftest import (DESKTOP, PHONE, model_missing, require_model, require_routes,
+                                    sign_in)
 
 pytestmark = [pytest.mark.browser, pytest.mark.stack, pytest.mark.slow]
 
 THERAPIST = next(u for u in DEMO_USERS if u.email == "dr.okafor@emotecare.example")
+# The room test books the other demo therapist: moving its booking to "now" must not collide
+# with the bookings other tests make with Dr. Okafor.
+ROOM_THERAPIST = next(u for u in DEMO_USERS if u.email == "dr.rivera@emotecare.example")
 PASSWORD = "Calm-Start-2026x"
 EXPRESSIONS = {"angry", "disgust", "fear", "happy", "neutral", "sad", "surprise"}
 BOOKING_ROUTES = (("POST", "/auth/signup"), ("POST", "/auth/confirm"), ("POST", "/auth/signin"),
@@ -58,85 +63,125 @@ def _sign_up_patient(watched, stack) -> str:
     return email
 
 
-def _book_through_intake(watched) -> str:
-    """Intake → matches with reasons → the demo therapist's profile → first free slot."""
+def _book_through_intake(watched, therapist, concern: str) -> str:
+    """Intake → matches with reasons → the therapist's profile → first free slot; the booking id."""
     page = watched.page
     watched.open("/find", ready="#intake")
-    page.check("input[name=concerns][value=grief]")
+    page.check(f"input[name=concerns][value={concern}]")
     for day in range(1, 8):
         page.check(f"input[name=days][value='{day}']")
     page.click("#intake button[type=submit]")
-    card = page.locator("article.therapist-card", has_text=THERAPIST.name)
+    card = page.locator("article.therapist-card", has_text=therapist.name)
     card.wait_for(timeout=15_000)
     assert card.locator("text=Why this match").is_visible()
     assert card.locator("ul.small li").count() >= 1, "a match must say why"
     card.locator("a", has_text="See profile and times").click()
     slot = page.locator(".slot-day button").first
     slot.wait_for(timeout=15_000)
-    starts_at = slot.get_attribute("data-starts-at")
     slot.click()
     page.click("#book button[type=submit]")
     page.wait_for_function("() => location.hash.startsWith('#/bookings/')", timeout=15_000)
     watched.wait_drawn()
     watched.settle()
     assert page.locator("main .badge", has_text="pending").is_visible()
-    return starts_at
+    return page.evaluate("() => location.hash.split('/')[2]")
 
 
-def _confirm_as_therapist(watched, starts_at: str) -> str:
+def _confirm_as_therapist(watched, therapist, booking_id: str) -> None:
     page = watched.page
-    sign_in(watched, THERAPIST.email, THERAPIST.password)
+    sign_in(watched, therapist.email, therapist.password)
     watched.open("/dashboard")
     watched.settle()
-    row = page.locator("li.booking", has=page.locator("button", has_text="Confirm")).first
+    row = page.locator(f"li.booking[data-booking-id='{booking_id}']").first
     row.wait_for(timeout=15_000)
-    booking_id = row.get_attribute("data-booking-id")
     row.locator("button", has_text="Confirm").click()
     page.wait_for_function(
         "(id) => ![...document.querySelectorAll(`li.booking[data-booking-id='${id}'] button`)]"
         ".some((b) => b.textContent === 'Confirm')", arg=booking_id, timeout=15_000)
-    return booking_id
 
 
-@pytest.fixture
-def booked(open_page, stack):
+def _book_and_confirm(open_page, stack, therapist, concern: str) -> dict:
     """A new patient signs up, does the intake, books; the demo therapist confirms it."""
     require_routes(stack, *BOOKING_ROUTES)
     patient = open_page(DESKTOP)
     email = _sign_up_patient(patient, stack)
-    starts_at = _book_through_intake(patient)
-    therapist = open_page(DESKTOP)
-    booking_id = _confirm_as_therapist(therapist, starts_at)
-    return {"patient": patient, "therapist": therapist, "email": email, "booking_id": booking_id,
-            "starts_at": starts_at}
+    booking_id = _book_through_intake(patient, therapist, concern)
+    therapist_page = open_page(DESKTOP)
+    _confirm_as_therapist(therapist_page, therapist, booking_id)
+    return {"patient": patient, "therapist": therapist_page, "email": email,
+            "booking_id": booking_id}
+
+
+@pytest.fixture
+def booked(open_page, stack):
+    return _book_and_confirm(open_page, stack, THERAPIST, "grief")
+
+
+@pytest.fixture
+def booked_for_room(open_page, stack):
+    return _book_and_confirm(open_page, stack, ROOM_THERAPIST, "anxiety")
 
 
 def test_patient_signs_up_books_through_intake_and_the_therapist_confirms(booked):
     patient = booked["patient"]
     patient.open(f"/bookings/{booked['booking_id']}")
     assert patient.page.locator("main .badge", has_text="confirmed").is_visible()
-    assert not patient.problems() and not booked["therapist"].problems()
+
+    therapist = booked["therapist"]
+    therapist.open("/patients")
+    therapist.page.locator("main a", has_text="Robin Browser").first.click()
+    therapist.page.wait_for_function("() => location.hash.startsWith('#/patients/')")
+    therapist.wait_drawn()
+    therapist.settle()
+    therapist.page.fill("#notes-text", "Prefers evening sessions.")
+    therapist.page.click("button:has-text('Save notes')")
+    therapist.page.wait_for_selector("#flash >> text=Notes saved", timeout=10_000)
+    therapist.screenshot("therapist-patient-1280")
+    assert not patient.problems(), patient.problems()
+    assert not therapist.problems(), therapist.problems()
 
 
 def _move_to_now(stack, booking_id: str) -> str:
-    """Fast-forward: the confirmed booking (and its session) start a minute from now."""
+    """Fast-forward: the confirmed booking starts a minute from now.
+
+    Done the way the bookings store moves a booking (one transaction: the booking's times,
+    its old slot claims released, new ones taken), so later tests see consistent slots.
+    """
     from datetime import datetime, timedelta, timezone
 
-    soon = (datetime.now(timezone.utc) + timedelta(minutes=1)).strftime("%Y-%m-%dT%H:%M:%S.000Z")
+    from emotecare.bookings.store import claim_ids
+    from emotecare.db.models import Booking
+
+    def iso(moment):
+        return moment.strftime("%Y-%m-%dT%H:%M:%SZ")
+
     prefix = stack.env["EMOTECARE_TABLE_PREFIX"]
     dynamodb = stack.client("dynamodb")
-    booking = dynamodb.get_item(TableName=f"{prefix}-bookings",
-                                Key={"booking_id": {"S": booking_id}})["Item"]
-    ends = (datetime.now(timezone.utc) + timedelta(minutes=51)).strftime("%Y-%m-%dT%H:%M:%S.000Z")
-    dynamodb.update_item(TableName=f"{prefix}-bookings", Key={"booking_id": {"S": booking_id}},
-                         UpdateExpression="SET starts_at = :s, ends_at = :e",
-                         ExpressionAttributeValues={":s": {"S": soon}, ":e": {"S": ends}})
-    session_id = booking.get("session_id", {}).get("S") or \
-        __import__("json").loads(booking.get("details", {}).get("S", "{}")).get("session_id")
-    assert session_id, f"the booking names no session: {booking}"
-    dynamodb.update_item(TableName=f"{prefix}-sessions", Key={"session_id": {"S": session_id}},
-                         UpdateExpression="SET starts_at = :s",
-                         ExpressionAttributeValues={":s": {"S": soon}})
+    item = dynamodb.get_item(TableName=f"{prefix}-bookings",
+                             Key={"booking_id": {"S": booking_id}})["Item"]
+    session_id = item["session_id"]["S"]
+    start = datetime.now(timezone.utc).replace(second=0, microsecond=0) + timedelta(minutes=1)
+    end = start + timedelta(minutes=50)
+
+    def claims(starts_at, ends_at):
+        return claim_ids(Booking(booking_id, therapist_id=item["therapist_id"]["S"],
+                                 patient_id=item["patient_id"]["S"], starts_at=starts_at,
+                                 ends_at=ends_at))
+
+    before = claims(item["starts_at"]["S"], item["ends_at"]["S"])
+    after = claims(iso(start), iso(end))
+    old = [c for c in before if c not in after]  # ticks in both stay this booking's
+    new = [c for c in after if c not in before]
+    table = f"{prefix}-slot-claims"
+    dynamodb.transact_write_items(TransactItems=[
+        {"Update": {"TableName": f"{prefix}-bookings", "Key": {"booking_id": {"S": booking_id}},
+                    "UpdateExpression": "SET starts_at = :s, ends_at = :e, start_day = :d",
+                    "ExpressionAttributeValues": {":s": {"S": iso(start)}, ":e": {"S": iso(end)},
+                                                  ":d": {"S": iso(start)[:10]}}}},
+        *({"Delete": {"TableName": table, "Key": {"claim_id": {"S": c}}}} for c in old),
+        *({"Put": {"TableName": table, "Item": {"claim_id": {"S": c}, "booking_id": {"S": booking_id}},
+                   "ConditionExpression": "attribute_not_exists(claim_id)"}} for c in new),
+    ])
     return session_id
 
 
@@ -147,7 +192,8 @@ def _grant_requests(watched) -> list[float]:
     return times
 
 
-def test_both_join_the_room_and_the_therapist_sees_video_and_live_expression(booked, stack):
+def test_both_join_the_room_and_the_therapist_sees_video_and_live_expression(booked_for_room, stack):
+    booked = booked_for_room
     session_id = _move_to_now(stack, booked["booking_id"])
     therapist, patient = booked["therapist"], booked["patient"]
 
@@ -167,21 +213,30 @@ def test_both_join_the_room_and_the_therapist_sees_video_and_live_expression(boo
     assert "never a diagnosis" in therapist.page.locator(".insight").inner_text()
     therapist.screenshot("room-therapist-before-consent-1280")
 
-    require_model()
+    mute = patient.page.locator("button", has_text="Mute")
+    mute.click()
+    assert patient.page.evaluate(
+        "() => document.querySelector('video.local').srcObject.getAudioTracks().every(t => !t.enabled)")
+    patient.page.locator("button", has_text="Unmute").click()
+
+    no_model = model_missing()
     grants = _grant_requests(patient)
     switch = patient.page.locator("#analysis-switch")
     assert not switch.is_checked(), "analysis must be off by default"
     switch.check()
     switched_on = time.monotonic()
     patient.page.wait_for_selector("[data-testid=analysis-on-banner]", timeout=5_000)
-    therapist.page.wait_for_function(
-        "() => /^[1-9]/.test(document.querySelector('[data-testid=record-count]').textContent)",
-        timeout=5_000)
-    assert time.monotonic() - switched_on <= 5.5
-    expression = therapist.page.locator("[data-testid=current-expression]").inner_text().strip()
-    assert expression.lower() in EXPRESSIONS | {"no face seen"}
     therapist.page.wait_for_selector(".insight[data-analysis=on]", timeout=5_000)
-    therapist.screenshot("room-therapist-insight-1280")
+    if not no_model:
+        therapist.page.wait_for_function(
+            "() => /^[1-9]/.test(document.querySelector('[data-testid=record-count]').textContent)",
+            timeout=5_000)
+        assert time.monotonic() - switched_on <= 5.5
+        expression = therapist.page.locator("[data-testid=current-expression]").inner_text().strip()
+        assert expression.lower() in EXPRESSIONS | {"no face seen"}
+        therapist.screenshot("room-therapist-insight-1280")
+    patient.page.wait_for_function(
+        "() => /[1-9]\\d* frames sent/.test(document.body.innerText)", timeout=10_000)
     patient.screenshot("room-patient-analysis-on-1280")
 
     switch.uncheck()
@@ -194,10 +249,18 @@ def test_both_join_the_room_and_the_therapist_sees_video_and_live_expression(boo
     assert not late, f"{len(late)} upload grants requested after analysis was switched off"
     assert len(grants) >= 1
 
+    switch.check()  # on again, then leave: leaving stops the uploads too
+    patient.page.wait_for_selector("[data-testid=analysis-on-banner]", timeout=5_000)
     patient.page.click("button:has-text('Leave')")
+    left = time.monotonic()
+    patient.wait_for_path("/bookings")
+    time.sleep(3.5)  # more than one batch interval
+    assert not [t for t in grants if t > left], "upload grants requested after leaving the room"
     therapist.page.click("button:has-text('Leave')")
     assert not patient.problems(), patient.problems()
     assert not therapist.problems(), therapist.problems()
+    if no_model:
+        pytest.xfail(f"video, consent and uploads work; live records need the model: {no_model}")
 
 
 def test_self_reflect_produces_its_report_page(open_page, stack):
@@ -222,4 +285,41 @@ def test_self_reflect_produces_its_report_page(open_page, stack):
     report = watched.page.locator("[data-testid=self-reflect-report]")
     assert report.locator("canvas").count() >= 2, report.inner_text()
     watched.screenshot("self-reflect-report-375")
+    assert not watched.problems(), watched.problems()
+
+
+def test_patient_reschedules_then_cancels_a_booking(open_page, stack):
+    require_routes(stack, *BOOKING_ROUTES)
+    from tests.support.accounts import PASSWORD as TEST_PASSWORD, make_user
+
+    patient = make_user(stack, "patient", name="Riley Reschedule")
+    okafor = next(t for t in requests.get(f"{stack.api_url}/therapists", timeout=10).json()["therapists"]
+                  if t["name"] == THERAPIST.name)
+    today = time.strftime("%Y-%m-%d", time.gmtime())
+    until = time.strftime("%Y-%m-%d", time.gmtime(time.time() + 13 * 86400))
+    slots = requests.get(f"{stack.api_url}/therapists/{okafor['therapist_id']}/slots",
+                         params={"from": today, "to": until, "tz": "Europe/London"}, timeout=10).json()["slots"]
+    booking = patient.post("/bookings", json={"therapist_id": okafor["therapist_id"],
+                                              "starts_at": slots[-1]["starts_at"]}).json()
+
+    watched = open_page(PHONE)
+    watched.page.on("dialog", lambda dialog: dialog.accept())
+    sign_in(watched, patient.email, TEST_PASSWORD, next_path=f"/bookings/{booking['booking_id']}")
+    watched.wait_drawn()
+    watched.settle()
+    watched.page.click("button:has-text('Reschedule')")
+    first = watched.page.locator(".slot-day button").first
+    first.wait_for(timeout=15_000)
+    new_start = first.get_attribute("data-starts-at")
+    first.click()
+    watched.page.click("button:has-text('Move the booking')")
+    watched.page.wait_for_selector("#flash >> text=Booking moved", timeout=10_000)
+    watched.settle()
+    moved = patient.get(f"/bookings/{booking['booking_id']}").json()
+    assert moved["starts_at"] == new_start != booking["starts_at"]
+    watched.page.click("button:has-text('Cancel session')")
+    watched.page.wait_for_selector("#flash >> text=Booking cancelled", timeout=10_000)
+    watched.settle()
+    assert watched.page.locator("main .badge", has_text="cancelled").is_visible()
+    watched.screenshot("patient-booking-cancelled-375")
     assert not watched.problems(), watched.problems()

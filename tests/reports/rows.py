@@ -6,6 +6,7 @@ from datetime import datetime, timedelta
 
 from emotecare.db.models import Booking, EmotionRecord, Session, User
 from emotecare.db.wellbeing import JournalEntry, QuestionnaireResponse, SafetyEvent
+from emotecare.pipeline.valence import VALENCE_BY_EXPRESSION, valence_of
 from emotecare.reports.weeks import parse_utc_text, to_utc_text
 
 
@@ -25,27 +26,40 @@ class RowMaker:
 
     def session(self, patient_id: str, kind: str = "therapy", started_at: str | None = None,
                 created_at: str | None = None, state: str = "ended",
-                therapist_id: str | None = "therapist-1") -> Session:
+                therapist_id: str | None = "therapist-1", booked_for: str | None = None,
+                booking_status: str = "confirmed") -> Session:
+        """A session; a therapy session also gets its booking (starting at `booked_for`)."""
         session = Session(_id("session"), kind=kind, patient_id=patient_id,
                           therapist_id=therapist_id if kind == "therapy" else None,
                           state=state, created_at=created_at or started_at,
-                          started_at=started_at, analysis_on=True)
+                          starts_at=booked_for or started_at, started_at=started_at,
+                          analysis_on=True)
         session.save()
+        if kind == "therapy" and (booked_for or started_at):
+            self.booking(patient_id, therapist_id, status=booking_status,
+                         starts_at=booked_for or started_at, session_id=session.session_id)
         return session
 
-    def frames(self, session: Session, start: str, spec: list[tuple[int, str | None, float | None]],
+    def frames(self, session: Session, start: str, spec: list[tuple[int, str | None]],
                step_s: float = 1.0) -> list[EmotionRecord]:
-        """`spec`: (count, dominant or None for no face, valence) runs, one frame per `step_s`."""
+        """`spec`: (count, dominant expression or None for no face) runs, a frame per `step_s`.
+
+        Each face frame is certain of its expression (probability 1, the others 0), so its
+        valence is exactly the pipeline's score for that expression (happy +1, sad -0.8, …).
+        """
         moment = parse_utc_text(start)
         records, batch = [], _id("batch")
-        for count, dominant, valence in spec:
+        for count, dominant in spec:
+            probabilities = ({label: float(label == dominant) for label in VALENCE_BY_EXPRESSION}
+                             if dominant else None)
             for _ in range(count):
                 captured = to_utc_text(moment)
                 records.append(EmotionRecord(
                     session.session_id, f"{captured}#{len(records)}#{batch}",
                     patient_id=session.patient_id, captured_at=captured,
-                    face_found=dominant is not None, dominant=dominant, valence=valence,
-                    probabilities={dominant: 0.9} if dominant else None, model_version="test"))
+                    face_found=dominant is not None, dominant=dominant,
+                    valence=valence_of(probabilities) if dominant else None,
+                    probabilities=probabilities, model_version="test"))
                 moment += timedelta(seconds=step_s)
         with EmotionRecord.batch_write() as writer:
             for record in records:
@@ -74,10 +88,12 @@ class RowMaker:
         event.save()
         return event
 
-    def booking(self, patient_id: str, therapist_id: str, status: str = "confirmed") -> Booking:
+    def booking(self, patient_id: str, therapist_id: str, status: str = "confirmed",
+                starts_at: str = "2026-11-17T15:00:00Z", session_id: str | None = None) -> Booking:
+        ends_at = to_utc_text(parse_utc_text(starts_at) + timedelta(minutes=50))
         booking = Booking(_id("booking"), therapist_id=therapist_id, patient_id=patient_id,
-                          starts_at="2026-11-17T15:00:00Z", ends_at="2026-11-17T15:50:00Z",
-                          status=status)
+                          starts_at=starts_at, ends_at=ends_at, start_day=starts_at[:10],
+                          status=status, session_id=session_id)
         booking.save()
         return booking
 
@@ -85,10 +101,3 @@ class RowMaker:
 def utc(text: str) -> datetime:
     return parse_utc_text(text)
 
-
-def sent_emails(stack, to: str) -> list[dict]:
-    """Emails moto's SES has accepted for `to` (from its inspection endpoint)."""
-    import requests
-
-    data = requests.get(f"{stack.env['EMOTECARE_AWS_ENDPOINT']}/moto-api/data.json", timeout=30).json()
-    return [m for m in data["ses"]["Message"] if to in m["destinations"]["ToAddresses"]]

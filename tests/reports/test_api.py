@@ -22,12 +22,12 @@ def people(stack, bound):
         ("patient", "patient"), ("other_patient", "patient"), ("therapist", "therapist"),
         ("other_therapist", "therapist"), ("declined_therapist", "therapist"), ("admin", "admin"))}
     pid = cast["patient"].user_id
-    rows.booking(pid, cast["therapist"].user_id, status="completed")
+    rows.booking(pid, cast["therapist"].user_id, status="confirmed")
     rows.booking(pid, cast["declined_therapist"].user_id, status="declined")
     rows.booking(cast["other_patient"].user_id, cast["other_therapist"].user_id)
     session = rows.session(pid, "therapy", started_at="2026-11-04T10:00:00Z",
                            therapist_id=cast["therapist"].user_id)
-    rows.frames(session, "2026-11-04T10:00:00Z", [(3, "happy", 0.6), (1, "sad", -0.6)])
+    rows.frames(session, "2026-11-04T10:00:00Z", [(3, "happy"), (1, "sad")])  # valence 2.2 / 4
     rows.questionnaire(pid, "phq9", "2026-11-05T10:00:00Z", 11, "moderate")
     rows.journal(pid, "2026-11-19T10:00:00Z", 6)
     rows.questionnaire(pid, "phq9", "2026-11-19T10:00:00Z", 8, "mild")
@@ -92,7 +92,7 @@ def test_the_report_links_to_its_html_page_with_charts(people):
     body = people["therapist"].get(f"/reports/{people['patient'].user_id}/2026-W45").json()
     page = requests.get(body["html_url"], timeout=30)
     assert page.status_code == 200 and page.headers["Content-Type"].startswith("text/html")
-    assert page.text.count('src="data:image/png;base64,') == 2  # daily valence, expressions
+    assert page.text.count('src="data:image/svg+xml;base64,') == 2  # daily valence, expressions
 
 
 def test_weekly_trends_give_one_point_per_week_with_gaps_marked(people):
@@ -102,7 +102,7 @@ def test_weekly_trends_give_one_point_per_week_with_gaps_marked(people):
     w45, w46, w47 = response.json()["weeks"]
     assert (w45["week"], w45["compiled"], w45["sessions_attended"], w45["frames"],
             w45["mean_valence"], w45["face_share"], w45["phq9"], w45["expressions"]) == (
-        "2026-W45", True, 1, 4, 0.3, 1.0, 11, {"happy": 0.75, "sad": 0.25})
+        "2026-W45", True, 1, 4, 0.55, 1.0, 11, {"happy": 0.75, "sad": 0.25})
     assert w46 == {"week": "2026-W46", "compiled": False, "expressions": {},
                    **{k: None for k in w45 if k not in ("week", "compiled", "expressions")}}
     assert (w47["phq9"], w47["mood_average"], w47["journal_entries"], w47["frames"]) == (8, 6.0, 1, 0)
@@ -113,13 +113,14 @@ def test_session_series_lists_each_session_with_its_statistics(people):
         f"/patients/{people['patient'].user_id}/sessions/series?weeks=4&until=2026-W47")
     [session] = response.json()["sessions"]
     assert (session["week"], session["session_id"], session["frames"], session["mean_valence"],
-            session["expressions"]) == ("2026-W45", people["session_id"], 4, 0.3,
+            session["expressions"]) == ("2026-W45", people["session_id"], 4, 0.55,
                                         {"happy": 0.75, "sad": 0.25})
 
 
 @pytest.mark.parametrize("path, field", [
     ("/patients/{pid}/trends?weeks=0", "weeks"), ("/patients/{pid}/trends?weeks=abc", "weeks"),
-    ("/patients/{pid}/trends?until=2026-47", "week"), ("/reports/{pid}/2026-W99", "week")])
+    ("/patients/{pid}/trends?until=2026-47", "week"), ("/reports/{pid}/2026-W99", "week"),
+    ("/patients/{pid}/reports?limit=-1", "limit")])
 def test_malformed_parameters_are_400_naming_the_field(people, path, field):
     response = people["therapist"].get(path.format(pid=people["patient"].user_id))
     assert response.status_code == 400 and response.json()["field"] == field

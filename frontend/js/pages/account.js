@@ -1,5 +1,5 @@
 // Your account: profile, download your data, delete your account (patients).
-import { api, del, get, patch } from "../api.js";
+import { api, get, patch } from "../api.js";
 import * as session from "../session.js";
 import { field, flash, formData, h, section, submitting } from "../ui.js";
 import { timeZones } from "../time.js";

@@ -1,7 +1,7 @@
 // A therapist's weekly availability and exceptions (in their own time zone).
 import { get, put } from "../api.js";
 import { currentUser } from "../session.js";
-import { empty, flash, h, mount, section, submitting } from "../ui.js";
+import { empty, flash, h, section, submitting } from "../ui.js";
 
 const DAYS = ["Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday", "Sunday"];
 
@@ -46,7 +46,9 @@ export default function availability(main) {
         const weekly = [...windows.querySelectorAll(".window")].map((r) => ({
           weekday: Number(r.querySelector("[name=weekday]").value), start: r.querySelector("[name=start]").value, end: r.querySelector("[name=end]").value }));
         const exc = [...exceptions.querySelectorAll(".exception")].map((r) => ({
-          start: r.querySelector("[name=start]").value, end: r.querySelector("[name=end]").value, reason: r.querySelector("[name=reason]").value }));
+          // Whole days off, in the therapist's own time zone (no offset: the API reads it as local).
+          start: `${r.querySelector("[name=start]").value}T00:00:00`, end: `${r.querySelector("[name=end]").value}T23:59:59`,
+          reason: r.querySelector("[name=reason]").value }));
         await put("/therapists/me/availability", { weekly, exceptions: exc });
         flash("Availability saved.");
       });

@@ -1,14 +1,18 @@
 // Browse approved therapists with filters (public).
 import { api } from "../api.js";
 import { therapistCard } from "../components.js";
-import { empty, errorBox, field, formData, h, loading, mount } from "../ui.js";
+import { empty, errorBox, field, formData, h, label, loading, mount } from "../ui.js";
 
-export const SPECIALTIES = ["anxiety", "depression", "stress", "grief", "trauma", "relationships", "sleep", "addiction"];
-export const THERAPY_TYPES = [["individual", "Individual"], ["couple", "Couple"], ["family", "Family"], ["group", "Group"]];
+export { label };
+
+// The vocabularies the API accepts (emotecare/therapists/profiles.py).
+export const SPECIALTIES = ["anxiety", "depression", "stress", "relationships", "grief", "trauma", "addiction",
+  "sleep", "self_esteem", "anger", "ocd", "eating", "lgbtq", "work", "parenting", "loneliness"];
+export const THERAPY_TYPES = [["individual", "Individual"], ["couple", "Couple"], ["family", "Family"]];
 export const LANGUAGES = [["en", "English"], ["es", "Spanish"], ["fr", "French"], ["de", "German"], ["hi", "Hindi"]];
 
 const options = (pairs, anyLabel) => [h("option", { value: "" }, anyLabel),
-  ...pairs.map((p) => (Array.isArray(p) ? h("option", { value: p[0] }, p[1]) : h("option", { value: p }, p)))];
+  ...pairs.map((p) => (Array.isArray(p) ? h("option", { value: p[0] }, p[1]) : h("option", { value: p }, label(p))))];
 
 export default function browse(main, { query }) {
   const results = h("div", { "aria-live": "polite" });

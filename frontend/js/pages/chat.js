@@ -64,7 +64,7 @@ export default function chat(main) {
       const c = await get(`/chat/conversations/${encodeURIComponent(id)}`);
       conversationId = id;
       log.replaceChildren();
-      for (const m of c.messages || []) say(m.role === "user" || m.from === "patient" ? "me" : "bot", m.text);
+      for (const m of c.messages || []) say(["patient", "user"].includes(m.sender) ? "me" : "bot", m.text);
     } catch (error) {
       if (!error?.redirected) mount(history, errorBox(error));
     }

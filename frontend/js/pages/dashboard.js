@@ -28,7 +28,7 @@ function nextSessionCard() {
 function moodTrendCard() {
   const box = h("div", {});
   const load = () => section(box, () => get("/journal/trend", { weeks: 8 }), (data) => {
-    const weeks = data?.weeks || data?.trend || data?.series || [];
+    const weeks = data?.weekly || [];
     if (!weeks.length || weeks.every((w) => w.mean_mood === null || w.mean_mood === undefined)) {
       return empty("Your mood trend appears after your first journal entries.");
     }

@@ -2,7 +2,7 @@
 import { post } from "../api.js";
 import { therapistCard } from "../components.js";
 import { empty, field, h, mount, submitting } from "../ui.js";
-import { LANGUAGES, SPECIALTIES, THERAPY_TYPES } from "./browse.js";
+import { label, LANGUAGES, SPECIALTIES, THERAPY_TYPES } from "./browse.js";
 
 const DAYS = ["Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday", "Sunday"];
 const PARTS = [["09:00", "12:00", "Mornings"], ["12:00", "17:00", "Afternoons"], ["17:00", "21:00", "Evenings"]];
@@ -12,7 +12,7 @@ export default function find(main) {
   const form = h("form", { class: "card", id: "intake" },
     h("fieldset", {}, h("legend", {}, "What would you like help with?"),
       h("div", { class: "checks" }, SPECIALTIES.map((s) =>
-        h("label", {}, h("input", { type: "checkbox", name: "concerns", value: s }), s)))),
+        h("label", {}, h("input", { type: "checkbox", name: "concerns", value: s }), label(s))))),
     h("div", { class: "grid" },
       field("Type of therapy", h("select", { name: "therapy_type" },
         THERAPY_TYPES.map(([v, l]) => h("option", { value: v }, l)))),

@@ -37,11 +37,11 @@ export default function journal(main) {
   const editor = h("div", {});
   function loadTrend() {
     section(trend, () => get("/journal/trend", { weeks: 12 }), (data) => {
-      const weeks = data?.weeks || data?.trend || [];
+      const weeks = data?.weekly || [];
       if (!weeks.length) return empty("Your trend appears after a few entries.");
       const labels = weeks.map((w) => w.week_start || w.week);
       const values = weeks.map((w) => w.mean_mood);
-      return h("div", {}, data.direction ? h("p", {}, `Lately: ${String(data.direction).replace(/_/g, " ")}.`) : null,
+      return h("div", {}, data.trend && data.trend !== "not_enough_data" ? h("p", {}, `Lately: ${String(data.trend).replace(/_/g, " ")}.`) : null,
         seriesLine(labels, [{ label: "Average mood", data: values }],
           `Average mood per week: ${labels.map((l, i) => `${l}: ${values[i]}`).join(", ")}`, { min: 1, max: 10, small: true }).element);
     });

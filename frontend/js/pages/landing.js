@@ -29,7 +29,7 @@ export default function landing(main, { path }) {
         h("ul", {},
           h("li", {}, "Your video goes straight between you and your therapist. We never record it."),
           h("li", {}, "Emotion analysis is off unless you switch it on, for each session. While it is on, ",
-            "a few still pictures a second are read for facial expression and deleted within a day; ",
+            "a few still pictures a second are read for facial expression and deleted as soon as they are read; ",
             "your therapist sees the expression, not the pictures."),
           h("li", {}, "Facial expression is an aid to your therapist's judgement, never a diagnosis."),
           h("li", {}, "You can download everything we hold about you, or delete it, from your account page.")))),

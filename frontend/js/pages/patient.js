@@ -10,7 +10,12 @@ export default function patient(main, { params }) {
   const sessions = h("div", {});
   const reports = h("div", {});
   const notes = h("div", {});
-  mount(main, h("h1", {}, "Patient"),
+  const heading = h("h1", {}, "Patient");
+  get("/patients").then((data) => {
+    const found = (data?.patients || []).find((p) => p.patient_id === params.id);
+    if (found?.name) heading.textContent = found.name;
+  }).catch(() => {});  // the heading stays generic; the sections show their own errors
+  mount(main, heading,
     h("p", { class: "small muted" }, "Expression trends come from frames the patient chose to share. They describe facial expression, not feelings: use them as an aid to your judgement."),
     h("div", { class: "grid" },
       h("section", { class: "card" }, h("h2", {}, "Week by week"), weekly),
@@ -21,7 +26,7 @@ export default function patient(main, { params }) {
 
   section(weekly, () => get(`/patients/${id}/trends`, { weeks: 12 }), (data) => {
     const weeks = data?.weeks || data?.series || [];
-    if (!weeks.length) return empty("No weeks with data yet.");
+    if (!weeks.some((w) => (w.mean_valence ?? w.valence ?? null) !== null)) return empty("No weeks with analysed sessions yet.");
     const labels = weeks.map((w) => w.week);
     return seriesLine(labels, [
       { label: "Average valence", data: weeks.map((w) => w.mean_valence ?? w.valence ?? null) },

@@ -87,6 +87,7 @@ export default async function room(main, { params, user, navigate }) {
       return;
     }
     meter?.stop();
+    meter = null;
     check.replaceChildren();
     check.hidden = true;
     localVideo.classList.remove("solo");

@@ -3,8 +3,12 @@ import { get, put } from "../api.js";
 import { currentUser } from "../session.js";
 import { field, flash, formData, h, section, submitting } from "../ui.js";
 import { timeZones } from "../time.js";
+import { label, LANGUAGES, SPECIALTIES, THERAPY_TYPES } from "./browse.js";
 
-const list = (s) => String(s || "").split(",").map((x) => x.trim()).filter(Boolean);
+function checkboxes(legend, name, pairs, chosen = []) {
+  return h("fieldset", {}, h("legend", {}, legend), h("div", { class: "checks" }, pairs.map(([value, text]) =>
+    h("label", {}, h("input", { type: "checkbox", name, value, checked: chosen.includes(value) }), text))));
+}
 
 export default function therapistEdit(main) {
   const me = currentUser();
@@ -24,17 +28,21 @@ export default function therapistEdit(main) {
         field("Time zone", tz),
         field("Photo address", h("input", { type: "url", name: "photo_url", value: p.photo_url || "" }))),
       field("About you", h("textarea", { name: "bio", rows: 4 }, p.bio || "")),
-      field("Specialties", h("input", { name: "specialties", value: (p.specialties || []).join(", ") }), "Comma-separated."),
-      field("Therapy types", h("input", { name: "therapy_types", value: (p.therapy_types || []).join(", ") }), "individual, couple, family, group"),
-      field("Languages", h("input", { name: "languages", value: (p.languages || []).join(", ") }), "Codes such as en, es."),
+      checkboxes("Specialties", "specialties", SPECIALTIES.map((v) => [v, label(v)]), p.specialties),
+      checkboxes("Therapy types", "therapy_types", THERAPY_TYPES, p.therapy_types),
+      checkboxes("Languages", "languages", LANGUAGES, p.languages),
       h("button", { type: "submit" }, "Save profile"));
     form.addEventListener("submit", (event) => {
       event.preventDefault();
       submitting(form, async () => {
         const d = formData(form);
-        await put("/therapists/me", { ...d, years_experience: Number(d.years_experience) || 0,
-          price_per_session: Number(d.price_per_session) || 0, specialties: list(d.specialties),
-          therapy_types: list(d.therapy_types), languages: list(d.languages) });
+        const all = new FormData(form);
+        // Only fields with a value: an empty optional field means "not given", not "blank".
+        const body = Object.fromEntries(Object.entries(d).filter(([, v]) => v !== ""));
+        for (const name of ["specialties", "therapy_types", "languages"]) body[name] = all.getAll(name);
+        if (body.years_experience !== undefined) body.years_experience = Number(body.years_experience);
+        if (body.price_per_session !== undefined) body.price_per_session = Number(body.price_per_session);
+        await put("/therapists/me", body);
         flash("Profile saved.");
       });
     });

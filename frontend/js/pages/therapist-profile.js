@@ -2,7 +2,7 @@
 import { api, post } from "../api.js";
 import { slotPicker, therapistName, therapistView } from "../components.js";
 import { currentUser } from "../session.js";
-import { field, flash, h, mount, section, submitting } from "../ui.js";
+import { field, flash, h, section, submitting } from "../ui.js";
 import { formatDateTime } from "../time.js";
 
 function bookingForm(t, navigate) {

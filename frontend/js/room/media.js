@@ -80,5 +80,15 @@ export function micMeter(stream) {
     bar.style.width = `${level}%`;
     bar.parentElement.setAttribute("aria-valuenow", String(level));
   }, 150);
-  return { element, stop() { clearInterval(timer); document.removeEventListener("click", resume); context.close(); } };
+  let stopped = false;
+  return {
+    element,
+    stop() {  // safe to call twice (joining, then leaving)
+      if (stopped) return;
+      stopped = true;
+      clearInterval(timer);
+      document.removeEventListener("click", resume);
+      context.close().catch(() => {});
+    },
+  };
 }
