@@ -9,6 +9,7 @@ from api import context
 from api.routing import route
 from emotecare import aws
 from emotecare.pipeline.feed import read_feed
+from emotecare.pipeline.summary import summarise_session
 from emotecare.pipeline.grants import FrameUploads
 from emotecare.pipeline.smoothing import SmoothingRules
 from emotecare.sessions import consent, lifecycle, signals
@@ -73,6 +74,11 @@ def frames_grant(call, session_id):
 @route(bp, "/sessions/{session_id}/feed")
 def feed(call, session_id):
     return read_feed(call.user, session_id, call.query.get("since"), _smoothing_rules())
+
+
+@route(bp, "/sessions/{session_id}/summary")
+def summary(call, session_id):
+    return summarise_session(call.user, session_id)
 
 
 @route(bp, "/sessions/{session_id}/signals", methods=("POST",))

@@ -39,18 +39,18 @@ class QueuePump(threading.Thread):
         self._region, self._batch_size, self._retry_delay_s = region, batch_size, retry_delay_s
         self._queue_arn = sqs.get_queue_attributes(
             QueueUrl=queue_url, AttributeNames=["QueueArn"])["Attributes"]["QueueArn"]
-        self._stop = threading.Event()
+        self._stopping = threading.Event()
         self.last_poll = 0.0
         self.invocations = 0
 
     def stop(self) -> None:
-        self._stop.set()
+        self._stopping.set()
 
     def healthy(self) -> bool:
         return self.is_alive() and time.monotonic() - self.last_poll < 30
 
     def run(self) -> None:
-        while not self._stop.is_set():
+        while not self._stopping.is_set():
             try:
                 self.poll_once(wait_s=1)
             except Exception:  # keep pumping: one broken batch must not stop the stack
@@ -67,7 +67,7 @@ class QueuePump(threading.Thread):
         real = []
         for message in messages:
             if _is_s3_test_event(message["Body"]):
-                self._delete([message])
+                self._delete_messages([message])
             else:
                 real.append(message)
         if real:
@@ -84,14 +84,14 @@ class QueuePump(threading.Thread):
             logger.exception("handler raised; whole batch will be retried",
                              extra={"function": self.function_name})
             failed_ids = {m["MessageId"] for m in messages}
-        self._delete([m for m in messages if m["MessageId"] not in failed_ids])
+        self._delete_messages([m for m in messages if m["MessageId"] not in failed_ids])
         for message in messages:
             if message["MessageId"] in failed_ids:
                 self._sqs.change_message_visibility(
                     QueueUrl=self._queue_url, ReceiptHandle=message["ReceiptHandle"],
                     VisibilityTimeout=self._retry_delay_s)
 
-    def _delete(self, messages: list[dict]) -> None:
+    def _delete_messages(self, messages: list[dict]) -> None:
         if messages:
             self._sqs.delete_message_batch(QueueUrl=self._queue_url, Entries=[
                 {"Id": str(i), "ReceiptHandle": m["ReceiptHandle"]} for i, m in enumerate(messages)])
@@ -104,7 +104,7 @@ class Scheduler(threading.Thread):
         super().__init__(name="scheduler", daemon=True)
         self._region, self._tick_s = region, tick_s
         self._jobs: list[dict] = []
-        self._stop = threading.Event()
+        self._stopping = threading.Event()
         self.last_tick = 0.0
 
     def add(self, name: str, expression: str, handler: Handler) -> None:
@@ -116,7 +116,7 @@ class Scheduler(threading.Thread):
         return [f"{job['name']}: {job['expression']}" for job in self._jobs]
 
     def stop(self) -> None:
-        self._stop.set()
+        self._stopping.set()
 
     def healthy(self) -> bool:
         return self.is_alive() and time.monotonic() - self.last_tick < 30
@@ -126,7 +126,7 @@ class Scheduler(threading.Thread):
         return job["handler"](scheduled_event(name, self._region), LocalLambdaContext(name))
 
     def run(self) -> None:
-        while not self._stop.is_set():
+        while not self._stopping.is_set():
             self.last_tick = time.monotonic()
             now = datetime.now(timezone.utc)
             for job in self._jobs:
@@ -135,7 +135,7 @@ class Scheduler(threading.Thread):
                         self.run_now(job["name"])
                     except Exception:
                         logger.exception("scheduled function failed", extra={"job": job["name"]})
-            self._stop.wait(self._tick_s)
+            self._stopping.wait(self._tick_s)
 
     @staticmethod
     def _due(job: dict, now: datetime) -> bool:

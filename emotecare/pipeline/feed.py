@@ -28,7 +28,7 @@ def read_feed(user: Principal, session_id: str, since: str | None, rules: Smooth
     if since is not None and (len(since) > 200 or not since[:4].isdigit()):
         raise ValidationError("since must be a cursor returned by this feed", field="since")
     session = load_session_for(user, session_id)
-    _authorise_reader(user, session)
+    authorise_feed_reader(user, session)
     condition = EmotionRecord.record_key > since if since else None
     records = list(EmotionRecord.query(session_id, range_key_condition=condition, limit=PAGE))
     state = advance_state(session_id, rules)
@@ -66,7 +66,8 @@ def advance_state(session_id: str, rules: SmoothingRules, attempts: int = 3) -> 
     return FeedState.get(session_id)
 
 
-def _authorise_reader(user: Principal, session: Session) -> None:
+def authorise_feed_reader(user: Principal, session: Session) -> None:
+    """Only the therapist reads a therapy session's feed; the patient reads their self-reflect one."""
     reader = session.patient_id if session.kind == SELF_REFLECT else session.therapist_id
     if user.user_id != reader:
         raise ForbiddenError("the emotion feed of a therapy session is for its therapist")

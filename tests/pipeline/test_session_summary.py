@@ -1,0 +1,53 @@
+"""The session summary behind the self-reflect report: timeline, mix, earlier sessions."""
+from __future__ import annotations
+
+import time
+import uuid
+
+import pytest
+
+from emotecare.clock import iso_from_ms
+from emotecare.pipeline.inference import record_key
+
+pytestmark = pytest.mark.stack
+
+
+def _store(stack, session_id: str, patient_id: str, start_ms: int, dominants: list[str | None]):
+    """One record per 500 ms; `None` is a frame without a face."""
+    dynamodb, batch_id = stack.client("dynamodb"), uuid.uuid4().hex
+    table = f"{stack.env['EMOTECARE_TABLE_PREFIX']}-emotion-records"
+    valence = {"happy": "1.0", "sad": "-0.8", "neutral": "0.0"}
+    for i, dominant in enumerate(dominants):
+        captured_at = iso_from_ms(start_ms + i * 500)
+        item = {"session_id": {"S": session_id}, "patient_id": {"S": patient_id},
+                "record_key": {"S": record_key(captured_at, i, batch_id)},
+                "captured_at": {"S": captured_at}, "face_found": {"BOOL": dominant is not None},
+                "model_version": {"S": "test"}}
+        if dominant:
+            item["dominant"], item["valence"] = {"S": dominant}, {"N": valence[dominant]}
+        dynamodb.put_item(TableName=table, Item=item)
+
+
+def test_self_reflect_summary_has_exact_mix_timeline_and_earlier_sessions(stack, patient,
+                                                                           other_patient):
+    first = patient.post("/self-reflect").json()["session_id"]
+    start = (int(time.time()) // 5) * 5_000 - 60_000  # on a 5 s boundary
+    _store(stack, first, patient.user_id, start, ["sad"] * 4)
+    time.sleep(1.1)  # sessions sort by creation time
+    second = patient.post("/self-reflect").json()["session_id"]
+    # 10 frames over 5 s: 6 happy, 2 neutral, 2 without a face.
+    _store(stack, second, patient.user_id, start + 30_000,
+           ["happy"] * 6 + ["neutral"] * 2 + [None] * 2)
+
+    response = patient.get(f"/sessions/{second}/summary")
+    assert response.status_code == 200, response.text
+    summary = response.json()
+    assert summary["frames"] == 10
+    assert summary["face_share"] == 0.8
+    assert summary["distribution"] == {"happy": 0.75, "neutral": 0.25}
+    assert summary["mean_valence"] == 0.75
+    assert [p["valence"] for p in summary["timeline"]] == [0.75]
+    assert [e["session_id"] for e in summary["earlier"]] == [first]
+    assert summary["earlier"][0]["distribution"] == {"sad": 1.0}
+
+    assert other_patient.get(f"/sessions/{second}/summary").status_code == 404
