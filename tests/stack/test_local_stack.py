@@ -51,11 +51,13 @@ def test_unknown_route_is_a_json_404(stack):
 
 
 def test_frame_batch_in_bucket_reaches_inference_handler_through_queue(stack):
+    # Not a valid batch for a consented session: the handler must see it and reject it.
     key = f"frames/s-{time.time_ns()}/p-1/batch-0001.ecb"
     stack.client("s3").put_object(Bucket=stack.env["EMOTECARE_FRAMES_BUCKET"], Key=key,
-                                  Body=b"not yet a real batch")
+                                  Body=b"not a real batch")
     log = stack.wait_for_log(key, timeout_s=30)
-    assert "frame batch received" in log
+    handler_lines = [line for line in log.splitlines() if key in line]
+    assert any("frame batch rejected" in line for line in handler_lines), handler_lines
 
 
 def test_demo_users_can_sign_in(stack):
