@@ -13,7 +13,7 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Callable
 
-from tests.authz.world import ROLES, World, unique_email
+from tests.authz.world import REPORT_WEEK, ROLES, World, unique_email
 
 Body = Callable[[World], dict] | dict | None
 
@@ -55,14 +55,14 @@ _SLOTS = {"from": "2030-01-07", "to": "2030-01-08", "tz": "Europe/London"}
 
 
 def compiled_report(world: World) -> None:
-    """The world patient's (empty) report of 2026-W40, compiled once with `emotecare report`."""
+    """The world patient's (empty) report of REPORT_WEEK, compiled once by `emotecare report`."""
     patient_id = world.users["patient"].user_id
     done = world.__dict__.setdefault("reports_compiled", set())
     if patient_id in done:
         return
     env = {k: v for k, v in os.environ.items() if not k.startswith("EMOTECARE_")}
     env["EMOTECARE_LOCAL_DATA_DIR"] = str(world.stack.data_dir)
-    subprocess.run([sys.executable, "-m", "emotecare.cli", "report", "--week", "2026-W40",
+    subprocess.run([sys.executable, "-m", "emotecare.cli", "report", "--week", REPORT_WEEK,
                     "--patient", patient_id], env=env, check=True, capture_output=True,
                    timeout=120, cwd=Path(__file__).resolve().parents[2])
     done.add(patient_id)
@@ -127,7 +127,7 @@ ROWS = [
     Row("GET", "/reports", access(PATIENTS)),
     Row("GET", "/patients/{patient_id}/reports",
         access({"patient": 200, "therapist": 200}, **NOT_YOURS)),
-    Row("GET", "/reports/{patient_id}/2026-W40",
+    Row("GET", "/reports/{patient_id}/{week}",
         access({"patient": 200, "therapist": 200}, **NOT_YOURS), prepare=compiled_report),
     Row("GET", "/patients/{patient_id}/trends",
         access({"patient": 200, "therapist": 200}, **NOT_YOURS), query={"weeks": "4"}),

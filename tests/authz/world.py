@@ -13,6 +13,7 @@ import requests
 from tests.support.accounts import PASSWORD, TestUser, make_user
 from tests.support.scheduling import approved_therapist, book, setup_therapist, slot_after
 
+REPORT_WEEK = "2026-W40"  # the week whose report the reports rows read
 ROLES = ("anonymous", "patient", "other_patient", "therapist", "other_therapist", "admin")
 
 
@@ -65,7 +66,8 @@ class World:
     def params(self) -> dict[str, str]:
         return {"booking_id": self.booking["booking_id"],
                 "patient_id": self.users["patient"].user_id,
-                "therapist_id": self.users["therapist"].user_id, "pending_id": self.pending_id}
+                "therapist_id": self.users["therapist"].user_id, "pending_id": self.pending_id,
+                "week": REPORT_WEEK}
 
     def request(self, role: str, method: str, path: str, **kwargs) -> requests.Response:
         if role == "anonymous":
