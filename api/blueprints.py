@@ -16,6 +16,10 @@ _BLUEPRINT_MODULES = [
     "api.routes.therapists",
     "api.routes.bookings",
     "api.routes.reports",
+    "api.routes.chat",
+    "api.routes.journal",
+    "api.routes.questionnaires",
+    "api.routes.resources",
     "functions.schedules",
 ]
 

@@ -54,3 +54,21 @@ def booking_mail() -> BookingMail:
 def patient_files() -> PatientFiles:
     current = settings()
     return PatientFiles(aws.client("s3", current), current.frames_bucket, current.reports_bucket)
+
+
+def chat_service():
+    """The chatbot on the configured backend (`chat_backend`, `bedrock_model_id`), made once."""
+    return build_chat_service_for(settings())
+
+
+@functools.lru_cache(maxsize=2)
+def build_chat_service_for(current: Settings):
+    """A `ChatService` for `current`; the Bedrock client is made here only when it is chosen."""
+    from emotecare.chat.factory import BackendConfigError, build_chat_service
+    from emotecare.errors import SettingsError
+
+    try:
+        return build_chat_service(current.chat_backend, lambda: aws.client("bedrock-runtime", current),
+                                  current.bedrock_model_id)
+    except BackendConfigError as exc:
+        raise SettingsError(str(exc)) from exc

@@ -26,6 +26,7 @@ from emotecare.errors import (
 )
 from emotecare.log import get_logger
 from emotecare.settings import cors_allow_origin
+from emotecare.validation import ValidationError as DomainValidationError
 
 logger = get_logger("api")
 
@@ -127,6 +128,9 @@ def route(bp: Blueprint, path: str, methods: tuple[str, ...] = ("GET",),
                             query=dict(request.query_params or {}),
                             headers=dict(request.headers or {}))
                 result = view(call, **url_params)
+            except DomainValidationError as exc:
+                # The between-session domain packages raise their own (ValueError-based) kind.
+                return error_response(400, str(exc), field=exc.field)
             except EmoteCareError as exc:
                 if isinstance(exc, SettingsError):
                     logger.error("misconfigured", extra={"reason": str(exc)})

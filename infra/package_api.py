@@ -22,7 +22,7 @@ VENDOR = ROOT / "vendor"
 _PACKAGES = ("api", "functions", "emotecare")
 # Parts of the tree that never run in the API's zip (and would drag in TF/OpenCV/moto).
 _EXCLUDED = ("emotecare/training", "emotecare/local", "emotecare/cli", "emotecare/vision",
-             "functions/inference")
+             "emotecare/safety/training.py", "functions/inference")  # safety/training.py needs scikit-learn
 
 
 def vendor_sources() -> None:

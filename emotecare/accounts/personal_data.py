@@ -25,6 +25,11 @@ NOT_PATIENT_KEYED = {
     "resources": "the public resource library",
     "slot-claims": "reached through the patient's bookings (see bookings.store.claim_ids)",
     "one-time-codes": "keyed by e-mail, removed with the account; hashes are never exported",
+    # Live-session plumbing, keyed by session or object key and expired by TTL (not records of
+    # the patient's; without these entries every export and deletion failed).
+    "session-signals": "WebRTC signalling of a session, expires within hours (TTL)",
+    "frame-batches": "outcome of one uploaded frame batch by S3 key, expires (TTL)",
+    "feed-state": "the feed's running averages per session, no personal content",
 }
 # Read by the patient's export? Private notes belong to the therapist who wrote them.
 NOT_EXPORTED = {"private-notes"}

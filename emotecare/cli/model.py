@@ -67,14 +67,16 @@ def _classifier(model_path: Path | None):
 
 
 def _train(args) -> int:
+    # Check the arguments before importing Keras: TensorFlow's start-up logging would
+    # otherwise precede the one-line error.
+    if not Path(args.data).exists():
+        raise CommandError(f"{args.data} does not exist")
+    if args.epochs is not None and args.epochs < 1:
+        raise CommandError("--epochs must be at least 1")
     from emotecare.training import train as training
     from emotecare.training.dataset import DatasetError
 
-    if not Path(args.data).exists():
-        raise CommandError(f"{args.data} does not exist")
     epochs = args.epochs if args.epochs is not None else training.EPOCHS
-    if epochs < 1:
-        raise CommandError("--epochs must be at least 1")
     try:
         state = training.train(args.data, args.out, epochs=epochs, resume=args.resume)
     except DatasetError as exc:
@@ -108,6 +110,8 @@ def _evaluate(args) -> int:
 
 
 def _export(args) -> int:
+    if not args.checkpoint.exists():
+        raise CommandError(f"{args.checkpoint} not found: run `emotecare model train` first")
     from emotecare.training import report
     from emotecare.training.evaluate import evaluate_faces
     from emotecare.training.export import export
@@ -115,8 +119,6 @@ def _export(args) -> int:
     from emotecare.vision.classifier import EmotionClassifier
 
     run_dir = args.checkpoint.parent
-    if not args.checkpoint.exists():
-        raise CommandError(f"{args.checkpoint} not found: run `emotecare model train` first")
     state = json.loads((run_dir / STATE).read_text()) if (run_dir / STATE).exists() else {}
     data = args.data or (Path(state["data"]) if state.get("data") else None)
     if data is None:

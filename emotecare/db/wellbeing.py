@@ -1,19 +1,30 @@
-"""Tables of the between-session features: chat, journal, questionnaires, safety, resources."""
+"""Tables of the between-session features: chat, journal, questionnaires, safety, resources.
+
+Every patient's table is keyed by `patient_id`, so the accounts area's export and deletion
+find every row by a key query. Ids that appear in URLs (journal entries, safety events) are
+time-ordered ("20260105T100000123Z-1a2b3c4d") and are the range key themselves: a row is
+read with one GetItem and a patient's rows come back in time order.
+"""
 from __future__ import annotations
 
 from pynamodb.attributes import (
     BooleanAttribute,
     JSONAttribute,
+    ListAttribute,
     NumberAttribute,
     UnicodeAttribute,
-    UnicodeSetAttribute,
+    VersionAttribute,
 )
 from pynamodb.indexes import AllProjection, GlobalSecondaryIndex
 from pynamodb.models import Model
 
 
 class Conversation(Model):
-    """A chat conversation; `state` is the chatbot's serialisable memory (technique in progress)."""
+    """A chat conversation; `state` is the chatbot's serialisable memory (technique, risk check).
+
+    `version` makes two messages sent at once fail one of them instead of one silently
+    overwriting the other's state (which could close an open risk check).
+    """
 
     class Meta:
         table_name = "chat-conversations"
@@ -24,6 +35,7 @@ class Conversation(Model):
     updated_at = UnicodeAttribute()
     state = JSONAttribute(default=dict)
     title = UnicodeAttribute(default="")
+    version = VersionAttribute()
 
 
 class ChatMessage(Model):
@@ -42,7 +54,7 @@ class ChatMessage(Model):
 
 
 class JournalEntry(Model):
-    """A mood journal entry; `entry_key` = "<created_at>#<entry id>" so entries sort by time."""
+    """A mood journal entry; `entry_key` is the entry's time-ordered id."""
 
     class Meta:
         table_name = "journal"
@@ -53,13 +65,14 @@ class JournalEntry(Model):
     created_at = UnicodeAttribute()
     updated_at = UnicodeAttribute(null=True)
     mood = NumberAttribute()
-    tags = UnicodeSetAttribute(null=True)
+    tags = ListAttribute(of=UnicodeAttribute, default=list)
     text = UnicodeAttribute(default="")
     sleep_hours = NumberAttribute(null=True)
+    crisis = BooleanAttribute(default=False)
 
 
 class QuestionnaireResponse(Model):
-    """A completed PHQ-9 or GAD-7; `response_key` = "<kind>#<submitted_at>"."""
+    """A completed PHQ-9 or GAD-7; `response_key` = "<kind>#<submitted_at>#<suffix>"."""
 
     class Meta:
         table_name = "questionnaires"
@@ -71,6 +84,20 @@ class QuestionnaireResponse(Model):
     answers = JSONAttribute()
     score = NumberAttribute()
     band = UnicodeAttribute()
+    crisis = BooleanAttribute(default=False)
+    difficulty = NumberAttribute(null=True)  # PHQ-9's unscored last question, 0-3
+
+
+class QuestionnaireCadence(Model):
+    """How often a patient is asked to fill in the questionnaires, as their therapist set it."""
+
+    class Meta:
+        table_name = "questionnaire-cadence"
+
+    patient_id = UnicodeAttribute(hash_key=True)
+    cadence_days = NumberAttribute()
+    set_by = UnicodeAttribute()  # the therapist's user id
+    updated_at = UnicodeAttribute()
 
 
 class _SafetyEventsByTherapist(GlobalSecondaryIndex):
@@ -83,19 +110,28 @@ class _SafetyEventsByTherapist(GlobalSecondaryIndex):
 
 
 class SafetyEvent(Model):
-    """A crisis detected in chat, journal or a questionnaire; the message text is not copied."""
+    """A crisis detected in chat, journal or a questionnaire; the message text is not copied.
+
+    `event_key` is the event's time-ordered id; `therapist_id` is the patient's therapist at
+    the time (absent when they have none, so the index stays sparse).
+    """
 
     class Meta:
         table_name = "safety-events"
 
     patient_id = UnicodeAttribute(hash_key=True)
-    event_key = UnicodeAttribute(range_key=True)  # "<occurred_at>#<event id>"
+    event_key = UnicodeAttribute(range_key=True)
     event_id = UnicodeAttribute()
     occurred_at = UnicodeAttribute()
-    source = UnicodeAttribute()  # chat | journal | phq9
-    category = UnicodeAttribute()
+    type = UnicodeAttribute(default="crisis_flagged")  # crisis_flagged | risk_retracted | risk_resolved
+    source = UnicodeAttribute()  # chat | journal | questionnaire
+    category = UnicodeAttribute(null=True)
+    categories = ListAttribute(of=UnicodeAttribute, default=list)
+    needs_review = BooleanAttribute(default=True)
+    context = JSONAttribute(default=dict)  # ids only: conversation_id, turn, entry_id, instrument
     therapist_id = UnicodeAttribute(null=True)
     therapist_alerted = BooleanAttribute(default=False)
+    alerted_at = UnicodeAttribute(null=True)
     by_therapist = _SafetyEventsByTherapist()
 
 
@@ -109,18 +145,21 @@ class _ResourcesByTopic(GlobalSecondaryIndex):
 
 
 class LibraryResource(Model):
-    """A curated resource (article, exercise, worksheet, helpline) with our own summary."""
+    """A curated resource (article, exercise, worksheet, helpline, video) with our own summary."""
 
     class Meta:
         table_name = "resources"
 
     resource_id = UnicodeAttribute(hash_key=True)
     topic = UnicodeAttribute()
-    kind = UnicodeAttribute()  # article | exercise | worksheet | helpline
+    kind = UnicodeAttribute()  # the domain's `type`
     title = UnicodeAttribute()
     summary = UnicodeAttribute()
+    source_name = UnicodeAttribute(default="")
     source_url = UnicodeAttribute()
     reading_minutes = NumberAttribute(default=5)
-    retired = BooleanAttribute(default=False)
-    details = JSONAttribute(default=dict)
+    tags = ListAttribute(of=UnicodeAttribute, default=list)
+    country = UnicodeAttribute(null=True)
+    status = UnicodeAttribute(default="active")  # active | retired
+    updated_at = UnicodeAttribute(null=True)
     by_topic = _ResourcesByTopic()

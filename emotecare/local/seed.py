@@ -1,4 +1,5 @@
-"""Demo data for the local stack: an admin, two approved therapists with availability, a patient."""
+"""Demo data for the local stack: an admin, two approved therapists with availability, a patient,
+and the resources library from the repo's seed file."""
 from __future__ import annotations
 
 from dataclasses import dataclass
@@ -6,6 +7,7 @@ from datetime import datetime, timezone
 
 from emotecare import aws
 from emotecare.db.models import Therapist, User
+from emotecare.library.store import seed_library
 from emotecare.settings import Settings
 
 
@@ -57,7 +59,7 @@ _WEEKLY_AVAILABILITY = {
 
 
 def seed_demo_data(settings: Settings) -> bool:
-    """Create the demo accounts unless they exist; True when anything was created."""
+    """Create the demo accounts and resources unless they exist; True when anything was created."""
     cognito = aws.client("cognito-idp", settings)
     created = False
     for demo in DEMO_USERS:
@@ -76,7 +78,7 @@ def seed_demo_data(settings: Settings) -> bool:
                       availability={"weekly": _WEEKLY_AVAILABILITY[demo.email],
                                     "exceptions": []}).save()
         created = True
-    return created
+    return seed_library() > 0 or created
 
 
 def _create_cognito_user(cognito, pool_id: str, demo: DemoUser) -> str:

@@ -23,6 +23,9 @@ from emotecare.settings import Settings, env_name, local_data_dir, get_settings,
 REPO_ROOT = Path(__file__).resolve().parents[2]
 LOCAL_ACCOUNT_ID = "123456789012"  # moto's default account
 INFERENCE_HANDLER = "functions.inference.handler.handler"
+# Lambda runs several inference invocations at once (the event source mapping's maximum
+# concurrency); so does the local stack, with one pump per concurrent "invocation".
+INFERENCE_CONCURRENCY = 3
 SAVE_EVERY_S = 15  # a killed stack loses at most this much (plus one save's duration)
 
 
@@ -133,9 +136,10 @@ class LocalStack:
         sqs = aws.client("sqs", self.settings)
         queue_urls = {"frames": self.settings.frames_queue_url,
                       "reports": self.settings.reports_queue_url}
-        self.pumps.append(QueuePump("inference", sqs, queue_urls["frames"],
-                                    _resolve(INFERENCE_HANDLER), self.settings.region,
-                                    batch_size=5))
+        for i in range(INFERENCE_CONCURRENCY):
+            self.pumps.append(QueuePump("inference" if i == 0 else f"inference-{i + 1}", sqs,
+                                        queue_urls["frames"], _resolve(INFERENCE_HANDLER),
+                                        self.settings.region, batch_size=5))
         for source in app_module.app.event_sources:
             handler = _resolve(source.handler_string)
             if isinstance(source, ScheduledEventConfig):

@@ -44,6 +44,7 @@ class BatchOutcome:
     duplicate: bool = False
     inference_ms: float = 0.0  # decode + detect + classify, summed over the frames
     handler_ms: float = 0.0  # the whole batch: checks, S3 read + delete, analysis, writes
+    handler_cpu_ms: float = 0.0  # CPU time of the same (wall minus waiting for I/O or a core)
 
 
 class FrameBatchReader:
@@ -54,7 +55,7 @@ class FrameBatchReader:
 
     def process(self, key: str, notified_size: int | None = None) -> BatchOutcome:
         """Process the batch at `key`; raise `BatchRejectedError` (with `.code`) to reject it."""
-        started = time.perf_counter()
+        started, cpu_started = time.perf_counter(), time.thread_time()
         try:
             batch = parse_batch_key(key)
             duplicate = self._duplicate_of_processed(key, batch)
@@ -63,17 +64,20 @@ class FrameBatchReader:
             self._check_session(batch)
             if notified_size is not None and notified_size > MAX_BATCH_BYTES:
                 raise RejectedBatch("oversized", f"batch is {notified_size} bytes, over the cap")
+            # A broken model must fail before the object is read (and deleted), not after.
+            analyzer: FrameAnalyzer = self._analyzer_factory()
             data = self._read_and_delete(key)
             if data is None:
                 return self._redelivered(key, batch)
             frames = decode_batch(data)
-            outcome = self._analyse_and_store(batch, key, frames)
+            outcome = self._analyse_and_store(analyzer, batch, key, frames)
         except BatchRejectedError as exc:
             self._delete(key)  # unread when rejected before reading; idempotent otherwise
             self._remember(key, "rejected", reason=str(exc), code=_code(exc))
             raise
         self._remember(key, "processed", frames=outcome.frames)
-        return replace(outcome, handler_ms=round((time.perf_counter() - started) * 1000, 2))
+        return replace(outcome, handler_ms=round((time.perf_counter() - started) * 1000, 2),
+                       handler_cpu_ms=round((time.thread_time() - cpu_started) * 1000, 2))
 
     def _check_session(self, batch: BatchKey) -> None:
         try:
@@ -124,8 +128,8 @@ class FrameBatchReader:
                 return False
             raise
 
-    def _analyse_and_store(self, batch: BatchKey, key: str, frames) -> BatchOutcome:
-        analyzer: FrameAnalyzer = self._analyzer_factory()
+    def _analyse_and_store(self, analyzer: FrameAnalyzer, batch: BatchKey, key: str,
+                           frames) -> BatchOutcome:
         records, spent_ms = [], 0.0
         for index, frame in enumerate(frames):
             started = time.perf_counter()

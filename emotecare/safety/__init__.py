@@ -8,7 +8,8 @@ Public interface for the API layer:
 - `list_helplines(country, category)`, `list_countries()`: crisis lines.
 - `build_safety_event(kind, source, result)`: the record the therapist dashboard shows.
 """
-from emotecare.safety.classifier import NO_RISK, SafetyResult, check_message
+from emotecare.safety.check import check_message
+from emotecare.safety.rules import NO_RISK, SafetyResult
 from emotecare.safety.conversation import RiskAssessment, RiskConversation
 from emotecare.safety.events import CRISIS_FLAGGED, RISK_RESOLVED, RISK_RETRACTED, build_safety_event
 from emotecare.safety.helplines import (INTERNATIONAL_DIRECTORY, CountryLines, Helpline, find_country_lines,

@@ -12,8 +12,9 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
-from emotecare.safety.classifier import NO_RISK, SafetyResult, check_message
+from emotecare.safety.check import check_message
 from emotecare.safety.normalise import normalise_text
+from emotecare.safety.rules import NO_RISK, SafetyResult
 
 ASK_SAFE_NOW = "ask_safe_now"
 ASK_REACH_OUT = "ask_reach_out"

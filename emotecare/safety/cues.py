@@ -33,7 +33,7 @@ FIGURATIVE_SELF = [
 MUNDANE = re.compile(
     r"\b(?:work|job|shift|boss|course|class|classes|school|uni|university|college|degree|semester|exams?|homework|"
     r"assignment|project|diet|gym|membership|roommate|flatmate|traffic|weather|heat|commute|dating|apps?|quit|"
-    r"quitting|leaving|going home|this week|today at|office|meeting|meetings|customers|kids are|toddler|"
+    r"quitting|leaving|going home|office|meeting|meetings|customers|kids are|toddler|"
     r"noise|neighbours?|landlord|city|town|house|flat|apartment|course|team|season|game|phone|wifi|laptop)\b")
 # A third-person subject right before the act: "someone jumped off a bridge" is not about the writer.
 OTHER_SUBJECT = re.compile(r"\b(?:(?:the|my|a|our) (?:cat|dog|kitten|puppy|pet|rabbit|hamster|parrot|bird)|someone|somebody|he|she|they|who|people|a (?:man|woman|guy|girl|boy|character|person)|"

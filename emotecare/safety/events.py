@@ -7,7 +7,7 @@ from __future__ import annotations
 
 from datetime import datetime, timezone
 
-from emotecare.safety.classifier import SafetyResult
+from emotecare.safety.rules import SafetyResult
 
 CRISIS_FLAGGED = "crisis_flagged"
 RISK_RETRACTED = "risk_retracted"  # "jk" after a flag: the therapist should still know

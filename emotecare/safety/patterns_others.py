@@ -1,10 +1,10 @@
 """Patterns for harm to others, abuse of the writer, and medical emergencies.
 
-Same conventions as `patterns_self.py`: normalised text, the risky phrase only.
+Same conventions as `patterns_suicide.py`: normalised text, the risky phrase only.
 """
 from __future__ import annotations
 
-from emotecare.safety.fragments import ABUSER, BODY, PERSON, PILL_WORDS, PILLS  # noqa: F401  (used in patterns)
+from emotecare.safety.fragments import ABUSER, PERSON, PILL_WORDS, PILLS
 
 HARM_TO_OTHERS_PATTERNS = [
         r"\b(?:come back|coming back|show up|turn up|go back|going back|bring) (?:there |to (?:work|school|the office|class) )?with (?:a |my |his |dads )?(?:gun|knife|weapon|rifle|bomb|shotgun)\b",
@@ -18,7 +18,8 @@ HARM_TO_OTHERS_PATTERNS = [
         r"\bshoot (?:up )?(?:the |my |a )?(?:school|office|workplace|church|mosque|synagogue|mall|class|campus|concert|party)\b",
         r"\b(?:bring|bringing|take|taking|brought|took|carry|carrying) (?:(?:a|my|his|her|dads|mums|moms|the|loaded|a loaded) )*(?:gun|knife|weapon|rifle|bomb|pistol|shotgun|machete) to (?:school|work|class|the office|campus|his house|her house|their house)\b",
         r"\b(?:make|making) (?:him|her|them|my \w+|that \w+) (?:bleed|hurt|scream in pain|beg)\b",
-        r"\b(?:make|making) (?:them|him|her|everyone|all of them|those people) (?:all )?(?:pay|suffer|regret)\b(?! (?:for the|for dinner|for lunch|the bill))",
+        r"\bknow where (?:he|she|they|my \w+) keeps? (?:his|her|their|the) (?:gun|rifle|pistol|knife|weapon|shotgun)\b",
+        r"\b(?:make|making) (?:them|him|her|everyone|all of them|those people|my \w+|that \w+) (?:all )?(?:pay|suffer|regret)\b(?! (?:for the|for dinner|for lunch|the bill))",
         r"\bi (?:just |have |still )?(?:have|got|bought|found|keep|took|stole) (?:(?:a|my|his|her|dads|mums|moms|the|my dads|loaded) )*(?:gun|knife|rifle|weapon|pistol)\b.{0,60}\b(?:him|her|them|he|she|they|lives|where|school|work|revenge|pay)\b",
         r"\b(?:i|i just|i have) (?:hurt|hit|shook|shaken|choked|strangled|stabbed|beat|beaten|kicked) (?:my |the )(?:baby|child|kid|kids|son|daughter|toddler|partner|wife|husband|girlfriend|boyfriend|mom|mum|dad)\b",
         r"\b(?:bought|got|buying|getting|have) (?:a |my )?(?:gun|knife|weapon|rifle|pistol|shotgun) to (?:deal with|sort out|take care of|get|teach|show|settle|use on|scare|threaten)\b",
@@ -29,6 +30,7 @@ HARM_TO_OTHERS_PATTERNS = [
 ]
 
 ABUSE_PATTERNS = [
+        r"\b(?:drink|drinks) (?:was|were|got|has been|had been) spiked\b|\b(?:someone|somebody|he|they) spiked my (?:drink|drinks)\b",
         r"\b(?:takes|took|keeps|controls) (?:all )?(?:of )?my (?:wages|salary|pension|benefits|bank card)\b",
         ABUSER + r"(?: \w+){0,2}? controls (?:everything|my life|my every move|all my|who i see|what i wear|my money)\b(?! (?:at|in) (?:work|the office|the company|the team|the project|meetings))",
         ABUSER + r"(?: \w+){0,3}? (?:comes|coming|came|gets|getting|got|climbs|climbing|crawls) (?:into|in) (?:my bed|bed with me|my bedroom at night|my room at night)\b",
@@ -63,13 +65,13 @@ ABUSE_PATTERNS = [
 ]
 
 MEDICAL_EMERGENCY_PATTERNS = [
-        r"\b(?:took|taken|taking|swallowed|had|downed|necked|ate|consumed|ingested|popped|just took|i took) (?:like |about |maybe |almost |over |around |at least )?(?:a lot of|lots of|a load of|loads of|heaps of|a ton of|tons of|so many|a heap of|a bunch of|a handful of|handfuls of|too many|too much(?: of)?|all (?:of )?(?:my|the)|the whole|a whole|an entire|the entire|a full|a bottle of|a box of|a pack of|half a bottle of|[1-9]\d+|\d+ (?:bottles|packs|boxes|packets|strips) of|twenty|thirty|forty|fifty|sixty|hundred|dozens of|loads of|way too many)\b[^.]{0,45}?" + PILLS,
+        r"\b(?:took|taken|after taking|since taking|swallowed|had|downed|necked|ate|consumed|ingested|popped|just took|i took) (?:like |about |maybe |almost |over |around |at least )?(?:a lot of|lots of|a load of|loads of|heaps of|a ton of|tons of|so many|a heap of|a bunch of|a handful of|handfuls of|too many|too much(?: of)?|all (?:of )?(?:my|the)|the whole|a whole|an entire|the entire|a full|a bottle of|a box of|a pack of|half a bottle of|[1-9]\d+|\d+ (?:bottles|packs|boxes|packets|strips) of|twenty|thirty|forty|fifty|sixty|hundred|dozens of|loads of|way too many)\b[^.]{0,45}?" + PILLS,
         r"\b(?:overdosed|overdosing|have overdosed|i overdose|(?:took|taken|having|had) an overdose)\b",
         r"\b(?:can not|could not|struggling to|hard to|can barely|can hardly|unable to) breathe\b",
         r"\b(?:chest (?:pain|pains|is tight|feels tight|is crushing|feels crushing|hurts)|pain in my chest)\b.{0,60}\b(?:arm|jaw|sweat\w*|breath\w*|heart attack|collaps\w*|faint\w*|dizzy|numb)\b|\bhaving a heart attack\b",
         r"\b(?:will not|would not|does not|is not|can not|could not) stop bleeding\b|\b(?:bleeding|blood) (?:a lot|heavily|everywhere|badly|so much|will not stop|is not stopping|that will not stop|through the)\b|\b(?:can not|could not) stop (?:the )?bleeding\b|\bbleeding out\b|\blost a lot of blood\b|\bcut (?:is |was )?(?:too|really|very|so) deep\b",
         r"\b(?:having|had|is having) (?:a )?(?:seizure|stroke|fit|convulsions)\b|\b(?:face|mouth) (?:is )?drooping\b|\bslurred speech\b",
-        r"\b(?:is not|not|stopped) (?:responding|moving)\b|\bcollapsed\b.{0,30}\b(?:not|will not|can not|unresponsive|hit (?:her|his|my) head|blood)\b|\b(?:not breathing|stopped breathing|will not wake up|unresponsive|unconscious|passed out and (?:will not|can not|is not)|turning blue|lips are blue)\b",
+        r"\b(?:is not|not|stopped|will not|can not be) (?:responding|moving|respond|woken|wake up|waking up)\b|\bcollapsed\b.{0,30}\b(?:not|will not|can not|unresponsive|hit (?:her|his|my) head|blood)\b|\b(?:not breathing|stopped breathing|will not wake up|unresponsive|unconscious|passed out and (?:will not|can not|is not)|turning blue|lips are blue)\b",
         r"\b(?:drank|drunk|swallowed|ate|drinking) (?:some |a bottle of |the )?(?:bleach|antifreeze|poison|rat poison|weed killer|drain cleaner|batteries|battery|detergent|pesticide)\b|\bpoisoned myself\b",
         r"\b(?:severe|bad|serious) allergic reaction\b|\banaphyla\w*\b|\bthroat (?:is )?(?:closing|swelling)\b",
         r"\b(?:mixed|mixing|took|taking|drank) (?:\w+ ){0,3}(?:alcohol|drinks|vodka|wine|beer|booze) (?:and|with) (?:my )?(?:\w+ )?" + PILLS + r"|" + PILLS + r" (?:and|with) (?:a (?:bottle|lot) of )?(?:alcohol|vodka|wine|booze)\b",
@@ -82,5 +84,7 @@ MEDICAL_EMERGENCY_PATTERNS = [
         r"\b(?:speech is slurred|slurring (?:my |his |her )?words|can not (?:speak|talk) properly|can not move (?:my |the )?(?:arm|leg|left side|right side|face))\b",
         r"\b(?:sugar|blood sugar|glucose|bg|sugars) (?:is |are |level is )?(?:really |very |dangerously |so )?(?:low|high)\b.{0,40}\b(?:pass out|faint|shaking|confused|dizzy|sweating)|\b(?:pass out|faint|passing out)\b.{0,40}\b(?:sugar|glucose|sugars) (?:is |are )?(?:really |very |so )?(?:low|high)\b",
         r"\b(?:sugar|blood sugar|glucose|sugars) (?:is|are|level is) (?:really|very|dangerously|so|super) low\b|\bhaving a (?:bad )?hypo\b",
+        r"\b(?:son|daughter|child|kid|baby|toddler|boy|girl|grandson|granddaughter)\b.{0,20}\b(?:swallowed|ate|drank|took|got into)\b.{0,20}\b(?:pills|tablets|medicine|medication|bleach|detergent|batteries|battery|poison|capsules|button battery|cleaning)\b",
+        r"\b(?:can not|could not|unable to) (?:rouse|wake|wake up|get a response from) (?:him|her|them|my \w+)\b|\bslumped\b.{0,40}\b(?:not|will not|can not|unresponsive|rouse)\b",
         r"\bcall(?:ing)? (?:an )?(?:ambulance|911|999|112|000)\b|\bneed (?:an )?ambulance\b",
 ]

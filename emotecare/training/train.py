@@ -22,7 +22,7 @@ from emotecare.training.evaluate import compute_metrics
 from emotecare.training.model import make_model
 from emotecare.vision.preprocess import FACE_SIZE, LABELS, normalise
 
-EPOCHS = 12  # see docs/model.md: sized to the CPU time left in the session (the GPU run failed)
+EPOCHS = 12  # sized to the contended CPU time this session had (see docs/model.md)
 BATCH_SIZE = 64
 PEAK_LEARNING_RATE = 2e-3
 WARMUP_EPOCHS = 2

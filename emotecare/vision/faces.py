@@ -12,8 +12,8 @@ import numpy as np
 CASCADE_FILE = "haarcascade_frontalface_alt2.xml"  # fewest false boxes on our photos
 # Detect on a copy whose longer side is at most this: webcam faces are large, and the cascade's
 # cost grows with the pixel count.
-DETECT_MAX_SIDE = 320
-MIN_FACE_FRACTION = 0.08  # of the (downscaled) image's shorter side; smaller boxes are noise
+DETECT_MAX_SIDE = 160
+MIN_FACE_FRACTION = 0.15  # of the downscaled shorter side: the patient sits close to the camera
 SCALE_FACTOR = 1.1
 MIN_NEIGHBORS = 5
 

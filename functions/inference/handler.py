@@ -24,9 +24,6 @@ from emotecare.settings import get_settings
 
 METRICS_NAMESPACE = "EmoteCare"
 logger = get_logger("inference")
-# Report every failure as a batch item failure, even when all of a receive's messages fail
-# (Powertools would otherwise raise, and Lambda would retry the whole receive anyway).
-_processor = BatchProcessor(event_type=EventType.SQS, raise_on_entire_batch_failure=False)
 
 
 @functools.lru_cache(maxsize=1)
@@ -53,14 +50,18 @@ def process_message(record) -> None:
             "key": key, "session": outcome.session_id, "frames": outcome.frames,
             "faces": outcome.faces, "duplicate": outcome.duplicate,
             "inference_ms_per_frame": round(outcome.inference_ms / max(outcome.frames, 1), 2),
-            "handler_ms": outcome.handler_ms})
+            "handler_ms": outcome.handler_ms, "handler_cpu_ms": outcome.handler_cpu_ms})
         if not outcome.duplicate:
             _count("FramesAnalysed", outcome.frames)
 
 
 def handler(event, context):
+    # A processor per invocation: it holds the invocation's results (the local stack runs
+    # several invocations at once). Every failure is reported as a batch item failure, even
+    # when all messages fail (Powertools would otherwise raise, failing the whole receive).
+    processor = BatchProcessor(event_type=EventType.SQS, raise_on_entire_batch_failure=False)
     return process_partial_response(event=event, record_handler=process_message,
-                                    processor=_processor, context=context)
+                                    processor=processor, context=context)
 
 
 def _count(name: str, value: float, **dimensions: str) -> None:

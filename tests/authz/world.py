@@ -23,6 +23,7 @@ class World:
     users: dict[str, TestUser] = field(default_factory=dict, repr=False)
     booking: dict = field(default_factory=dict, repr=False)
     pending_id: str = ""
+    between: dict = field(default_factory=dict, repr=False)  # chat, journal, safety, resources
     _hours_ahead: int = 30
 
     @classmethod
@@ -35,7 +36,33 @@ class World:
             "other_therapist": approved_therapist(stack, admin), "admin": admin}
         world.new_booking()
         world.new_pending_therapist()
+        world.new_conversation()
+        world.new_journal_entry()
+        world.new_safety_event()
+        world.new_resource()
         return world
+
+    def new_conversation(self) -> None:
+        answer = self.users["patient"].post("/chat/messages", json={"text": "hello"})
+        assert answer.status_code == 200, answer.text
+        self.between["conversation_id"] = answer.json()["conversation_id"]
+
+    def new_journal_entry(self) -> None:
+        entry = self.users["patient"].post("/journal", json={"mood": 6})
+        assert entry.status_code == 201, entry.text
+        self.between["entry_id"] = entry.json()["entry_id"]
+
+    def new_safety_event(self) -> None:
+        answer = self.users["patient"].post("/chat/messages", json={"text": "I want to kill myself"})
+        assert answer.status_code == 200 and answer.json()["crisis"], answer.text
+        self.between["event_id"] = answer.json()["safety_event_id"]
+
+    def new_resource(self) -> None:
+        created = self.users["admin"].post("/resources", json={
+            "title": "Authz resource", "topic": "stress", "type": "article", "reading_minutes": 2,
+            "source_name": "Example", "source_url": "https://example.org/a", "summary": "Ours."})
+        assert created.status_code == 201, created.text
+        self.between["resource_id"] = created.json()["id"]
 
     def new_booking(self) -> None:
         """A fresh pending booking of the patient with the therapist, two days or more ahead."""
@@ -56,6 +83,9 @@ class World:
         self.users["patient"] = make_user(self.stack, "patient")
         self.users["other_patient"] = make_user(self.stack, "patient")
         self.new_booking()
+        self.new_conversation()
+        self.new_journal_entry()
+        self.new_safety_event()
 
     def next_slot(self) -> str:
         self._hours_ahead += 2
@@ -67,7 +97,7 @@ class World:
         return {"booking_id": self.booking["booking_id"],
                 "patient_id": self.users["patient"].user_id,
                 "therapist_id": self.users["therapist"].user_id, "pending_id": self.pending_id,
-                "week": REPORT_WEEK}
+                "week": REPORT_WEEK, "kind": "phq9", **self.between}
 
     def request(self, role: str, method: str, path: str, **kwargs) -> requests.Response:
         if role == "anonymous":

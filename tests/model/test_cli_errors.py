@@ -11,6 +11,8 @@ from emotecare.cli.main import main
     ["model", "evaluate", "{tmp}", "--split", "test"],
     ["model", "train", "--data", "{tmp}/missing"],
     ["model", "analyze", "{tmp}/missing.jpg"],
+    ["model", "export", "--checkpoint", "{tmp}/missing.keras"],
+    ["model", "train", "--data", "{tmp}", "--epochs", "0"],
 ])
 def test_bad_paths_exit_2_with_one_line(tmp_path, capsys, argv):
     code = main([arg.format(tmp=tmp_path) for arg in argv])

@@ -30,6 +30,14 @@ def test_development_rounds_stay_above_the_bar():
     assert report.false_alarm_rate <= FALSE_ALARM_BAR, report.alarms
 
 
+def test_holdout_set_stays_above_the_bar_now_that_it_has_been_used_for_fixes():
+    """First-sight figures were recall 0.469, false alarms 0.021 (benchmarks/SAFETY_RESULTS.md)."""
+    report = evaluate_set(DEFAULT_SET.with_name("holdout_messages.tsv"))
+    assert report.n == 80
+    assert report.recall >= RECALL_BAR, report.misses
+    assert report.false_alarm_rate <= FALSE_ALARM_BAR, report.alarms
+
+
 def test_eval_script_prints_the_figures_and_exits_zero():
     done = subprocess.run([sys.executable, "benchmarks/safety_eval.py"], cwd=ROOT, capture_output=True, text=True,
                           env={"PYTHONPATH": str(ROOT)}, timeout=120)

@@ -109,3 +109,19 @@ def test_ice_servers_come_from_settings_for_signed_in_callers(stack, patient):
     servers = patient.get("/config/ice").json()["ice_servers"]
     assert servers and all("urls" in s for s in servers)
     assert requests.get(f"{stack.api_url}/config/ice", timeout=10).status_code == 401
+
+
+def test_a_real_bookings_session_takes_its_start_from_the_booking(stack, patient, other_patient):
+    from tests.support.accounts import make_user
+    from tests.support.scheduling import approved_therapist, book, slot_after
+
+    therapist = approved_therapist(stack, make_user(stack, "admin"))
+    starts_at = slot_after(patient, therapist.user_id, hours=30)
+    booking = book(patient, therapist.user_id, starts_at)
+    assert booking.status_code == 201, booking.text
+    session_id = patient.get(f"/bookings/{booking.json()['booking_id']}").json()["session_id"]
+    session = therapist.get(f"/sessions/{session_id}").json()
+    assert session["state"] == "booked" and session["starts_at"].startswith(starts_at[:16])
+    assert session["booking_id"] == booking.json()["booking_id"]
+    assert patient.post(f"/sessions/{session_id}/join").status_code == 409
+    assert other_patient.get(f"/sessions/{session_id}").status_code == 404

@@ -32,7 +32,7 @@ def _lfw_face(index: int) -> np.ndarray:
 
 # Real photos with one clear face, with a 4:3 crop (top, bottom, left, right) around it.
 FACE_PHOTOS = {
-    "astronaut": (skdata.astronaut, (0, 384, 64, 576)),  # Eileen Collins, smiling
+    "astronaut": (skdata.astronaut, (0, 240, 87, 407)),  # Eileen Collins, smiling, webcam-close
     "camera": (skdata.camera, (0, 384, 64, 576)),  # the cameraman, in half profile
     "grace_hopper": (_grace_hopper, (40, 424, 0, 512)),
     "lfw_0": (lambda: _lfw_face(0), (0, 240, 0, 320)),

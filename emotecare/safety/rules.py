@@ -1,4 +1,4 @@
-"""The safety check every chat message and journal entry passes before any reply.
+"""The rule set of the safety check: the floor the trained model (`model.py`) builds on.
 
 A pattern from `lexicon.py` that fires is kept unless the words around it show it is not
 about the writer's own risk now: a negation in the same clause ("I'm not going to hurt
@@ -33,32 +33,47 @@ class SafetyResult:
 
 NO_RISK = SafetyResult(crisis=False)
 
-def check_message(text: str) -> SafetyResult:
-    """Classify one message; `crisis` is True when it shows risk to the writer or others now."""
+def check_rules(text: str) -> SafetyResult:
+    """Classify one message by the rules alone; `crisis` is True when a risk phrase stands in context."""
+    return read_rules(text)[0]
+
+
+def read_rules(text: str) -> tuple[SafetyResult, tuple[str, ...]]:
+    """Return the rules' verdict and the risk phrases they found but explained away by context.
+
+    The second part lets the trained model defer to the rules on the constructs they read
+    word by word: a denial ("I'm not going to hurt myself"), a figure of speech, past risk.
+    """
     if not text or not text.strip():
-        return NO_RISK
+        return NO_RISK, ()
     normal = normalise_text(text)
     clauses = split_clauses(normal)
     found: dict[str, list[str]] = {}
+    dismissed: list[str] = []
     for index, clause in enumerate(clauses):
         following = clauses[index + 1] if index + 1 < len(clauses) else ""
-        for category, patterns in lexicon.PATTERNS.items():
-            for pattern in patterns:
-                for match in pattern.finditer(clause):
-                    if _keeps(category, clause, match, following, normal):
-                        found.setdefault(category, []).append(match.group(0).strip())
+        for category, patterns in lexicon.load_patterns().items():
+            _collect(category, patterns, clause, following, normal, found, dismissed)
         if cues.MUNDANE.search(normal):
             continue  # "I can't do this anymore, I'm quitting this course"
-        for category, patterns in lexicon.AMBIGUOUS_PATTERNS.items():
-            for pattern in patterns:
-                for match in pattern.finditer(clause):
-                    if _keeps(category, clause, match, following, normal):
-                        found.setdefault(category, []).append(match.group(0).strip())
+        for category, patterns in lexicon.load_ambiguous_patterns().items():
+            _collect(category, patterns, clause, following, normal, found, dismissed)
     if not found:
-        return NO_RISK
+        return NO_RISK, tuple(dismissed)
     categories = tuple(c for c in lexicon.CATEGORY_PRIORITY if c in found)
     evidence = tuple(dict.fromkeys(e for c in categories for e in found[c]))
-    return SafetyResult(crisis=True, category=categories[0], evidence=evidence, categories=categories)
+    return SafetyResult(crisis=True, category=categories[0], evidence=evidence, categories=categories), tuple(dismissed)
+
+
+def _collect(category: str, patterns: list[re.Pattern], clause: str, following: str, message: str,
+             found: dict[str, list[str]], dismissed: list[str]) -> None:
+    """Sort every hit of `patterns` in `clause` into found (stands) or dismissed (explained away)."""
+    for pattern in patterns:
+        for match in pattern.finditer(clause):
+            if _keeps(category, clause, match, following, message):
+                found.setdefault(category, []).append(match.group(0).strip())
+            else:
+                dismissed.append(match.group(0).strip())
 
 
 def _keeps(category: str, clause: str, match: re.Match, following: str, message: str) -> bool:
