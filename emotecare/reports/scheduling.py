@@ -19,7 +19,9 @@ from emotecare.db.models import User
 from emotecare.reports.weeks import parse_week, previous_week
 from emotecare.settings import Settings
 
-FANOUT_CHUNK = 5_000  # patients queued per fan-out job
+# Patients queued per fan-out job: ~1 s on SQS, and under 75 s even at the slowest rate
+# measured on moto (14 jobs/s on a loaded machine, docs/reports.md).
+FANOUT_CHUNK = 1_000
 _SQS_BATCH = 10  # SendMessageBatch's maximum
 _PAGE = 500  # patients read per index query page
 _SENDERS = 8  # SendMessageBatch calls in flight at once (boto3 clients are thread-safe)

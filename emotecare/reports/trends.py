@@ -21,7 +21,7 @@ def parse_weeks(text: str | None, field: str = "weeks") -> int:
     """A `weeks=N` (or `limit=N`) query parameter: 1 … MAX_WEEKS, DEFAULT_WEEKS when absent."""
     if text in (None, ""):
         return DEFAULT_WEEKS
-    if not text.isdigit() or not 1 <= int(text) <= MAX_WEEKS:
+    if not (text.isascii() and text.isdigit()) or not 1 <= int(text) <= MAX_WEEKS:
         raise ValidationError(f"{field} must be a whole number from 1 to {MAX_WEEKS}", field=field)
     return int(text)
 

@@ -7,7 +7,7 @@ from zoneinfo import ZoneInfo
 
 from emotecare.errors import ValidationError
 
-_WEEK = re.compile(r"^(\d{4})-W(\d{2})$")
+_WEEK = re.compile(r"^([0-9]{4})-W([0-9]{2})$")
 
 
 def parse_week(text: str) -> tuple[int, int]:

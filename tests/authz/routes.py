@@ -6,10 +6,14 @@ and query, and `prepare` when an allowed request changes state (it gets fresh ob
 """
 from __future__ import annotations
 
+import os
+import subprocess
+import sys
 from dataclasses import dataclass
+from pathlib import Path
 from typing import Callable
 
-from tests.authz.world import ROLES, World, unique_email
+from tests.authz.world import REPORT_WEEK, ROLES, World, unique_email
 
 Body = Callable[[World], dict] | dict | None
 
@@ -49,6 +53,20 @@ SIGNED_IN = {**PATIENTS, **THERAPISTS, "admin": 200}
 NOT_YOURS = {"other_patient": 404, "other_therapist": 404}
 NO_SUCH_SESSION = {**NOT_YOURS, "admin": 404}
 _SLOTS = {"from": "2030-01-07", "to": "2030-01-08", "tz": "Europe/London"}
+
+
+def compiled_report(world: World) -> None:
+    """The world patient's (empty) report of REPORT_WEEK, compiled once by `emotecare report`."""
+    patient_id = world.users["patient"].user_id
+    done = world.__dict__.setdefault("reports_compiled", set())
+    if patient_id in done:
+        return
+    env = {k: v for k, v in os.environ.items() if not k.startswith("EMOTECARE_")}
+    env["EMOTECARE_LOCAL_DATA_DIR"] = str(world.stack.data_dir)
+    subprocess.run([sys.executable, "-m", "emotecare.cli", "report", "--week", REPORT_WEEK,
+                    "--patient", patient_id], env=env, check=True, capture_output=True,
+                   timeout=120, cwd=Path(__file__).resolve().parents[2])
+    done.add(patient_id)
 
 ROWS = [
     Row("GET", "/health", everyone(200)),
@@ -171,4 +189,13 @@ ROWS = [
     Row("PUT", "/resources/{resource_id}", access({"admin": 200}), body={"reading_minutes": 4}),
     Row("DELETE", "/resources/{resource_id}", access({"admin": 204}), prepare=World.new_resource),
     Row("GET", "/helplines", everyone(200), query={"country": "IN"}),
+    Row("GET", "/reports", access(PATIENTS)),
+    Row("GET", "/patients/{patient_id}/reports",
+        access({"patient": 200, "therapist": 200}, **NOT_YOURS)),
+    Row("GET", "/reports/{patient_id}/{week}",
+        access({"patient": 200, "therapist": 200}, **NOT_YOURS), prepare=compiled_report),
+    Row("GET", "/patients/{patient_id}/trends",
+        access({"patient": 200, "therapist": 200}, **NOT_YOURS), query={"weeks": "4"}),
+    Row("GET", "/patients/{patient_id}/sessions/series",
+        access({"patient": 200, "therapist": 200}, **NOT_YOURS)),
 ]

@@ -13,6 +13,7 @@ import requests
 from tests.support.accounts import PASSWORD, TestUser, make_user
 from tests.support.scheduling import approved_therapist, book, setup_therapist, slot_after
 
+REPORT_WEEK = "2026-W40"  # the week whose report the reports rows read
 ROLES = ("anonymous", "patient", "other_patient", "therapist", "other_therapist", "admin")
 REPORT_WEEK = "2026-W02"
 
@@ -107,7 +108,7 @@ class World:
                 "session_id": self.booking["session_id"], "week": REPORT_WEEK,
                 "patient_id": self.users["patient"].user_id,
                 "therapist_id": self.users["therapist"].user_id, "pending_id": self.pending_id,
-                "kind": "phq9", **self.between}
+                "week": REPORT_WEEK, "kind": "phq9", **self.between}
 
     def request(self, role: str, method: str, path: str, **kwargs) -> requests.Response:
         if role == "anonymous":
