@@ -143,21 +143,12 @@ ROWS = [
     Row("POST", "/sessions/{session_id}/frames/grant", access({"patient": 403},
                                                              other_patient=404)),
     Row("GET", "/sessions/{session_id}/feed", access({"therapist": 200}, **NO_SUCH_SESSION)),
+    Row("GET", "/sessions/{session_id}/summary", access({"therapist": 200}, **NO_SUCH_SESSION)),
     Row("POST", "/sessions/{session_id}/signals",
         access({"patient": 201, "therapist": 201}, **NO_SUCH_SESSION),
         body={"type": "candidate", "payload": {"candidate": "x"}}),
     Row("GET", "/sessions/{session_id}/signals",
         access({"patient": 200, "therapist": 200}, **NO_SUCH_SESSION)),
-    # Reports and trends (branch `reports`): the patient and their therapist only.
-    Row("GET", "/reports", access(PATIENTS)),
-    Row("GET", "/patients/{patient_id}/reports",
-        access({"patient": 200, "therapist": 200}, **NOT_YOURS)),
-    Row("GET", "/reports/{patient_id}/{week}",
-        access({"patient": 200, "therapist": 200}, **NOT_YOURS)),
-    Row("GET", "/patients/{patient_id}/trends",
-        access({"patient": 200, "therapist": 200}, **NOT_YOURS)),
-    Row("GET", "/patients/{patient_id}/sessions/series",
-        access({"patient": 200, "therapist": 200}, **NOT_YOURS)),
     # Between sessions: a patient's chat, journal and events are theirs alone; admins too are
     # kept out of conversations (403), someone else's object does not exist for you (404).
     Row("POST", "/chat/messages", access(PATIENTS), body={"text": "hello again"}),
