@@ -75,3 +75,16 @@ class Names:
 
     def user_pool(self) -> str:
         return resources.user_pool_name(self.stage.name)
+
+
+def private_bucket_properties(bucket_name: str) -> dict:
+    """A bucket nobody reaches publicly: public access blocked, encrypted, owner-enforced."""
+    return {
+        "BucketName": bucket_name,
+        "PublicAccessBlockConfiguration": {
+            "BlockPublicAcls": True, "IgnorePublicAcls": True,
+            "BlockPublicPolicy": True, "RestrictPublicBuckets": True},
+        "BucketEncryption": {"ServerSideEncryptionConfiguration": [
+            {"ServerSideEncryptionByDefault": {"SSEAlgorithm": "AES256"}}]},
+        "OwnershipControls": {"Rules": [{"ObjectOwnership": "BucketOwnerEnforced"}]},
+    }

@@ -4,7 +4,8 @@ from __future__ import annotations
 from emotecare.db.registry import all_models
 from emotecare.db.schema import table_definition, ttl_attribute
 from emotecare.resources import PLATFORM
-from infra.cfn.common import Names, arn, bucket_id, queue_id, ref, sub, table_id
+from infra.cfn.common import (Names, arn, bucket_id, private_bucket_properties, queue_id, ref, sub,
+                              table_id)
 
 # Data outlives the stack: `infra/destroy` deletes it only when told to.
 RETAIN = {"DeletionPolicy": "Retain", "UpdateReplacePolicy": "Retain"}
@@ -50,15 +51,7 @@ def queues(names: Names) -> dict:
 def buckets(names: Names, frontend_origin: dict) -> dict:
     out = {}
     for spec in PLATFORM.buckets:
-        properties = {
-            "BucketName": names.bucket(spec.key),
-            "PublicAccessBlockConfiguration": {
-                "BlockPublicAcls": True, "IgnorePublicAcls": True,
-                "BlockPublicPolicy": True, "RestrictPublicBuckets": True},
-            "BucketEncryption": {"ServerSideEncryptionConfiguration": [
-                {"ServerSideEncryptionByDefault": {"SSEAlgorithm": "AES256"}}]},
-            "OwnershipControls": {"Rules": [{"ObjectOwnership": "BucketOwnerEnforced"}]},
-        }
+        properties = private_bucket_properties(names.bucket(spec.key))
         if spec.expire_days:
             properties["LifecycleConfiguration"] = {"Rules": [{
                 "Id": "expire-unread", "Status": "Enabled", "ExpirationInDays": spec.expire_days,

@@ -2,7 +2,7 @@
 from __future__ import annotations
 
 from emotecare.resources import PLATFORM
-from infra.cfn.common import Names, arn, ref, sub
+from infra.cfn.common import Names, arn, private_bucket_properties, ref, sub
 
 FRONTEND_URL = sub("https://${FrontendDistribution.DomainName}")
 # AWS-managed CloudFront cache policy "CachingOptimized".
@@ -44,15 +44,8 @@ def sender(stage) -> dict:
 def frontend(names: Names) -> dict:
     """A private bucket only CloudFront may read (origin access control), served over HTTPS."""
     return {
-        "SiteBucket": {"Type": "AWS::S3::Bucket", "Properties": {
-            "BucketName": names.bucket("site"),
-            "PublicAccessBlockConfiguration": {
-                "BlockPublicAcls": True, "IgnorePublicAcls": True,
-                "BlockPublicPolicy": True, "RestrictPublicBuckets": True},
-            "BucketEncryption": {"ServerSideEncryptionConfiguration": [
-                {"ServerSideEncryptionByDefault": {"SSEAlgorithm": "AES256"}}]},
-            "OwnershipControls": {"Rules": [{"ObjectOwnership": "BucketOwnerEnforced"}]},
-        }},
+        "SiteBucket": {"Type": "AWS::S3::Bucket",
+                       "Properties": private_bucket_properties(names.bucket("site"))},
         "SiteOriginAccessControl": {"Type": "AWS::CloudFront::OriginAccessControl", "Properties": {
             "OriginAccessControlConfig": {
                 "Name": f"{names.prefix}-site", "OriginAccessControlOriginType": "s3",

@@ -1,22 +1,2 @@
-"""A fresh approved therapist and patient per test: no test sees another's bookings."""
-from __future__ import annotations
-
-import pytest
-
-from tests.support.accounts import make_user
-from tests.support.scheduling import approved_therapist
-
-
-@pytest.fixture(scope="module")
-def admin(stack):
-    return make_user(stack, "admin")
-
-
-@pytest.fixture
-def therapist(stack, admin):
-    return approved_therapist(stack, admin)
-
-
-@pytest.fixture
-def patient(stack):
-    return make_user(stack, "patient", time_zone="Europe/Paris")
+"""A fresh approved therapist and patient per test (see tests/support/booking_people.py)."""
+from tests.support.booking_people import admin, patient, therapist  # noqa: F401
