@@ -43,7 +43,9 @@ _CONTEXT = dict(name="Sam", code="123456", app_url="https://app", therapist_name
                 patient_name="Sam", therapy_type="individual", message="hi",
                 when_therapist="Monday", therapist_tz="UTC", when_patient="Monday",
                 patient_tz="UTC", other_name="Dr. R", when="Monday", tz="UTC", reason="busy",
-                cancelled_by="patient", previous_when="Sunday", lead="tomorrow")
+                cancelled_by="patient", previous_when="Sunday", lead="tomorrow",
+                first_day="2026-11-16", last_day="2026-11-22", link="https://app/#/reports",
+                patient_email="sam@example.com", category="self-harm", source="chat")
 
 
 @pytest.mark.parametrize("template", _TEMPLATES)
