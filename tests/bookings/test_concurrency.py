@@ -35,7 +35,9 @@ def _race(requests):
 def test_fifty_patients_racing_for_one_slot_yield_exactly_one_booking(stack, admin, patients,
                                                                       round_):
     therapist = approved_therapist(stack, admin)
-    slot = slot_after(patients[0], therapist.user_id, hours=30)
+    # A different hour each round: the same patients race again, and an earlier round's winner
+    # must not meet their own booking (a legitimate 409 with another message).
+    slot = slot_after(patients[0], therapist.user_id, hours=30 + 24 * round_)
     responses = _race([lambda p=p: book(p, therapist.user_id, slot) for p in patients])
     statuses = Counter(r.status_code for r in responses)
     assert statuses == {201: 1, 409: REQUESTS - 1}, statuses
