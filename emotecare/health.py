@@ -9,6 +9,7 @@ import threading
 from typing import Callable
 
 from emotecare import aws
+from emotecare.db import table_suffix
 from emotecare.db.registry import all_models
 from emotecare.settings import Settings
 
@@ -50,8 +51,7 @@ def _probe(components: dict, name: str, probe: Probe) -> None:
 def _tables_exist(settings: Settings) -> bool:
     client = aws.client("dynamodb", settings)
     for model in all_models():
-        suffix = getattr(model.Meta, "table_suffix", model.Meta.table_name)
-        client.describe_table(TableName=settings.table_name(suffix))
+        client.describe_table(TableName=settings.table_name(table_suffix(model)))
     return True
 
 

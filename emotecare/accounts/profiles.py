@@ -86,10 +86,3 @@ def choose_therapist(principal: Principal, body: dict) -> dict:
         user.update(actions=[User.profile.set(profile)])
     return public_user(user)
 
-
-def current_therapist_id(patient_id: str) -> str | None:
-    """The patient's chosen therapist (for alerts and reports), or None."""
-    try:
-        return (User.get(patient_id).profile or {}).get("therapist_id")
-    except DoesNotExist:
-        return None

@@ -6,12 +6,11 @@ sessions table's `by-patient` index), never scans.
 """
 from __future__ import annotations
 
-from collections import Counter
-
 from emotecare.accounts.tokens import Principal
 from emotecare.clock import iso_from_ms, ms_from_iso
 from emotecare.db.models import EmotionRecord, Session
 from emotecare.pipeline.feed import authorise_feed_reader
+from emotecare.reports.stats import emotion_stats
 from emotecare.sessions.lifecycle import SELF_REFLECT, load_session_for
 
 TIMELINE_STEP_MS = 5_000  # one point per 5 s keeps a one-hour session under 750 points
@@ -32,16 +31,10 @@ def summarise_session(user: Principal, session_id: str) -> dict:
 
 
 def describe_records(records: list[EmotionRecord]) -> dict:
-    """Frames, face share, the dominant-expression distribution and mean valence."""
-    with_face = [r for r in records if r.face_found and r.dominant]
-    counts = Counter(r.dominant for r in with_face)
-    valences = [float(r.valence) for r in with_face if r.valence is not None]
-    return {
-        "frames": len(records),
-        "face_share": round(len(with_face) / len(records), 4) if records else 0.0,
-        "distribution": {label: round(n / len(with_face), 4) for label, n in counts.items()},
-        "mean_valence": round(sum(valences) / len(valences), 4) if valences else None,
-    }
+    """Frames, face share, mean valence and the expression mix, as the weekly report counts them."""
+    stats = emotion_stats(records)
+    return {"frames": stats["frames"], "face_share": stats["face_share"],
+            "distribution": stats["expressions"], "mean_valence": stats["mean_valence"]}
 
 
 def build_timeline(records: list[EmotionRecord]) -> list[dict]:
