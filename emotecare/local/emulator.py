@@ -1,109 +1,89 @@
-"""moto in server mode, with its state saved to and restored from a data folder.
-
-moto keeps everything in memory. To let accounts, bookings, emotion records and reports
-survive a restart, the backends that hold durable data are pickled to
-`<data_dir>/aws-state.pickle` periodically and on stop, and loaded before the server
-starts. Queues are not saved: their messages are transient and they are re-created.
-"""
+"""Start, save and stop the moto server process (`emulator_server`) of the local stack."""
 from __future__ import annotations
 
-import copyreg
-import logging
-import os
-import pickle
-import tempfile
-import threading
+import ctypes
+import signal
+import subprocess
+import sys
+import time
+import urllib.error
+import urllib.request
 from pathlib import Path
 
-from cryptography.hazmat.primitives import serialization
-from cryptography.hazmat.primitives.asymmetric import rsa
+from emotecare.local.emulator_server import READY_PATH, SAVE_PATH
 
-_DURABLE_BACKENDS = ("dynamodb", "s3", "cognitoidp", "ses")
-_STATE_FILE = "aws-state.pickle"
+_PR_SET_PDEATHSIG = 1
 
 
-def _load_private_key(pem: bytes):
-    return serialization.load_pem_private_key(pem, password=None)
-
-
-def _reduce_private_key(key):
-    pem = key.private_bytes(serialization.Encoding.PEM, serialization.PrivateFormat.PKCS8,
-                            serialization.NoEncryption())
-    return _load_private_key, (pem,)
-
-
-# moto's Cognito keeps an RSA key object, which pickle cannot store natively.
-copyreg.pickle(type(rsa.generate_private_key(public_exponent=65537, key_size=2048)),
-               _reduce_private_key)
+def _die_with_parent() -> None:
+    """In the child: get SIGTERM (save, then exit) if `emotecare up` itself is killed."""
+    try:
+        ctypes.CDLL("libc.so.6", use_errno=True).prctl(_PR_SET_PDEATHSIG, signal.SIGTERM)
+    except OSError:  # not Linux: the child may outlive a killed parent
+        pass
 
 
 class AwsEmulator:
-    """A moto server on 127.0.0.1 whose durable state lives in `data_dir`."""
+    """A moto server process on 127.0.0.1 whose durable state lives in `data_dir`."""
 
-    def __init__(self, port: int, data_dir: Path):
+    def __init__(self, port: int, data_dir: Path, save_every_s: float = 15.0):
         self.port = port
         self.data_dir = data_dir
-        self._server = None
-        self._save_lock = threading.Lock()
+        self.save_every_s = save_every_s
+        self._process: subprocess.Popen | None = None
 
     @property
     def endpoint(self) -> str:
         return f"http://127.0.0.1:{self.port}"
 
-    def start(self) -> None:
-        from moto.server import ThreadedMotoServer
+    def start(self, timeout_s: float = 60) -> None:
+        if not self.port:
+            raise ValueError("the emulator needs a concrete port")
+        self._process = subprocess.Popen(
+            [sys.executable, "-m", "emotecare.local.emulator_server", "--port", str(self.port),
+             "--data-dir", str(self.data_dir), "--save-every", str(self.save_every_s)],
+            preexec_fn=_die_with_parent)
+        deadline = time.monotonic() + timeout_s
+        while time.monotonic() < deadline:
+            if self._process.poll() is not None:
+                raise RuntimeError(f"the AWS emulator exited with code {self._process.returncode}")
+            if self._get(READY_PATH):
+                return
+            time.sleep(0.1)
+        self.stop()
+        raise RuntimeError(f"the AWS emulator did not answer within {timeout_s:.0f} s")
 
-        from emotecare.local.isolation import serialise_dynamodb_writes
-        from emotecare.local.model_tracking import track_only_mail
-        from emotecare.local.s3_cors import apply_post_object_cors
-
-        logging.getLogger("werkzeug").setLevel(logging.WARNING)
-        serialise_dynamodb_writes()
-        apply_post_object_cors()  # browsers upload frames by presigned POST
-        track_only_mail()
-        self.restore()
-        self._server = ThreadedMotoServer(ip_address="127.0.0.1", port=self.port, verbose=False)
-        self._server.start()
-        if self.port == 0:
-            self.port = self._server.get_host_and_port()[1]
-
-    def stop(self) -> None:
-        if self._server is not None:
-            self.save()
-            self._server.stop()
-            self._server = None
+    def healthy(self) -> bool:
+        return self._process is not None and self._process.poll() is None
 
     def save(self) -> None:
-        """Write the durable backends atomically (a crash mid-write keeps the old file)."""
-        import moto.backends
+        """Have the emulator write its state now (it also does every `save_every_s`)."""
+        request = urllib.request.Request(self.endpoint + SAVE_PATH, method="POST")
+        for _ in range(3):
+            try:
+                with urllib.request.urlopen(request, timeout=120):
+                    return
+            except urllib.error.HTTPError as exc:
+                if exc.code != 503:
+                    raise
+        raise RuntimeError("the AWS emulator could not save its state")
 
-        state = {name: dict(moto.backends.get_backend(name)) for name in _DURABLE_BACKENDS}
-        self.data_dir.mkdir(parents=True, exist_ok=True)
-        with self._save_lock:
-            for _ in range(3):  # a request may mutate a backend while we pickle it
-                try:
-                    payload = pickle.dumps(state, protocol=pickle.HIGHEST_PROTOCOL)
-                    break
-                except RuntimeError:
-                    continue
-            else:
-                return
-            fd, tmp = tempfile.mkstemp(dir=self.data_dir, prefix=".state-")
-            with os.fdopen(fd, "wb") as handle:
-                handle.write(payload)
-            os.replace(tmp, self.data_dir / _STATE_FILE)
+    def stop(self, timeout_s: float = 60) -> None:
+        """Stop the emulator; it saves its state on the way out."""
+        if self._process is None:
+            return
+        if self._process.poll() is None:
+            self._process.send_signal(signal.SIGTERM)
+            try:
+                self._process.wait(timeout_s)
+            except subprocess.TimeoutExpired:
+                self._process.kill()
+                self._process.wait()
+        self._process = None
 
-    def restore(self) -> bool:
-        """Load saved state into moto's backends; False when there is none."""
-        import moto.backends
-
-        path = self.data_dir / _STATE_FILE
-        if not path.exists():
+    def _get(self, path: str) -> bool:
+        try:
+            with urllib.request.urlopen(self.endpoint + path, timeout=2) as response:
+                return response.status == 200
+        except OSError:
             return False
-        with path.open("rb") as handle:
-            state = pickle.load(handle)
-        for name, accounts in state.items():
-            backend = moto.backends.get_backend(name)
-            backend.clear()
-            backend.update(accounts)
-        return True

@@ -4,7 +4,6 @@ from __future__ import annotations
 import importlib
 import os
 import sys
-import threading
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -24,9 +23,10 @@ REPO_ROOT = Path(__file__).resolve().parents[2]
 LOCAL_ACCOUNT_ID = "123456789012"  # moto's default account
 INFERENCE_HANDLER = "functions.inference.handler.handler"
 # Lambda runs several inference invocations at once (the event source mapping's maximum
-# concurrency); so does the local stack, with one pump per concurrent "invocation".
-INFERENCE_CONCURRENCY = 3
-SAVE_EVERY_S = 15  # a killed stack loses at most this much (plus one save's duration)
+# concurrency); so does the local stack, one pump per concurrent "invocation", sized like
+# the dev stage's deployment (infra/stages.json).
+LOCAL_STAGE_TWIN = "dev"
+SAVE_EVERY_S = 15  # the emulator saves this often: a killed one loses at most this much
 
 
 @dataclass
@@ -45,15 +45,13 @@ class LocalStack:
 
     def __init__(self, options: StackOptions):
         self.options = options
-        self.emulator = AwsEmulator(options.aws_port, options.data_dir)
+        self.emulator = AwsEmulator(options.aws_port, options.data_dir, SAVE_EVERY_S)
         self.app_module = None
         self.api: ApiServer | None = None
         self.frontend: FrontendServer | None = None
         self.scheduler = Scheduler(options.region, options.schedule_tick_s)
         self.pumps: list[QueuePump] = []
         self.settings: Settings | None = None
-        self._stop = threading.Event()
-        self._saver: threading.Thread | None = None
 
     @property
     def api_url(self) -> str:
@@ -88,12 +86,9 @@ class LocalStack:
         if o.seed:
             seed_demo_data(self.settings)
         self.emulator.save()
-        self._saver = threading.Thread(target=self._save_periodically, name="saver", daemon=True)
-        self._saver.start()
         return self.settings
 
     def stop(self) -> None:
-        self._stop.set()
         for pump in self.pumps:
             pump.stop()
         self.scheduler.stop()
@@ -136,10 +131,13 @@ class LocalStack:
         sqs = aws.client("sqs", self.settings)
         queue_urls = {"frames": self.settings.frames_queue_url,
                       "reports": self.settings.reports_queue_url}
-        for i in range(INFERENCE_CONCURRENCY):
+        from infra.stages import load_stage
+
+        inference = load_stage(LOCAL_STAGE_TWIN).params["inference"]
+        for i in range(inference["max_concurrency"]):
             self.pumps.append(QueuePump("inference" if i == 0 else f"inference-{i + 1}", sqs,
                                         queue_urls["frames"], _resolve(INFERENCE_HANDLER),
-                                        self.settings.region, batch_size=5))
+                                        self.settings.region, batch_size=inference["batch_size"]))
         for source in app_module.app.event_sources:
             handler = _resolve(source.handler_string)
             if isinstance(source, ScheduledEventConfig):
@@ -155,15 +153,12 @@ class LocalStack:
         self.scheduler.start()
 
     def _register_probes(self) -> None:
+        register_probe("aws-emulator", self.emulator.healthy)
         register_probe("api", self.api.healthy)
         register_probe("frontend", lambda: self.frontend is not None and self.frontend.healthy())
         register_probe("scheduler", self.scheduler.healthy)
         for pump in self.pumps:
             register_probe(f"events:{pump.function_name}", pump.healthy)
-
-    def _save_periodically(self) -> None:
-        while not self._stop.wait(SAVE_EVERY_S):
-            self.emulator.save()
 
 
 def load_app_module():

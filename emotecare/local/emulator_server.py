@@ -1,0 +1,170 @@
+"""The moto server process: moto's backends, their saved state, and a save endpoint.
+
+Run by `AwsEmulator` as its own process (`python -m emotecare.local.emulator_server`) so
+moto's request handling has an interpreter of its own: sharing one with the API and the
+inference pumps, every DynamoDB or S3 call queued behind the GIL, and five live sessions
+already saturated it (see docs/pipeline.md).
+
+moto keeps everything in memory. To let accounts, bookings, emotion records and reports
+survive a restart, the backends that hold durable data are pickled to
+`<data_dir>/aws-state.pickle` every `--save-every` seconds, on `POST /_emotecare/save`
+and on SIGTERM/SIGINT, and loaded before the server starts. Queues are not saved: their
+messages are transient and they are re-created.
+"""
+from __future__ import annotations
+
+import argparse
+import copyreg
+import functools
+import logging
+import os
+import pickle
+import signal
+import sys
+import tempfile
+import threading
+from pathlib import Path
+
+from cryptography.hazmat.primitives import serialization
+from cryptography.hazmat.primitives.asymmetric import rsa
+
+DURABLE_BACKENDS = ("dynamodb", "s3", "cognitoidp", "ses")
+STATE_FILE = "aws-state.pickle"
+SAVE_PATH = "/_emotecare/save"
+READY_PATH = "/_emotecare/ready"
+
+
+def _load_private_key(pem: bytes):
+    return serialization.load_pem_private_key(pem, password=None)
+
+
+def _reduce_private_key(key):
+    pem = key.private_bytes(serialization.Encoding.PEM, serialization.PrivateFormat.PKCS8,
+                            serialization.NoEncryption())
+    return _load_private_key, (pem,)
+
+
+# moto's Cognito keeps an RSA key object, which pickle cannot store natively.
+copyreg.pickle(type(rsa.generate_private_key(public_exponent=65537, key_size=2048)),
+               _reduce_private_key)
+
+
+class StateFile:
+    """The durable backends' state in `data_dir`, written atomically."""
+
+    def __init__(self, data_dir: Path):
+        self.path = data_dir / STATE_FILE
+        self._lock = threading.Lock()
+
+    def save(self) -> bool:
+        """Write the durable backends (a crash mid-write keeps the old file); False if busy."""
+        import moto.backends
+
+        state = {name: dict(moto.backends.get_backend(name)) for name in DURABLE_BACKENDS}
+        self.path.parent.mkdir(parents=True, exist_ok=True)
+        with self._lock:
+            for _ in range(3):  # a request may mutate a backend while we pickle it
+                try:
+                    payload = pickle.dumps(state, protocol=pickle.HIGHEST_PROTOCOL)
+                    break
+                except RuntimeError:
+                    continue
+            else:
+                return False
+            fd, tmp = tempfile.mkstemp(dir=self.path.parent, prefix=".state-")
+            with os.fdopen(fd, "wb") as handle:
+                handle.write(payload)
+            os.replace(tmp, self.path)
+        return True
+
+    def restore(self) -> bool:
+        """Load saved state into moto's backends; False when there is none."""
+        import moto.backends
+
+        if not self.path.exists():
+            return False
+        with self.path.open("rb") as handle:
+            state = pickle.load(handle)
+        for name, accounts in state.items():
+            backend = moto.backends.get_backend(name)
+            backend.clear()
+            backend.update(accounts)
+        return True
+
+
+def _with_control_routes(app, state: StateFile):
+    """Answer the controller's two paths; pass everything else to moto."""
+    def control(environ, start_response):
+        path = environ.get("PATH_INFO")
+        if path == READY_PATH:
+            start_response("200 OK", [("Content-Type", "text/plain")])
+            return [b"ready"]
+        if path == SAVE_PATH and environ.get("REQUEST_METHOD") == "POST":
+            saved = state.save()
+            start_response("200 OK" if saved else "503 Service Unavailable",
+                           [("Content-Type", "text/plain")])
+            return [b"saved" if saved else b"busy: try again"]
+        return app(environ, start_response)
+    return control
+
+
+def _prepare_moto() -> None:
+    from moto import backends
+
+    from emotecare.local.isolation import serialise_dynamodb_writes
+    from emotecare.local.model_tracking import track_only_mail
+    from emotecare.local.s3_cors import apply_post_object_cors
+
+    logging.getLogger("werkzeug").setLevel(logging.WARNING)
+    serialise_dynamodb_writes()
+    apply_post_object_cors()  # browsers upload frames by presigned POST
+    track_only_mail()
+    # moto lists its package folder on every request to route it; the list never changes.
+    backends.list_of_moto_modules = functools.cache(
+        lambda listing=backends.list_of_moto_modules: tuple(listing()))
+
+
+def serve(port: int, data_dir: Path, save_every_s: float) -> int:
+    from moto.moto_server.werkzeug_app import DomainDispatcherApplication, create_backend_app
+    from moto.server import MotoRequestHandler
+    from werkzeug.serving import make_server
+
+    _prepare_moto()
+    state = StateFile(data_dir)
+    state.restore()
+    app = _with_control_routes(DomainDispatcherApplication(create_backend_app), state)
+    server = make_server("127.0.0.1", port, app, threaded=True, request_handler=MotoRequestHandler)
+    stopping = threading.Event()
+
+    def stop(*_):
+        stopping.set()
+        threading.Thread(target=server.shutdown, daemon=True).start()
+
+    for sig in (signal.SIGTERM, signal.SIGINT):
+        signal.signal(sig, stop)
+
+    def save_periodically():
+        while not stopping.wait(save_every_s):
+            state.save()
+
+    threading.Thread(target=save_periodically, name="saver", daemon=True).start()
+    server.serve_forever()
+    state.save()
+    return 0
+
+
+def main(argv: list[str] | None = None) -> int:
+    parser = argparse.ArgumentParser(description="moto with EmoteCare's saved state")
+    parser.add_argument("--port", type=int, required=True)
+    parser.add_argument("--data-dir", type=Path, required=True)
+    parser.add_argument("--save-every", type=float, default=15.0)
+    args = parser.parse_args(argv)
+    try:
+        return serve(args.port, args.data_dir, args.save_every)
+    except OSError as exc:  # the port was taken between the check and the bind
+        print(f"emulator: cannot serve on port {args.port}: {exc}", file=sys.stderr)
+        return 2
+
+
+if __name__ == "__main__":
+    raise SystemExit(main())
