@@ -7,6 +7,8 @@ so each poll reads only new records, however long the session runs.
 """
 from __future__ import annotations
 
+from dataclasses import dataclass
+
 from pynamodb.exceptions import PutError
 
 from emotecare.accounts.tokens import Principal
@@ -31,7 +33,7 @@ def read_feed(user: Principal, session_id: str, since: str | None, rules: Smooth
     authorise_feed_reader(user, session)
     condition = EmotionRecord.record_key > since if since else None
     records = list(EmotionRecord.query(session_id, range_key_condition=condition, limit=PAGE))
-    state = advance_state(session_id, rules)
+    state = advance_state(session_id, rules, read=ReadPage(since, records, len(records) < PAGE))
     return {
         "records": [_record_view(r) for r in records],
         "next": records[-1].record_key if records else since,
@@ -41,15 +43,36 @@ def read_feed(user: Principal, session_id: str, since: str | None, rules: Smooth
     }
 
 
-def advance_state(session_id: str, rules: SmoothingRules, attempts: int = 3) -> FeedState:
-    """Fold records stored since the last reader into the session's feed state and save it."""
+@dataclass(frozen=True)
+class ReadPage:
+    """Records the reader just fetched: every record after `after` when `complete`."""
+    after: str | None
+    records: list[EmotionRecord]
+    complete: bool
+
+    def covers(self, through_key: str | None) -> bool:
+        """Whether these records include all those after `through_key`."""
+        return self.complete and (self.after is None or (through_key or "") >= self.after)
+
+
+def advance_state(session_id: str, rules: SmoothingRules, read: ReadPage | None = None,
+                  attempts: int = 3) -> FeedState:
+    """Fold records stored since the last reader into the session's feed state and save it.
+
+    When the reader's own page already holds everything after the state's position (the
+    usual poll: the therapist is up to date), it is reused instead of a second query.
+    """
     for _ in range(attempts):
         try:
             state = FeedState.get(session_id)
         except FeedState.DoesNotExist:
             state = FeedState(session_id)
-        condition = EmotionRecord.record_key > state.through_key if state.through_key else None
-        fresh = list(EmotionRecord.query(session_id, range_key_condition=condition, limit=_FOLD_PAGE))
+        if read is not None and read.covers(state.through_key):
+            fresh = [r for r in read.records if not state.through_key or r.record_key > state.through_key]
+        else:
+            condition = EmotionRecord.record_key > state.through_key if state.through_key else None
+            fresh = list(EmotionRecord.query(session_id, range_key_condition=condition,
+                                             limit=_FOLD_PAGE))
         if not fresh:
             return state
         folded = fold({"smoothed": state.smoothed, "run_start_ms": state.run_start_ms,

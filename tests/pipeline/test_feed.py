@@ -55,3 +55,18 @@ def test_face_share_falls_when_the_patient_leaves_the_frame(stack, patient, ther
     _store(stack, session_id, patient.user_id, start + 10_000, 10, None)
     current = therapist.get(f"/sessions/{session_id}/feed").json()["current"]
     assert current["face_share"] < 0.3 and current["expression"] == "sad"
+
+
+def test_smoothed_state_covers_records_beyond_the_first_page(stack, patient, therapist):
+    from emotecare.pipeline.feed import PAGE
+
+    session_id = live_session(stack, patient, therapist)
+    start = int(time.time() * 1000) - 300_000
+    with_face_s = PAGE // 2  # the first page is all faces...
+    _store(stack, session_id, patient.user_id, start, with_face_s, SAD)
+    _store(stack, session_id, patient.user_id, start + with_face_s * 1000, 30, None)  # ...then none
+    first = therapist.get(f"/sessions/{session_id}/feed").json()
+    assert len(first["records"]) == PAGE and all(r["face_found"] for r in first["records"])
+    assert first["current"]["face_share"] < 0.3  # the state has folded the later records too
+    rest = therapist.get(f"/sessions/{session_id}/feed", params={"since": first["next"]}).json()
+    assert len(rest["records"]) == 60 and not any(r["face_found"] for r in rest["records"])
