@@ -4,8 +4,10 @@
 Starts `emotecare up` (its own data folder and free ports), then for 1 and for 5 concurrent
 sessions streams real face photos at 2 frames/s the way the front end does (a batch every
 `--batch-s` seconds through a presigned POST) while the therapist's side polls the feed.
-Per frame it measures capture → visible in the feed (including the wait for the batch to
-fill) and batch sent → visible (the pipeline alone). Inference ms/frame comes from the
+Sessions start at phases spread evenly over the batch period, as independent sessions
+would. Per frame it measures capture → visible in the feed (including the wait for the
+batch to fill) and batch sent → visible (the pipeline alone), split into sent → classified
+in the handler and classified → seen by the poller. Inference ms/frame comes from the
 records' own latency figures (inside the handler); handler ms/batch from its log lines.
 Prints the figures and the Lambda vs Rekognition cost per 1,000 frames.
 
@@ -57,18 +59,20 @@ class SessionRun:
     """One patient streaming frames and one therapist polling the feed."""
 
     def __init__(self, stack, index: int, seconds: float, batch_s: float, poll_s: float,
-                 drain_s: float):
+                 drain_s: float, phase_s: float = 0.0):
         self.patient, self.therapist = make_user(stack, "patient"), make_user(stack, "therapist")
         self.session_id = live_session(stack, self.patient, self.therapist)
         self.seconds, self.batch_s, self.poll_s, self.drain_s = seconds, batch_s, poll_s, drain_s
         self.jpegs = [face_jpeg(name) for name in BENCHMARK_FACES]
         self.offset = index
+        self.phase_s = phase_s
         self.captured: dict[str, float] = {}  # captured_at ISO → capture wall time
         self.sent: dict[str, float] = {}  # captured_at ISO → batch upload start
         self.visible: dict[str, float] = {}
         self.done = threading.Event()
 
     def stream(self) -> None:
+        time.sleep(self.phase_s)
         frames, senders, next_capture, end = [], [], time.time(), time.time() + self.seconds
         batch_started = time.time()
         i = 0
@@ -122,42 +126,66 @@ def _pct(values: list[float], q: float) -> float:
 
 
 def run_scenario(stack, sessions: int, args) -> dict:
-    runs = [SessionRun(stack, i, args.seconds, args.batch_s, args.poll_s, args.drain_s)
-            for i in range(sessions)]
+    # Independent sessions start at unrelated moments, so their batches are spread over the
+    # batch period rather than all landing in the same instant.
+    runs = [SessionRun(stack, i, args.seconds, args.batch_s, args.poll_s, args.drain_s,
+                       phase_s=i * args.batch_s / sessions) for i in range(sessions)]
     threads = [threading.Thread(target=target) for run in runs for target in (run.stream, run.poll)]
     for thread in threads:
         thread.start()
     for thread in threads:
         thread.join()
-    capture, pipeline, lost = [], [], 0
+    capture, pipeline, to_handler, to_reader, lost = [], [], [], [], 0
     for run in runs:
+        handled = handled_times(stack, run.session_id)
         for key, captured in run.captured.items():
             if key not in run.visible:
                 lost += 1
                 continue
             capture.append(run.visible[key] - captured)
             pipeline.append(run.visible[key] - run.sent[key])
+            if key in handled:
+                to_handler.append(handled[key] - run.sent[key])
+                to_reader.append(run.visible[key] - handled[key])
     return {"sessions": sessions, "frames": len(capture), "not_seen": lost,
             "capture_p50_s": _pct(capture, 0.5), "capture_p95_s": _pct(capture, 0.95),
             "pipeline_p50_s": _pct(pipeline, 0.5), "pipeline_p95_s": _pct(pipeline, 0.95),
+            "to_handler_p50_s": _pct(to_handler, 0.5), "to_handler_p95_s": _pct(to_handler, 0.95),
+            "to_reader_p50_s": _pct(to_reader, 0.5), "to_reader_p95_s": _pct(to_reader, 0.95),
             "session_ids": [r.session_id for r in runs]}
+
+
+def _session_records(stack, session_id: str):
+    dynamodb = stack.client("dynamodb")
+    table = f"{stack.env['EMOTECARE_TABLE_PREFIX']}-emotion-records"
+    pages = dynamodb.get_paginator("query").paginate(
+        TableName=table, KeyConditionExpression="session_id = :s",
+        ExpressionAttributeValues={":s": {"S": session_id}})
+    for page in pages:
+        yield from page["Items"]
+
+
+def handled_times(stack, session_id: str) -> dict[str, float]:
+    """captured_at → when the handler had classified the frame (from the record's latency)."""
+    return {item["captured_at"]["S"]:
+            _epoch_s(item["captured_at"]["S"]) + float(item["latency_ms"]["M"]["capture_to_stored"]["N"]) / 1000
+            for item in _session_records(stack, session_id)}
+
+
+def _epoch_s(iso: str) -> float:
+    from emotecare.clock import ms_from_iso
+    return ms_from_iso(iso) / 1000
 
 
 def inference_figures(stack, session_ids: list[str]) -> dict:
     """ms/frame inside the handler, from the stored records and the handler's log lines."""
-    dynamodb = stack.client("dynamodb")
-    table = f"{stack.env['EMOTECARE_TABLE_PREFIX']}-emotion-records"
     per_frame, cpu_frame, faces = [], [], 0
     for session_id in session_ids:
-        pages = dynamodb.get_paginator("query").paginate(
-            TableName=table, KeyConditionExpression="session_id = :s",
-            ExpressionAttributeValues={":s": {"S": session_id}})
-        for page in pages:
-            for item in page["Items"]:
-                latency = item["latency_ms"]["M"]
-                per_frame.append(float(latency["total"]["N"]))
-                cpu_frame.append(float(latency["cpu"]["N"]))
-                faces += item["face_found"]["BOOL"]
+        for item in _session_records(stack, session_id):
+            latency = item["latency_ms"]["M"]
+            per_frame.append(float(latency["total"]["N"]))
+            cpu_frame.append(float(latency["cpu"]["N"]))
+            faces += item["face_found"]["BOOL"]
     handler_ms, handler_cpu_ms, frames_per_batch = [], [], []
     for line in stack.log().splitlines():
         if line.startswith("{") and '"frame batch processed"' in line:
@@ -212,6 +240,10 @@ def main() -> int:
     for r in results:
         print(f"{r['sessions']:>8}  {r['frames']:>6}  {r['capture_p50_s']:>9.2f} s / {r['capture_p95_s']:.2f} s"
               f"   {r['pipeline_p50_s']:>12.2f} s / {r['pipeline_p95_s']:.2f} s   {r['not_seen']:>8}")
+    print("of which: sent → classified in the handler, p50 / p95; classified → seen by the poller, p50 / p95")
+    for r in results:
+        print(f"{r['sessions']:>8}  {r['to_handler_p50_s']:.2f} s / {r['to_handler_p95_s']:.2f} s;"
+              f"  {r['to_reader_p50_s']:.2f} s / {r['to_reader_p95_s']:.2f} s")
     print(f"inference inside the handler over {figures['frames']} frames (face found in "
           f"{figures['face_share']:.0%}): wall {figures['inference_ms_p50']:.1f} ms/frame p50 "
           f"({figures['inference_ms_mean']:.1f} mean), CPU {figures['cpu_ms_p50']:.1f} ms/frame p50 "
