@@ -1,10 +1,10 @@
-// The therapist's live insight panel: polls the session's emotion feed about once a second.
+// The therapist's live insight panel: polls the session's emotion feed twice a second.
 import { get } from "../api.js";
 import { valenceLine } from "../charts.js";
 import { h, mount } from "../ui.js";
 import { formatTime } from "../time.js";
 
-const POLL_MS = 1000;
+const POLL_MS = 500;  // half a second of the latency budget; a poll is three key reads
 const BUCKET_MS = 5000;  // the valence line shows 5-second averages, so hours stay light
 
 export function insightPanel(sessionId, { title = "Live facial expression" } = {}) {
