@@ -9,6 +9,7 @@ import time
 
 import boto3
 import pytest
+import requests
 
 from emotecare.local.seed import DEMO_USERS
 from tests.support.stack import ROOT, StackProcess
@@ -112,6 +113,7 @@ def test_killed_stack_loses_at_most_the_last_save_interval(tmp_path):
         "created_at": {"S": "2026-01-12T00:00:00Z"}})
     time.sleep(SAVE_EVERY_S + 5)
     first.stop(sig=signal.SIGKILL)
+    assert _stops_answering(first.state["urls"]["aws"]), "the AWS emulator outlived its stack"
 
     second = StackProcess(tmp_path / "data", "--no-seed").start()
     try:
@@ -120,6 +122,17 @@ def test_killed_stack_loses_at_most_the_last_save_interval(tmp_path):
         assert "Item" in item
     finally:
         second.stop()
+
+
+def _stops_answering(url: str, within_s: float = 30) -> bool:
+    deadline = time.monotonic() + within_s
+    while time.monotonic() < deadline:
+        try:
+            requests.get(url, timeout=1)
+        except requests.ConnectionError:
+            return True
+        time.sleep(0.5)
+    return False
 
 
 def test_port_in_use_gives_a_clear_message(tmp_path):
