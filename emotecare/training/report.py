@@ -58,6 +58,15 @@ def plot_confusion(confusion: list[list[int]], out_png: Path, title: str) -> Non
     plt.close(fig)
 
 
+def _average_summary(average: dict | None) -> dict | None:
+    """The weight-averaging step in a line: which epochs, its held-out score, kept or not."""
+    if not average or not average.get("epochs"):
+        return None
+    holdout = average["holdout"]
+    return {"epochs": average["epochs"], "chosen": average["chosen"],
+            "holdout_accuracy": holdout["accuracy"], "holdout_macro_f1": holdout["macro_f1"]}
+
+
 def write_metrics(path: Path, evaluation: dict, train_state: dict, export_info: dict) -> dict:
     """metrics.json: the test/ evaluation as `emotecare model evaluate --json` prints it,
     plus how the model was trained and exported."""
@@ -77,6 +86,7 @@ def write_metrics(path: Path, evaluation: dict, train_state: dict, export_info: 
             "n_train": train_state.get("n_train"),
             "n_holdout": train_state.get("n_holdout"),
             "holdout": train_state.get("best_holdout"),
+            "weight_average": _average_summary(train_state.get("weight_average")),
         },
         "export": export_info,
     }

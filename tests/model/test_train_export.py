@@ -8,7 +8,7 @@ import pytest
 from emotecare.cli.main import main
 from emotecare.training.dataset import load_dataset
 from emotecare.training.export import PARITY_BAR, export
-from emotecare.training.train import BEST_MODEL, CHECKPOINT, HISTORY, STATE, train
+from emotecare.training.train import BEST_MODEL, CHECKPOINT, HISTORY, SNAPSHOTS, STATE, train
 from emotecare.vision.preprocess import LABELS
 
 pytestmark = pytest.mark.slow  # TensorFlow start-up and a compile: 10-30 s on 2 cores
@@ -28,6 +28,9 @@ def test_resume_continues_after_the_last_checkpoint(trained_run, tmp_path):
     resumed.mkdir()
     for name in (CHECKPOINT, BEST_MODEL, HISTORY, STATE):
         (resumed / name).write_bytes((out / name).read_bytes())
+    (resumed / SNAPSHOTS).mkdir()
+    for snapshot in (out / SNAPSHOTS).iterdir():
+        (resumed / SNAPSHOTS / snapshot.name).write_bytes(snapshot.read_bytes())
     state = json.loads((resumed / STATE).read_text())
     state["epochs"] = 2
     (resumed / STATE).write_text(json.dumps(state))
@@ -36,6 +39,10 @@ def test_resume_continues_after_the_last_checkpoint(trained_run, tmp_path):
 
     assert final["epochs_done"] == 2
     assert len((resumed / HISTORY).read_text().strip().splitlines()) == 3  # header + 2 epochs
+    # The finished run averages its last epochs' weights and keeps them only if they score better.
+    average = json.loads((resumed / STATE).read_text())["weight_average"]
+    assert average["epochs"] == [1, 2] and 0 <= average["holdout"]["accuracy"] <= 1
+    assert (final["best_epoch"] == "average of 1-2") == average["chosen"]
 
 
 @pytest.fixture(scope="module")
