@@ -69,7 +69,7 @@ INFORMATIONAL = re.compile(
     r"educate myself|understand) (?:about|on)\b|\bso (?:that )?i can (?:help|support|understand)\b"
     r"|\b(?:suicide|rape|domestic violence|sexual assault|abuse) (?:prevention|awareness|rates?|statistics|"
     r"research|squad|mission|doors|sprints?|drills?|bomb\w*|survivors? (?:group|network)|charity|"
-    r"helpline numbers?)\b"
+    r"(?:help|hot) ?lines?(?: numbers?)?)\b"
     r"|\b(?:career|social|political|professional|financial|fashion|commercial|academic) suicide\b"
     r"|\b(?:died|dies|death|deaths|lost (?:\w+ ){1,3}to|loss of (?:\w+ ){1,3}to) (?:by |from |of )?suicide\b"
     r"|\b(?:he|she|they|his|her|their|my \w+|friend|brother|sister|dad|mom|mum|uncle|aunt|cousin|son|daughter) "
@@ -88,14 +88,19 @@ SELF_NOW = re.compile(r"\bi (?:am|feel|have been|keep|want|think about|plan)\b.{
 HISTORY = re.compile(
     r"\b(?:used to|when i was (?:younger|little|a (?:kid|teen|teenager|child|student))|(?:a|one|two|few|\w+) (?:years?|months?) ago|"
     r"in the past|previously|before\s*$|in my youth|when i was young|as a young (?:man|woman|person)|back in (?:school|college|high school|uni|university)|as a (?:teen|teenager|kid|child)|"
-    r"last year|a long time ago|once upon a time|in my teens|at (?:\d+|fifteen|sixteen|fourteen))\b")
+    r"last year|a long time ago|once upon a time|in my teens|at (?:\d+|fifteen|sixteen|fourteen)|"
+    r"in (?:19|20)\d\d|(?:back )?in my (?:twenties|thirties|teens|school days))\b")
 RECOVERY = re.compile(
     r"\b(?:not anymore|no longer|better now|doing (?:much )?better|doing well|much better|okay now|ok now|"
     r"fine now|clean (?:for|since)|better place|good place|safety plan|i am okay now|been well|well for|well since|"
     r"stable for|"
     r"been clean|recovered|in recovery|have not (?:since|in|for)|these days i|"
     r"proud|healing|healed|got help|getting help|safe now|past now|behind me|long way|do not anymore|"
-    r"do not feel that way|stable now|years clean|months clean)\b")
+    r"do not feel that way|stable now|years clean|months clean|"
+    # the recovery told as what helped or what is done now: "therapy really helped", "is doing physio now"
+    r"(?:therapy|treatment|counselling|counseling|medication|the meds|rehab|the hospital|support|it|that|they) (?:really |has |have |had |so much |a lot )?helped|"
+    r"(?:my|his|her|their) recovery|recovering|(?:is|am|are) (?:doing|getting) (?:better|well|fine|physio|rehab)|"
+    r"glad (?:i am|to be) (?:still )?(?:here|alive))\b")
 
 
 def is_figurative_self(clause: str, message: str, match: re.Match) -> bool:

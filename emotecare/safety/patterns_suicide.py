@@ -178,7 +178,7 @@ SUICIDAL_IDEATION_PATTERNS = [
         r"\b(?:lethal|fatal|deadly) (?:dose|amount|overdose)\b",
         r"\b(?:overdose|od) on\b(?! (?:chocolate|sugar|caffeine|coffee|netflix|tv|cake|sweets|candy|carbs|pizza|love|cuteness|cheese|nostalgia|work|anime|tea|kindness)\b)|\b(?:going|want|plan|planning|thinking about) to overdose\b(?! on (?:chocolate|sugar|caffeine|coffee|netflix|tv|cake|sweets|candy|carbs|pizza|love|cuteness|cheese|nostalgia|work|anime|tea|kindness)\b)",
         r"\b(?:take|taking|swallow|swallowing) (?:all|every one|the whole (?:bottle|pack|box)) (?:of )?(?:my |the )?" + PILLS + r"(?! (?:as prescribed|on time|every|daily|each|regularly|like i should|properly|correctly|with food|in the morning))",
-        r"\bhang(?:ing)? myself\b|\bnoose\b|\b(?:bought|got|have|tied|buy|get) (?:a |the )?rope\b(?! (?:swing|ladder|for (?:the|my) (?:tent|boat|climbing|garden|washing)))|\b(?:want|going|plan) to rope\b",
+        r"\bhang(?:ing)? myself\b|\bnoose\b|\b(?:bought|got|have|tied|buy|get) (?:a |the )?rope\b(?! (?:swing|ladder|for (?:the |my |a |our )?(?:\w+ )?(?:tent|boat|climbing|garden|washing|camping|hiking|trip|swing|dog|gym|crafts?|project|sailing|van|trailer|clothes ?line|tree ?house|hammock)))|\b(?:want|going|plan) to rope\b",
         r"\b(?:slit|slice|slash|cut open) my (?:wrists?|throat|veins)\b",
         r"\b(?:gun|pistol|barrel) (?:to|in|against) my (?:head|mouth|temple)\b|\bblow my (?:brains|head) out\b|\bshoot(?:ing)? myself\b",
         r"\b(?:step|walk|jump|throw myself|lie down) (?:out )?in front of (?:a |the )?(?:train|bus|car|truck|lorry|traffic)\b",
