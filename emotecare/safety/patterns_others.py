@@ -65,7 +65,7 @@ ABUSE_PATTERNS = [
 ]
 
 MEDICAL_EMERGENCY_PATTERNS = [
-        r"\b(?:took|taken|after taking|since taking|swallowed|had|downed|necked|ate|consumed|ingested|popped|just took|i took) (?:like |about |maybe |almost |over |around |at least )?(?:a lot of|lots of|a load of|loads of|heaps of|a ton of|tons of|so many|a heap of|a bunch of|a handful of|handfuls of|too many|too much(?: of)?|all (?:of )?(?:my|the)|the whole|a whole|an entire|the entire|a full|a bottle of|a box of|a pack of|half a bottle of|[1-9]\d+|\d+ (?:bottles|packs|boxes|packets|strips) of|twenty|thirty|forty|fifty|sixty|hundred|dozens of|loads of|way too many)\b[^.]{0,45}?" + PILLS,
+        r"\b(?:took|taken|after taking|since taking|swallowed|had|downed|necked|ate|consumed|ingested|popped|just took|i took) (?:like |about |maybe |almost |over |around |at least )?(?:a lot of|lots of|a load of|loads of|heaps of|a ton of|tons of|so many|a heap of|a bunch of|a handful of|handfuls of|too many|too much(?: of)?|all (?:of )?(?:my|the)|the whole|a whole|an entire|the entire|a full|a bottle of|a box of|a pack of|half a bottle of|[1-9]\d+(?! ?(?:mg|mcg|ml|g|milligrams?|micrograms?)\b)|\d+ (?:bottles|packs|boxes|packets|strips) of|twenty|thirty|forty|fifty|sixty|hundred|dozens of|loads of|way too many)\b[^.]{0,45}?" + PILLS,
         r"\b(?:overdosed|overdosing|have overdosed|i overdose|(?:took|taken|having|had) an overdose)\b",
         r"\b(?:can not|could not|struggling to|hard to|can barely|can hardly|unable to) breathe\b",
         r"\b(?:chest (?:pain|pains|is tight|feels tight|is crushing|feels crushing|hurts)|pain in my chest)\b.{0,60}\b(?:arm|jaw|sweat\w*|breath\w*|heart attack|collaps\w*|faint\w*|dizzy|numb)\b|\bhaving a heart attack\b",
@@ -84,7 +84,7 @@ MEDICAL_EMERGENCY_PATTERNS = [
         r"\b(?:speech is slurred|slurring (?:my |his |her )?words|can not (?:speak|talk) properly|can not move (?:my |the )?(?:arm|leg|left side|right side|face))\b",
         r"\b(?:sugar|blood sugar|glucose|bg|sugars) (?:is |are |level is )?(?:really |very |dangerously |so )?(?:low|high)\b.{0,40}\b(?:pass out|faint|shaking|confused|dizzy|sweating)|\b(?:pass out|faint|passing out)\b.{0,40}\b(?:sugar|glucose|sugars) (?:is |are )?(?:really |very |so )?(?:low|high)\b",
         r"\b(?:sugar|blood sugar|glucose|sugars) (?:is|are|level is) (?:really|very|dangerously|so|super) low\b|\bhaving a (?:bad )?hypo\b",
-        r"\b(?:son|daughter|child|kid|baby|toddler|boy|girl|grandson|granddaughter)\b.{0,20}\b(?:swallowed|ate|drank|took|got into)\b.{0,20}\b(?:pills|tablets|medicine|medication|bleach|detergent|batteries|battery|poison|capsules|button battery|cleaning)\b",
+        r"\b(?:son|daughter|child|kid|baby|toddler|boy|girl|grandson|granddaughter|little (?:brother|sister|one))\b.{0,20}\b(?:swallowed|ate|drank|took|got into|has eaten|has drunk|has swallowed)\b.{0,25}\b(?:pills|tablets|medicine|medication|bleach|detergent|batteries|battery|poison|capsules|button battery|cleaning|cleaner|dishwasher|washing (?:up )?liquid|tide pods?|pods?|lamp oil|paraffin|kerosene|petrol|antifreeze|magnets|rat poison|weed ?killer|drain|lighter fluid|" + PILL_WORDS[3:] + r"\b",
         r"\b(?:can not|could not|unable to) (?:rouse|wake|wake up|get a response from) (?:him|her|them|my \w+)\b|\bslumped\b.{0,40}\b(?:not|will not|can not|unresponsive|rouse)\b",
         r"\bcall(?:ing)? (?:an )?(?:ambulance|911|999|112|000)\b|\bneed (?:an )?ambulance\b",
 ]
