@@ -43,13 +43,13 @@ OTHER_SUBJECT = re.compile(r"\b(?:(?:the|my|a|our) (?:cat|dog|kitten|puppy|pet|r
 FEAR_OF_DEATH = re.compile(r"\b(?:scares? me|scared|afraid|fear|terrif\w*|frighten\w*|anxious about|worried about|"
                             r"phobia)\b")
 ABUSE_OVER = re.compile(r"\b(?:died|passed away|passed on|is dead|was dead|in prison now|is in jail)\b|"
-                         r"\b(?:left|escaped) (?:him|her|them)\b.{0,30}\b(?:ago|safe now)\b|"
+                         r"\b(?:left|escaped) (?:him|her|them)\b.{0,30}\b(?:ago|safe now)\b|\b(?:left|escaped)(?: him| her| them)? in (?:19|20)\d\d\b|"
                          r"\b(?:been|got|have been) out (?:of (?:it|there|that relationship|that house) )?(?:for|since) "
                          r"(?:\w+ ){0,2}(?:years?|months?|(?:19|20)\d\d)\b")
 # An event dated in the past: a medical emergency told this way is history, not now
 # ("in 2015 i overdosed", "my grandad had a stroke three years ago").
 PAST_DATED = re.compile(r"\b(?:(?:\w+|\d+) (?:years?|months?) ago|last (?:year|summer|winter|spring|autumn)|in (?:19|20)\d\d|"
-                        r"when i was (?:younger|little|a (?:kid|teen|teenager|child|student))|as a (?:teen|teenager|kid|child)|"
+                        r"when i was (?:younger|little|a (?:kid|teen|teenager|child|student)|\d+)|as a (?:teen|teenager|kid|child)|"
                         r"in my (?:teens|twenties|thirties))\b")
 # Words that make a threat to someone else meant, whatever the setting ("one more time ... i mean it").
 SERIOUS = re.compile(r"\b(?:i mean it|i am serious|i am not joking|not kidding|dead serious|for real this time|i have had enough)\b")
