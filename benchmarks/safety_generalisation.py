@@ -4,11 +4,13 @@ Usage: python benchmarks/safety_generalisation.py   (a few minutes on a busy cor
 
 Leave-one-round-out cross-validation: every labelled message is scored by a model trained on
 all the OTHER rounds (each round was written in one sitting, in one voice, so holding out a
-whole round stands in for language never seen). The model figures are first-sight figures.
-The current rules were tuned on every round up to 22 and on both test sets, so on those their
-figures are fitted, not first-sight; rounds 23-26 and false-alarm round 3 were written after
-the rules' last change and before any model existed, so on them all three variants are first
-sight. The threshold is the shipped one (`model_weights.json`), chosen by this same CV.
+whole round stands in for language never seen). The rewrites in `variants.tsv` are held out
+with their source's round (they train every other fold) and are never scored. The model
+figures are first-sight figures. The rules' are not: the rules were tuned on every round up to
+22 and both test sets, and (branch safety2) widened for families missed in rounds 23-35, so
+their figures are fitted or partly fitted everywhere (rounds 31 and 35 were each scored at
+first sight, see `SAFETY_RESULTS.md`, then used). The threshold is the shipped one
+(`model_weights.json`), chosen by this same CV.
 """
 from __future__ import annotations
 
@@ -19,7 +21,8 @@ import numpy as np
 from emotecare.safety import training
 from emotecare.safety.model import load_model
 
-UNSEEN_BY_RULES = {"r23", "r24", "r25", "r26", "fa3"}
+OLDER_NEW = {"r23", "r24", "r25", "r26", "fa3"}  # written after the rules' round-22 freeze, before any model
+BRANCH_ROUNDS = {"r27", "r28", "r29", "r30", "r31", "r32", "r33", "r34", "r35"}  # written on branch safety2
 SWEEP = (0.2, 0.3, 0.4, 0.5, 0.6)
 
 
@@ -35,16 +38,19 @@ def print_figures(title: str, variants: dict[str, np.ndarray], crisis: np.ndarra
 def main() -> int:
     messages = training.read_labelled_messages()
     grouped = training.evaluate_by_round(messages, training.build_matrix([m.text for m in messages]))
+    messages = grouped.messages  # the rewrites in variants.tsv train the folds but are never scored
     threshold = load_model().threshold
     crisis, rules = grouped.crisis, grouped.rules
     model = grouped.scores >= threshold
     combined = grouped.combined(threshold)
     variants = {"rules alone": rules, "model alone": model, "rules OR model": combined}
     everything = np.ones(len(messages), dtype=bool)
-    unseen = grouped.in_rounds(UNSEEN_BY_RULES)
+    unseen = grouped.in_rounds(OLDER_NEW)
+    branch = grouped.in_rounds(BRANCH_ROUNDS)
     print(f"leave-one-round-out CV over {len(set(m.round for m in messages))} rounds; threshold {threshold}")
     print_figures("every round (rules fitted; model first sight)", variants, crisis, everything)
-    print_figures("rounds 23-26 + false-alarm round 3 (all first sight)", variants, crisis, unseen)
+    print_figures("rounds 23-26 + false-alarm round 3 (model first sight; rules partly fitted)", variants, crisis, unseen)
+    print_figures("rounds 27-35 (model first sight; rules partly fitted)", variants, crisis, branch)
     print("per round (model alone | rules OR model): recall / false alarms")
     for name in sorted(set(m.round for m in messages)):
         scope = grouped.in_rounds({name})
@@ -59,7 +65,7 @@ def main() -> int:
         f"{t}: {grouped.combined(t)[crisis].mean():.3f}/{grouped.combined(t)[~crisis].mean():.3f}"
         for t in SWEEP))
     for i in np.flatnonzero(unseen & crisis & ~combined):
-        print(f"  MISS (unseen by rules): {messages[i].text}")
+        print(f"  MISS (rounds 23-26): {messages[i].text}")
     return 0
 
 

@@ -43,7 +43,16 @@ OTHER_SUBJECT = re.compile(r"\b(?:(?:the|my|a|our) (?:cat|dog|kitten|puppy|pet|r
 FEAR_OF_DEATH = re.compile(r"\b(?:scares? me|scared|afraid|fear|terrif\w*|frighten\w*|anxious about|worried about|"
                             r"phobia)\b")
 ABUSE_OVER = re.compile(r"\b(?:died|passed away|passed on|is dead|was dead|in prison now|is in jail)\b|"
-                         r"\b(?:left|escaped) (?:him|her|them)\b.{0,30}\b(?:ago|safe now)\b")
+                         r"\b(?:left|escaped) (?:him|her|them)\b.{0,30}\b(?:ago|safe now)\b|\b(?:left|escaped)(?: him| her| them)? in (?:19|20)\d\d\b|"
+                         r"\b(?:been|got|have been) out (?:of (?:it|there|that relationship|that house) )?(?:for|since) "
+                         r"(?:\w+ ){0,2}(?:years?|months?|(?:19|20)\d\d)\b")
+# An event dated in the past: a medical emergency told this way is history, not now
+# ("in 2015 i overdosed", "my grandad had a stroke three years ago").
+PAST_DATED = re.compile(r"\b(?:(?:\w+|\d+) (?:years?|months?) ago|last (?:year|summer|winter|spring|autumn)|in (?:19|20)\d\d|"
+                        r"when i was (?:younger|little|a (?:kid|teen|teenager|child|student)|\d+)|as a (?:teen|teenager|kid|child)|"
+                        r"in my (?:teens|twenties|thirties))\b")
+# Words that make a threat to someone else meant, whatever the setting ("one more time ... i mean it").
+SERIOUS = re.compile(r"\b(?:i mean it|i am serious|i am not joking|not kidding|dead serious|for real this time|i have had enough)\b")
 EMBARRASSED = re.compile(r"\b(?:embarrass\w*|cringe\w*|awkward|mortifi\w*|so red)\b")
 HYPERBOLE_CONDITION = re.compile(
     r"\bif (?:i (?:have to|hear|see|get|need to|am forced to|must|sit through|watch|read|do)|they make me|"
@@ -69,7 +78,7 @@ INFORMATIONAL = re.compile(
     r"educate myself|understand) (?:about|on)\b|\bso (?:that )?i can (?:help|support|understand)\b"
     r"|\b(?:suicide|rape|domestic violence|sexual assault|abuse) (?:prevention|awareness|rates?|statistics|"
     r"research|squad|mission|doors|sprints?|drills?|bomb\w*|survivors? (?:group|network)|charity|"
-    r"helpline numbers?)\b"
+    r"(?:help|hot) ?lines?(?: numbers?)?)\b"
     r"|\b(?:career|social|political|professional|financial|fashion|commercial|academic) suicide\b"
     r"|\b(?:died|dies|death|deaths|lost (?:\w+ ){1,3}to|loss of (?:\w+ ){1,3}to) (?:by |from |of )?suicide\b"
     r"|\b(?:he|she|they|his|her|their|my \w+|friend|brother|sister|dad|mom|mum|uncle|aunt|cousin|son|daughter) "
@@ -88,14 +97,19 @@ SELF_NOW = re.compile(r"\bi (?:am|feel|have been|keep|want|think about|plan)\b.{
 HISTORY = re.compile(
     r"\b(?:used to|when i was (?:younger|little|a (?:kid|teen|teenager|child|student))|(?:a|one|two|few|\w+) (?:years?|months?) ago|"
     r"in the past|previously|before\s*$|in my youth|when i was young|as a young (?:man|woman|person)|back in (?:school|college|high school|uni|university)|as a (?:teen|teenager|kid|child)|"
-    r"last year|a long time ago|once upon a time|in my teens|at (?:\d+|fifteen|sixteen|fourteen))\b")
+    r"last year|a long time ago|once upon a time|in my teens|at (?:\d+|fifteen|sixteen|fourteen)|"
+    r"in (?:19|20)\d\d|(?:back )?in my (?:twenties|thirties|teens|school days))\b")
 RECOVERY = re.compile(
     r"\b(?:not anymore|no longer|better now|doing (?:much )?better|doing well|much better|okay now|ok now|"
     r"fine now|clean (?:for|since)|better place|good place|safety plan|i am okay now|been well|well for|well since|"
     r"stable for|"
     r"been clean|recovered|in recovery|have not (?:since|in|for)|these days i|"
     r"proud|healing|healed|got help|getting help|safe now|past now|behind me|long way|do not anymore|"
-    r"do not feel that way|stable now|years clean|months clean)\b")
+    r"do not feel that way|stable now|years clean|months clean|"
+    # the recovery told as what helped or what is done now: "therapy really helped", "is doing physio now"
+    r"(?:therapy|treatment|counselling|counseling|medication|the meds|rehab|the hospital|support|it|that|they) (?:really |has |have |had |so much |a lot )?helped|"
+    r"(?:my|his|her|their) recovery|recovering|(?:is|am|are) (?:doing|getting) (?:better|well|fine|physio|rehab)|"
+    r"glad (?:i am|to be) (?:still )?(?:here|alive))\b")
 
 
 def is_figurative_self(clause: str, message: str, match: re.Match) -> bool:

@@ -11,12 +11,14 @@ import math
 import re
 import zlib
 
+from emotecare.safety.concepts import CONCEPT_OF
 from emotecare.safety.normalise import normalise_text
 
 FEATURE_DIM = 2 ** 18  # buckets; collisions are rare at a few tens of thousands of distinct n-grams
 WORD_NGRAMS = (1, 2, 3)
 CHAR_NGRAMS = (3, 4, 5)  # inside word boundaries: catches typos, slang spellings and word stems
 
+USE_CONCEPTS = True
 _WORD = re.compile(r"[a-z0-9']+")
 
 
@@ -26,6 +28,13 @@ def extract_features(text: str) -> dict[int, float]:
     counts: dict[int, float] = {}
     for gram in _word_grams(words):
         _add(counts, "w:" + gram)
+    if USE_CONCEPTS:
+        # The same n-grams with crisis words replaced by their concept ("took NUM PILLS"), only
+        # those holding a concept: what was learnt about one word reaches its synonyms.
+        concepts = [CONCEPT_OF.get(w) or ("NUM" if w.isdigit() else w) for w in words]
+        for gram in _word_grams(concepts):
+            if any(token.isupper() for token in gram.split(" ") if token not in ("<s>", "</s>")):
+                _add(counts, "k:" + gram)
     for word in words:
         padded = f" {word} "
         for n in CHAR_NGRAMS:

@@ -13,7 +13,11 @@ SELF = r"(?:myself|my self)"
 BODY = r"(?:arms?|wrists?|thighs?|legs?|skin|stomach|hips?|body|hands?|ankles?)"
 PILL_WORDS = (r"(?:pills|tablets|meds|medication|medicine|paracetamol|tylenol|acetaminophen|"
           r"ibuprofen|aspirin|sleeping pills|xanax|insulin|painkillers|pain killers|"
-          r"antidepressants|oxy\w*|opioids|benzos|prescription)")
+          r"antidepressants|oxy\w*|opioids|benzos|prescription|"
+          # medicines named by name, as people who take them do ("I took 50 of my sertraline")
+          r"codeine|morphine|tramadol|sertraline|citalopram|fluoxetine|prozac|lithium|amitriptyline|"
+          r"diazepam|valium|zopiclone|quetiapine|mirtazapine|propranolol|gabapentin|pregabalin|"
+          r"co-?codamol|fentanyl|methadone|sleeping tablets|iron tablets|heart (?:pills|tablets|medication))")
 PILLS = PILL_WORDS
 PERSON = (r"(?:him|her|them|you|someone|somebody|people|everyone|everybody|anyone|"
            r"(?:my|that|this|the|his|her) (?:\w+ )?(?:husband|wife|partner|boyfriend|girlfriend|"

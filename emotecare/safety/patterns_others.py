@@ -16,7 +16,7 @@ HARM_TO_OTHERS_PATTERNS = [
         r"\bwant (?:him|her|them|my \w+|that \w+) dead\b",
         r"\bset (?:his|her|their|the|that|my \w+s?) (?:\w+ )?(?:house|car|flat|home|school|office|apartment|shop) on fire\b|\bburn (?:his|her|their|the) (?:house|car|home|flat|school) down\b",
         r"\bshoot (?:up )?(?:the |my |a )?(?:school|office|workplace|church|mosque|synagogue|mall|class|campus|concert|party)\b",
-        r"\b(?:bring|bringing|take|taking|brought|took|carry|carrying) (?:(?:a|my|his|her|dads|mums|moms|the|loaded|a loaded) )*(?:gun|knife|weapon|rifle|bomb|pistol|shotgun|machete) to (?:school|work|class|the office|campus|his house|her house|their house)\b",
+        r"\b(?:bring|bringing|take|taking|brought|took|carry|carrying) (?:(?:a|my|his|her|dads|mums|moms|the|loaded|a loaded|\w+s) )*(?:gun|knife|weapon|rifle|bomb|pistol|shotgun|machete) to (?:school|work|class|the office|campus|his house|her house|their house)\b",
         r"\b(?:make|making) (?:him|her|them|my \w+|that \w+) (?:bleed|hurt|scream in pain|beg)\b",
         r"\bknow where (?:he|she|they|my \w+) keeps? (?:his|her|their|the) (?:gun|rifle|pistol|knife|weapon|shotgun)\b",
         r"\b(?:make|making) (?:them|him|her|everyone|all of them|those people|my \w+|that \w+) (?:all )?(?:pay|suffer|regret)\b(?! (?:for the|for dinner|for lunch|the bill))",
@@ -44,6 +44,7 @@ ABUSE_PATTERNS = [
         ABUSER + r" (?:\w+ )?(?:hurts|hurt|hurting) me\b.{0,40}\b(?:physically|bruise|bruises|marks|blood|bleed|when (?:he|she|they) (?:drink|drinks|is drunk|gets drunk|gets angry|gets mad)|every (?:night|day|time|week)|again|sexually)",
         ABUSER + r" (?:\w+ )?(?:threatens|threatened|keeps threatening|has threatened|says (?:he|she|they) will|said (?:he|she|they) would|said (?:he|she|they) is going to) (?:to )?(?:kill|hurt|hit|beat|stab|shoot|take the kids|burn|rape) (?:me|us|my)\b",
         r"\bkill me if i (?:leave|tell|go|call|report|speak)\b",
+        ABUSER + r"(?: \w+){0,2}? (?:burns|burned|burnt|hits|hit|beats|beat|cuts|cut|whips|whipped|kicks|kicked|punches|punched|scalds|scalded|twists|twisted|breaks|broke) my (?:hands?|arms?|legs?|back|face|head|fingers?|skin|body)\b(?!.{0,30}\b(?:by accident|accidentally|playing|in (?:a|the) (?:game|match)))",
         r"\b(?:makes|made|forces|forced|pressures|pressured|gets|got) me (?:to )?do (?:things|stuff|something|sexual things|sex stuff)\b.{0,40}\b(?:do not want|alone|secret|not to tell|uncomfortable|touch)\b",
         r"\bthreat\w* (?:me|us|my \w+) with (?:a |his |her |their )?(?:knife|gun|weapon|belt|bat|hammer|violence|death|a beating)\b",
         ABUSER + r"(?: \w+){0,2}? (?:takes|took|steals|stole|keeps|controls|uses) (?:all )?(?:of )?my (?:pension|money|benefits|savings|wages|bank card|salary)\b",
@@ -65,12 +66,12 @@ ABUSE_PATTERNS = [
 ]
 
 MEDICAL_EMERGENCY_PATTERNS = [
-        r"\b(?:took|taken|after taking|since taking|swallowed|had|downed|necked|ate|consumed|ingested|popped|just took|i took) (?:like |about |maybe |almost |over |around |at least )?(?:a lot of|lots of|a load of|loads of|heaps of|a ton of|tons of|so many|a heap of|a bunch of|a handful of|handfuls of|too many|too much(?: of)?|all (?:of )?(?:my|the)|the whole|a whole|an entire|the entire|a full|a bottle of|a box of|a pack of|half a bottle of|[1-9]\d+|\d+ (?:bottles|packs|boxes|packets|strips) of|twenty|thirty|forty|fifty|sixty|hundred|dozens of|loads of|way too many)\b[^.]{0,45}?" + PILLS,
+        r"\b(?:took|taken|after taking|since taking|swallowed|had|downed|necked|ate|consumed|ingested|popped|just took|i took) (?:like |about |maybe |almost |over |around |at least )?(?:a lot of|lots of|a load of|loads of|heaps of|a ton of|tons of|so many|a heap of|a bunch of|a handful of|handfuls of|too many|too much(?: of)?|all (?:of )?(?:my|the)|the whole|a whole|an entire|the entire|a full|a bottle of|a box of|a pack of|half a bottle of|[1-9]\d+(?! ?(?:mg|mcg|ml|g|milligrams?|micrograms?)\b)|\d+ (?:bottles|packs|boxes|packets|strips) of|twenty|thirty|forty|fifty|sixty|hundred|dozens of|loads of|way too many)\b[^.]{0,45}?" + PILLS,
         r"\b(?:overdosed|overdosing|have overdosed|i overdose|(?:took|taken|having|had) an overdose)\b",
         r"\b(?:can not|could not|struggling to|hard to|can barely|can hardly|unable to) breathe\b",
         r"\b(?:chest (?:pain|pains|is tight|feels tight|is crushing|feels crushing|hurts)|pain in my chest)\b.{0,60}\b(?:arm|jaw|sweat\w*|breath\w*|heart attack|collaps\w*|faint\w*|dizzy|numb)\b|\bhaving a heart attack\b",
-        r"\b(?:will not|would not|does not|is not|can not|could not) stop bleeding\b|\b(?:bleeding|blood) (?:a lot|heavily|everywhere|badly|so much|will not stop|is not stopping|that will not stop|through the)\b|\b(?:can not|could not) stop (?:the )?bleeding\b|\bbleeding out\b|\blost a lot of blood\b|\bcut (?:is |was )?(?:too|really|very|so) deep\b",
-        r"\b(?:having|had|is having) (?:a )?(?:seizure|stroke|fit|convulsions)\b|\b(?:face|mouth) (?:is )?drooping\b|\bslurred speech\b",
+        r"\b(?:will not|would not|does not|is not|can not|could not) stop bleeding\b|\b(?:bleeding|blood) (?:a lot|heavily|everywhere|badly|so much|will not stop|is not stopping|that will not stop|through the)\b|\b(?:can not|could not) stop (?:the )?bleeding\b|\bbleeding out\b|\b(?:pumping|spurting|pouring|gushing) (?:out )?blood\b|\bblood (?:is )?(?:pumping|spurting|pouring|gushing)\b|\blost a lot of blood\b|\bcut (?:is |was )?(?:too|really|very|so) deep\b",
+        r"\b(?:having|had|is having) (?:a )?(?:seizure|stroke|fit|convulsions)\b|\b(?:face|mouth|smile) (?:is |has |just )?(?:drooping|gone droopy|went droopy|droopy|dropped|drooped|lopsided)\b|\bslurred speech\b",
         r"\b(?:is not|not|stopped|will not|can not be) (?:responding|moving|respond|woken|wake up|waking up)\b|\bcollapsed\b.{0,30}\b(?:not|will not|can not|unresponsive|hit (?:her|his|my) head|blood)\b|\b(?:not breathing|stopped breathing|will not wake up|unresponsive|unconscious|passed out and (?:will not|can not|is not)|turning blue|lips are blue)\b",
         r"\b(?:drank|drunk|swallowed|ate|drinking) (?:some |a bottle of |the )?(?:bleach|antifreeze|poison|rat poison|weed killer|drain cleaner|batteries|battery|detergent|pesticide)\b|\bpoisoned myself\b",
         r"\b(?:severe|bad|serious) allergic reaction\b|\banaphyla\w*\b|\bthroat (?:is )?(?:closing|swelling)\b",
@@ -84,7 +85,9 @@ MEDICAL_EMERGENCY_PATTERNS = [
         r"\b(?:speech is slurred|slurring (?:my |his |her )?words|can not (?:speak|talk) properly|can not move (?:my |the )?(?:arm|leg|left side|right side|face))\b",
         r"\b(?:sugar|blood sugar|glucose|bg|sugars) (?:is |are |level is )?(?:really |very |dangerously |so )?(?:low|high)\b.{0,40}\b(?:pass out|faint|shaking|confused|dizzy|sweating)|\b(?:pass out|faint|passing out)\b.{0,40}\b(?:sugar|glucose|sugars) (?:is |are )?(?:really |very |so )?(?:low|high)\b",
         r"\b(?:sugar|blood sugar|glucose|sugars) (?:is|are|level is) (?:really|very|dangerously|so|super) low\b|\bhaving a (?:bad )?hypo\b",
-        r"\b(?:son|daughter|child|kid|baby|toddler|boy|girl|grandson|granddaughter)\b.{0,20}\b(?:swallowed|ate|drank|took|got into)\b.{0,20}\b(?:pills|tablets|medicine|medication|bleach|detergent|batteries|battery|poison|capsules|button battery|cleaning)\b",
+        r"\b(?:son|daughter|child|kid|baby|toddler|boy|girl|grandson|granddaughter|little (?:brother|sister|one)|\d+ (?:year|yr|month) old)\b.{0,20}\b(?:swallowed|ate|drank|took|got into|has eaten|has drunk|has swallowed)\b.{0,25}\b(?:pills|tablets|medicine|medication|bleach|detergent|batteries|battery|poison|capsules|button battery|cleaning|cleaner|dishwasher|washing (?:up )?liquid|tide pods?|pods?|lamp oil|paraffin|kerosene|petrol|antifreeze|magnets?|rat poison|weed ?killer|drain|lighter fluid|" + PILL_WORDS[3:] + r"\b",
         r"\b(?:can not|could not|unable to) (?:rouse|wake|wake up|get a response from) (?:him|her|them|my \w+)\b|\bslumped\b.{0,40}\b(?:not|will not|can not|unresponsive|rouse)\b",
         r"\bcall(?:ing)? (?:an )?(?:ambulance|911|999|112|000)\b|\bneed (?:an )?ambulance\b",
+        # a very ill baby as parents describe it: floppy, will not wake or feed, a rash that will not fade
+        r"\b(?:baby|newborn|infant)\b.{0,40}\b(?:is |has gone |went )?(?:floppy|limp)\b(?!.{0,30}\b(?:lol|haha|relaxed|asleep|sleepy)\b)|\b(?:purple|dark) rash\b|\brash (?:that )?(?:will not|does not|would not) fade\b",
 ]

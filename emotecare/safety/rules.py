@@ -76,6 +76,17 @@ def _collect(category: str, patterns: list[re.Pattern], clause: str, following: 
                 dismissed.append(match.group(0).strip())
 
 
+def _denied_act(phrase: str) -> bool:
+    """True when the act in an abuse phrase is itself denied: "he is never hit me", "she has not hurt me"."""
+    words = phrase.split()
+    if len(words) < 3 or words[-1] not in ("me", "us"):
+        return False
+    before = words[:-2]  # drop the act and its object
+    while before and before[-1] in ("ever", "once", "actually", "really", "physically"):
+        before.pop()
+    return bool(before) and before[-1] in ("never", "not")
+
+
 def _keeps(category: str, clause: str, match: re.Match, following: str, message: str) -> bool:
     """Decide whether a pattern hit stands once its context is read."""
     if negation.DENIED_AFTER.search(clause[match.end():]):
@@ -105,7 +116,13 @@ def _keeps(category: str, clause: str, match: re.Match, following: str, message:
         return False  # "my sister said she'd kill me if I told mum lol"
     if category == lexicon.ABUSE and cues.ABUSE_OVER.search(message):
         return False  # "I'm relieved my abusive dad died", "I left him years ago and I'm safe now"
+    if category == lexicon.ABUSE and _denied_act(match.group(0)):
+        return False  # "he's never hit me": the denial sits inside the pattern, before the act
+    if category == lexicon.MEDICAL_EMERGENCY and cues.PAST_DATED.search(clause):
+        return False  # "in 2015 I overdosed and ended up in ICU"
     if category == lexicon.HARM_TO_OTHERS:
+        if cues.SERIOUS.search(message):
+            return True  # "if he parks there one more time I'm going to stab him, I'm serious"
         return not (cues.HUMOUR.search(message) or cues.FIGURATIVE_OTHERS.search(clause))
     if category in (lexicon.SUICIDAL_IDEATION, lexicon.SELF_HARM) and cues.is_figurative_self(clause, message, match):
         return False

@@ -21,7 +21,12 @@ from emotecare.safety.lexicon import CATEGORY_PRIORITY
 
 DATA_DIR = Path(__file__).resolve().parents[2] / "tests" / "safety"
 # Whole files written in one go count as one round each; dev rows carry their own round.
-LABELLED_SETS = {"eval_messages.tsv": "eval", "holdout_messages.tsv": "holdout", "dev_messages.tsv": None}
+LABELLED_SETS = {"eval_messages.tsv": "eval", "holdout_messages.tsv": "holdout", "dev_messages.tsv": None,
+                 "firstsight_r27.tsv": None, "firstsight_r31.tsv": None,
+                 "firstsight_r35.tsv": None}
+# Rewrites of the labelled messages (typos, texting, lower case, small talk around them), made by
+# `scripts/make_safety_variants.py`: trained on, never scored (their round is their source's).
+VARIANTS_SET = "variants.tsv"
 CRISIS_C = 8.0  # inverse regularisation; chosen by grouped CV among 1, 4, 8, 16, 32 (8 and 32 tie; the smaller is steadier)
 CATEGORY_C = 8.0
 MAX_FALSE_ALARMS = 0.08  # grouped-CV false-alarm ceiling for rules OR model (issue bar: 0.10)
@@ -34,18 +39,23 @@ class LabelledMessage:
     crisis: bool
     category: str | None
     round: str  # the writing round; CV holds out all rows of a round together
+    synthetic: bool = False  # a rewrite from VARIANTS_SET: trained on, never scored
 
 
-def read_labelled_messages(data_dir: Path = DATA_DIR) -> list[LabelledMessage]:
-    """Return every labelled message we wrote, tagged with its round."""
+def read_labelled_messages(data_dir: Path = DATA_DIR, include_variants: bool = True) -> list[LabelledMessage]:
+    """Return every labelled message we wrote, tagged with its round, then (optionally) their rewrites."""
     messages = []
-    for name, whole_round in LABELLED_SETS.items():
+    sets = dict(LABELLED_SETS)
+    if include_variants and (data_dir / VARIANTS_SET).exists():
+        sets[VARIANTS_SET] = None
+    for name, whole_round in sets.items():
         with (data_dir / name).open(encoding="utf-8", newline="") as handle:
             for row in csv.DictReader(handle, delimiter="\t", quoting=csv.QUOTE_NONE):
                 crisis = row["label"].strip() == "crisis"
                 # "r07-hardneg" was written for round 7's rules: it goes out with round 7.
                 group = whole_round or row["round"].split("-")[0]
-                messages.append(LabelledMessage(row["text"], crisis, row["category"] if crisis else None, group))
+                messages.append(LabelledMessage(row["text"], crisis, row["category"] if crisis else None, group,
+                                                synthetic=name == VARIANTS_SET))
     return messages
 
 
@@ -138,10 +148,13 @@ class GroupedEvaluation:
 
 
 def evaluate_by_round(messages: list[LabelledMessage], matrix: csr_matrix) -> GroupedEvaluation:
-    """Run leave-one-round-out CV and the rules over every message."""
+    """Run leave-one-round-out CV and the rules over every message written (rewrites train, never score)."""
     from emotecare.safety.rules import read_rules  # the floor the model is measured beside
 
     scores, categories = grouped_scores(matrix, messages)
+    real = np.array([not m.synthetic for m in messages])  # score only what people wrote
+    messages = [m for m in messages if not m.synthetic]
+    scores, categories = scores[real], [c for c, keep in zip(categories, real) if keep]
     readings = [read_rules(m.text) for m in messages]
     rules = np.array([result.crisis for result, _ in readings])
     explained = np.array([bool(dismissed) for _, dismissed in readings])
