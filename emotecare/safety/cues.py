@@ -43,7 +43,7 @@ OTHER_SUBJECT = re.compile(r"\b(?:(?:the|my|a|our) (?:cat|dog|kitten|puppy|pet|r
 FEAR_OF_DEATH = re.compile(r"\b(?:scares? me|scared|afraid|fear|terrif\w*|frighten\w*|anxious about|worried about|"
                             r"phobia)\b")
 ABUSE_OVER = re.compile(r"\b(?:died|passed away|passed on|is dead|was dead|in prison now|is in jail)\b|"
-                         r"\b(?:left|escaped) (?:him|her|them)\b.{0,30}\b(?:ago|safe now)\b|\b(?:left|escaped)(?: him| her| them)? in (?:19|20)\d\d\b|"
+                         r"\b(?:left|escaped) (?:him|her|them|(?:my|that|the) (?:\w+ )?(?:ex|husband|wife|partner|boyfriend|girlfriend|marriage|relationship))\b.{0,30}\b(?:ago|safe now)\b|\b(?:left|escaped)(?: him| her| them)? in (?:19|20)\d\d\b|"
                          r"\b(?:been|got|have been) out (?:of (?:it|there|that relationship|that house) )?(?:for|since) "
                          r"(?:\w+ ){0,2}(?:years?|months?|(?:19|20)\d\d)\b")
 # An event dated in the past: a medical emergency told this way is history, not now
@@ -83,7 +83,7 @@ INFORMATIONAL = re.compile(
     r"|\b(?:died|dies|death|deaths|lost (?:\w+ ){1,3}to|loss of (?:\w+ ){1,3}to) (?:by |from |of )?suicide\b"
     r"|\b(?:he|she|they|his|her|their|my \w+|friend|brother|sister|dad|mom|mum|uncle|aunt|cousin|son|daughter) "
     r"(?:committed|attempted|died by|took (?:his|her|their) own life by)? ?suicide\b"
-    r"|\b(?:help|support|talk to|helping|supporting) (?:a |my |someone|somebody|people|a friend|friends?)\b.{0,30}\bsuicidal\b"
+    r"|\b(?:help|support|talk to|helping|supporting) (?:a |my |someone|somebody|people|a friend|friends?)\b.{0,30}\b(?:suicidal|selfharm\w*|cuts|cutting|cut (?:himself|herself|themselves))\b"
     r"|\bsuicidal (?:friend|person|people|patients?|teens?|loved one|family member|clients?)\b"
     r"|\b(?:someone|a friend|people|person|friend|patients?|teens?|kids?|child|loved one) who (?:is|are|feels?|seems?) suicidal\b"
     r"|\b(?:someone|somebody|a person|people|a friend|friend|they|he|she|a loved one|your child|a child|"
@@ -110,6 +110,15 @@ RECOVERY = re.compile(
     r"(?:therapy|treatment|counselling|counseling|medication|the meds|rehab|the hospital|support|it|that|they) (?:really |has |have |had |so much |a lot )?helped|"
     r"(?:my|his|her|their) recovery|recovering|(?:is|am|are) (?:doing|getting) (?:better|well|fine|physio|rehab)|"
     r"glad (?:i am|to be) (?:still )?(?:here|alive))\b")
+
+
+# A jump for sport or fun, named right before the jump: "I bungee jumped off a bridge".
+RECREATION_JUMP = re.compile(r"\b(?:bungee|bungy|base|cliff|parachute|tandem|ski|tombstone|tombstoning|rope) ?jump\w*$")
+# Away for an ordinary reason: "I won't be around next week, I'm off to Spain".
+AWAY_FOR_A_REASON = re.compile(r"\b(?:off to|on holiday|holidays?|vacation|a trip|road trip|travell?ing|flying (?:to|out)|"
+                               r"conference|festival|honeymoon|camping|business trip|back (?:on|next|in a|by) (?!the other side)\w+|"
+                               r"see you (?:next|when i am back|after the|in (?:a|two|three|january|february|march|april|may|june|"
+                               r"july|august|september|october|november|december)))\b")
 
 
 def is_figurative_self(clause: str, message: str, match: re.Match) -> bool:

@@ -126,6 +126,12 @@ def _keeps(category: str, clause: str, match: re.Match, following: str, message:
         return not (cues.HUMOUR.search(message) or cues.FIGURATIVE_OTHERS.search(clause))
     if category in (lexicon.SUICIDAL_IDEATION, lexicon.SELF_HARM) and cues.is_figurative_self(clause, message, match):
         return False
+    if category == lexicon.SUICIDAL_IDEATION and "jump" in match.group(0) \
+            and cues.RECREATION_JUMP.search(clause[: match.start()] + match.group(0).split(" off")[0]):
+        return False  # "I bungee jumped off a bridge in New Zealand"
+    if category == lexicon.SUICIDAL_IDEATION and re.search(r"\b(?:be around|be here)\b", match.group(0)) \
+            and cues.AWAY_FOR_A_REASON.search(message):
+        return False  # "I won't be around next week, I'm off to Spain with the girls"
     if category == lexicon.MEDICAL_EMERGENCY and cues.HUMOUR.search(message) \
             and re.search(r"unconscious|passed out|not moving", match.group(0)):
         return False  # "my friend is unconscious on the sofa after a big night out lol"
