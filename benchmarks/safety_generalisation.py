@@ -23,7 +23,8 @@ from emotecare.safety.model import load_model
 
 OLDER_NEW = {"r23", "r24", "r25", "r26", "fa3"}  # written after the rules' round-22 freeze, before any model
 BRANCH_ROUNDS = {"r27", "r28", "r29", "r30", "r31", "r32", "r33", "r34", "r35"}  # written on branch safety2
-SWEEP = (0.2, 0.3, 0.4, 0.5, 0.6)
+NEWEST_ROUNDS = {"r36", "r37", "r39", "r40"}  # branch safety3: rounds 36 and 37 scored at first sight, then trained on
+SWEEP = (0.2, 0.3, 0.4, 0.5, 0.6, 0.7)
 
 
 def print_figures(title: str, variants: dict[str, np.ndarray], crisis: np.ndarray, scope: np.ndarray) -> None:
@@ -51,6 +52,8 @@ def main() -> int:
     print_figures("every round (rules fitted; model first sight)", variants, crisis, everything)
     print_figures("rounds 23-26 + false-alarm round 3 (model first sight; rules partly fitted)", variants, crisis, unseen)
     print_figures("rounds 27-35 (model first sight; rules partly fitted)", variants, crisis, branch)
+    print_figures("rounds 36, 37, 39, 40 (model first sight; rules partly fitted)", variants, crisis,
+                  grouped.in_rounds(NEWEST_ROUNDS))
     print("per round (model alone | rules OR model): recall / false alarms")
     for name in sorted(set(m.round for m in messages)):
         scope = grouped.in_rounds({name})
