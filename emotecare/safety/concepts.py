@@ -18,12 +18,17 @@ _GROUPS = {
               "battery batteries magnets lighter fluid paraffin kerosene petrol gasoline pod pods rat fertiliser "
               "fertilizer",
     "WEAPON": "gun guns knife knives blade blades razor razors rifle pistol shotgun machete bat hammer scissors "
-              "firearm weapon weapons",
+              "firearm weapon weapons bullet bullets",
     "ROPE": "rope noose cord ligature belt cable",
     "HEIGHT": "bridge roof rooftop cliff cliffs ledge balcony edge tower platform tracks railway overpass "
-              "flyover parapet motorway",
+              "flyover parapet motorway quarry gorge dam multistorey pier breakwater viaduct",
+    "WATER": "river lake sea lough loch ocean reservoir canal tide waves water harbour estuary",
+    "FUMES": "exhaust hose charcoal barbecue bbq coals generator helium fumes monoxide",
     "DEATH": "die died dying dead death suicide suicidal kill killing killed unalive gone",
-    "FAREWELL": "goodbye goodbyes farewell letters note notes will affairs forgive sorry",
+    "ENDING": "final last ending forever permanently permanent",
+    "FAREWELL": "goodbye goodbyes farewell letters note notes will affairs forgive sorry eulogy funeral hymns "
+                "passwords",
+    "GIVE": "gave given giving give rehomed rehome donated bequeathed",
     "INGEST": "took take taking taken swallowed swallow swallowing drank drink drinking ate eaten overdosed "
               "overdose injected inject snorted necked downed",
     "PARTNER": "husband wife boyfriend girlfriend partner ex fiance fiancee spouse",

@@ -19,6 +19,7 @@ WORD_NGRAMS = (1, 2, 3)
 CHAR_NGRAMS = (3, 4, 5)  # inside word boundaries: catches typos, slang spellings and word stems
 
 USE_CONCEPTS = True
+USE_CONCEPT_PAIRS = True
 _WORD = re.compile(r"[a-z0-9']+")
 
 
@@ -35,6 +36,13 @@ def extract_features(text: str) -> dict[int, float]:
         for gram in _word_grams(concepts):
             if any(token.isupper() for token in gram.split(" ") if token not in ("<s>", "</s>")):
                 _add(counts, "k:" + gram)
+        if USE_CONCEPT_PAIRS:
+            # Which crisis concepts meet in one message, in any order and at any distance: means
+            # beside a time or a farewell ("the hose ... tonight") without a verb of intent between.
+            present = sorted({c for c in concepts if c.isupper() and c != "NUM"})
+            for i, first in enumerate(present):
+                for second in present[i + 1:]:
+                    _add(counts, f"p:{first}|{second}")
     for word in words:
         padded = f" {word} "
         for n in CHAR_NGRAMS:

@@ -27,9 +27,13 @@ HARM_TO_OTHERS_PATTERNS = [
         r"\b(?:urges?|thoughts|intrusive thoughts|fantasies) (?:to|of|about) (?:kill|hurt|harm|stab|shoot|drown|smother|shake|killing|hurting|harming|stabbing|shooting|drowning|smothering) (?:someone|people|my|him|her|them|the baby|others|a child)\b",
         r"\b(?:school|mass) shooting\b.{0,40}\b(?:i|my)\b(?:.{0,20})\b(?:plan|want|going|will)\b|\b(?:kill|shoot) (?:them )?all\b",
         r"\brevenge\b.{0,40}\b(?:kill|hurt|stab|shoot|pay|suffer)\b|\b(?:kill|hurt|stab|shoot|pay|suffer)\b.{0,40}\brevenge\b",
+        # fire or poison aimed at a person (branch safety3)
+        r"\b(?:set fire to|set light to|burn down|torch|petrol through) (?:\w+ ){0,3}(?:flat|house|home|car|room|door|letterbox)\b.{0,30}\b(?:while|with) (?:he|she|they|him|her|them)(?: is| are)?(?: still)? (?:in|inside|asleep|in it|in there)\b",
+        r"\b(?:put|putting|slip|slipping|add|adding|mix|mixing) (?:\w+ ){0,2}(?:rat poison|poison|antifreeze|bleach|weed ?killer)\b.{0,10}\b(?:in|into) (?:his|her|their|my \w+'?s?|the \w+'?s?) (?:\w+ )?(?:coffee|tea|food|drink|dinner|water|meal|lunch)\b",
 ]
 
 ABUSE_PATTERNS = [
+        ABUSER + r"(?: \w+){0,2}? (?:makes|made|forces|forced|pressures|pressured|gets|got) me (?:to )?(?:send|sending) (?:him|her|them) (?:\w+ )?(?:photos|pictures|pics|nudes|videos)\b",
         r"\b(?:drink|drinks) (?:was|were|got|has been|had been) spiked\b|\b(?:someone|somebody|he|they) spiked my (?:drink|drinks)\b",
         r"\b(?:takes|took|keeps|controls) (?:all )?(?:of )?my (?:wages|salary|pension|benefits|bank card)\b",
         ABUSER + r"(?: \w+){0,2}? controls (?:everything|my life|my every move|all my|who i see|what i wear|my money)\b(?! (?:at|in) (?:work|the office|the company|the team|the project|meetings))",
@@ -90,4 +94,11 @@ MEDICAL_EMERGENCY_PATTERNS = [
         r"\bcall(?:ing)? (?:an )?(?:ambulance|911|999|112|000)\b|\bneed (?:an )?ambulance\b",
         # a very ill baby as parents describe it: floppy, will not wake or feed, a rash that will not fade
         r"\b(?:baby|newborn|infant)\b.{0,40}\b(?:is |has gone |went )?(?:floppy|limp)\b(?!.{0,30}\b(?:lol|haha|relaxed|asleep|sleepy)\b)|\b(?:purple|dark) rash\b|\brash (?:that )?(?:will not|does not|would not) fade\b",
+        # medical emergencies as people describe them (branch safety3):
+        r"\bworst headache of (?:my|her|his|their) life\b|\bthunderclap headache\b",
+        r"\b(?:lips|face|skin|fingers) (?:have |has |is |are )?(?:gone|going|turned|turning) (?:blue|grey|gray)\b",
+        r"\bthroat (?:feels like (?:it is )?|is |keeps )?(?:closing|swelling|tightening)(?: up)?\b",
+        r"\b(?:hit|banged|bumped|knocked|smashed) (?:his|her|their|my) head\b.{0,60}\b(?:being sick|vomit\w*|throwing up|threw up|confused|drowsy|very sleepy|will not wake|can not remember|unequal pupils|seizure|fitting)\b",
+        r"\bseizure\b.{0,40}\b(?:five|5|six|ten|10|fifteen|\d\d) minutes\b|\b(?:will not|can not|does not) stop (?:fitting|seizing|convulsing)\b",
+        r"\b(?:newborn|\d+ (?:day|week)s? old|(?:two|three|four|five|six|seven|eight) (?:day|week)s? old)\b.{0,40}\b(?:fever|high temperature|temperature of|will not feed|not feeding|grunting|breathing (?:really |very )?fast|floppy|will not wake)\b",
 ]

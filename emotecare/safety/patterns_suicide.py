@@ -206,6 +206,29 @@ SUICIDAL_IDEATION_PATTERNS = [
         r"\b(?:want|wanted|going|plan|planning|ready|trying) to (?:disappear|vanish) (?:forever|for good|permanently|and never come back)\b",
         r"\b(?:no longer|not) want to be (?:alive|around)\b|\bdone being alive\b",
         r"\b(?:friend|sister|brother|mom|mum|dad|son|daughter|partner|husband|wife|boyfriend|girlfriend|he|she|they|cousin|roommate) (?:wants|want|is going|is planning|planned|said (?:he|she|they) (?:wants|want|will|would|is going)|is threatening|threatened|keeps talking about|tried) to (?:kill|hurt|harm|end|cut) (?:himself|herself|themselves|his life|her life|their life)\b",
+        # Means set up, told without a word of intent (branch safety3, families of rounds 37 and 39):
+        # fumes led into a closed space,
+        r"\b(?:hose|pipe|tube|hosepipe)\b.{0,40}\bexhaust\b|\bexhaust\b.{0,30}\b(?:into|through) (?:the |my )?(?:car|cab|cabin|van|window|back window)\b",
+        r"\b(?:car|engine|motor)\b.{0,15}\b(?:running|on|going|ticking over)\b.{0,20}\b(?:closed|shut|sealed|locked) (?:garage|hangar|shed)\b|"
+        r"\b(?:car|engine) (?:running|on|going)\b.{0,25}\b(?:garage|hangar|shed)\b.{0,25}\b(?:doors? (?:shut|closed|down|locked)|sealed)\b|"
+        r"\b(?:closed|shut|sealed|locked) (?:garage|hangar|shed)\b.{0,25}\b(?:engine|car) (?:running|on|going)\b",
+        r"\b(?:charcoal|barbecue|bbq|coals|disposable barbecue)\b.{0,40}\b(?:in (?:the|my) (?:bedroom|bathroom|spare room|car|van|room|tent)|taped|sealed|no vents?|no windows?)\b",
+        # medicines saved up,
+        r"\b(?:stockpil\w*|hoard\w*|saved up|been saving|saving up|squirrel\w* away|putting (?:\w+ ){0,3}by|put (?:\w+ ){1,3}by)\b.{0,30}\b" + PILL_WORDS + r"\b|"
+        r"\b" + PILL_WORDS + r"\b.{0,20}\b(?:stockpiled|hoarded|saved up|squirrelled away|put by|been saving|saving up)\b|"
+        r"\b(?:putting|put|been putting|tucking|tucked|stashing|stashed) (?:all )?(?:my |her |his |their |the )?(?:old )?" + PILL_WORDS + r" by\b",
+        # the railway or open water with no way back,
+        r"\b(?:go|going|walk|walking|head|heading|lie|lying|lay|be|stand|standing) (?:down )?(?:to|on|onto|on to|across) the (?:train |railway |rail )?(?:tracks|railway line|railway)\b(?! (?:station|museum|club|bridge|crossing to))",
+        r"\b(?:walk|walking|walked|wade|wading|waded|swim|swimming|swam|row|rowing|paddle|paddling) (?:out )?(?:into|out into|out past|out beyond|past|out to|to the middle of) (?:the )?(?:sea|lough|loch|lake|river|ocean|water|waves|tide|surf|buoys|reef|headland)\b"
+        r".{0,40}\b(?:tonight|not (?:come|coming|be coming) back|never come back|will not come back|keep going|keep walking|until i (?:can not|sink|go under)|stones|for good|end of me|end it|not swim back|not steering|not be steering)\b",
+        r"\b(?:no|without a|without my|without any) (?:life ?jacket|life ?vest)\b.{0,60}\b(?:not|never|will not)\b.{0,20}\b(?:back|return|coming)\b|\b(?:leave|leaving) (?:it|the boat|the dinghy|her|the kayak|the car) (?:empty|drifting)\b",
+        # a message meant to be read afterwards,
+        r"\bif you are reading this\b.{0,30}\b(?:gone|dead|not here|no longer here|too late|not alive)\b|\bby the time (?:you|anyone|someone) (?:read|reads|see|sees|get|gets|find|finds) (?:this|these)\b.{0,30}\b(?:gone|dead|not here|too late|over|not alive)\b",
+        # others spared the writer soon.
+        r"\b(?:will not|do not|never) (?:need|have) to (?:worry about|put up with|deal with|look after|bother with|carry) me (?:after (?:tonight|today|tomorrow|this|friday|saturday|sunday|monday|the weekend)|any ?more|much longer|for (?:much )?longer|soon)\b|"
+        r"\b(?:nobody|no one|none of you|you|they) will (?:need|have) to (?:worry about|put up with|deal with|look after) me (?:after|any ?more|again|soon)\b",
+        r"\b(?:will not|not) be (?:a|your|anyone's|everyone's|their|a (?:problem|burden) for|the) ?(?:problem|burden|nuisance)\b.{0,25}\b(?:much longer|for long|for much longer|soon|after (?:tonight|today|this))\b|"
+        r"\bstop being (?:everyone's|a|your|their|the family's) (?:problem|burden)\b.{0,15}\b(?:permanently|for good|forever|soon|tonight)\b",
 ]
 
 # Despair phrased so generally that everyday life says it too ("I can't do this anymore",
