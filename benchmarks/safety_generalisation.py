@@ -7,7 +7,8 @@ all the OTHER rounds (each round was written in one sitting, in one voice, so ho
 whole round stands in for language never seen). The rewrites in `variants.tsv` are held out
 with their source's round (they train every other fold) and are never scored. The model
 figures are first-sight figures. The rules' are not: the rules were tuned on every round up to
-22 and both test sets, and (branch safety2) widened for families missed in rounds 23-35, so
+22 and both test sets, and widened for families missed in rounds 23-35 (branch safety2) and 37,
+39, 40 (branch safety3), so
 their figures are fitted or partly fitted everywhere (rounds 31 and 35 were each scored at
 first sight, see `SAFETY_RESULTS.md`, then used). The threshold is the shipped one
 (`model_weights.json`), chosen by this same CV.
