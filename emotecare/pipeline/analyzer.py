@@ -56,10 +56,9 @@ class VisionAnalyzer:
 
     def analyze(self, jpeg: bytes) -> FrameResult:
         started, cpu_started = time.perf_counter(), time.thread_time()
-        image = self._preprocess.decode_image(jpeg)
-        if image is None:
+        gray = self._preprocess.decode_gray(jpeg)
+        if gray is None:
             raise UndecodableFrameError("frame does not decode as an image")
-        gray = self._preprocess.to_gray(image)
         decoded = time.perf_counter()
         boxes = self._detector.detect(gray)
         detected = time.perf_counter()

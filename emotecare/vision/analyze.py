@@ -10,7 +10,7 @@ import numpy as np
 
 from emotecare.vision.classifier import EmotionClassifier
 from emotecare.vision.faces import FaceDetector
-from emotecare.vision.preprocess import decode_image, prepare_face, to_gray
+from emotecare.vision.preprocess import decode_gray, prepare_face, to_gray
 
 
 class ImageDecodeError(ValueError):
@@ -55,7 +55,7 @@ class PhotoAnalyzer:
 
     def analyze_bytes(self, data: bytes) -> list[FaceResult]:
         """Faces in JPEG/PNG bytes; raises ImageDecodeError when they are not an image."""
-        image = decode_image(data)
+        image = decode_gray(data)
         if image is None:
             raise ImageDecodeError("not a decodable JPEG or PNG image")
         return self.analyze(image)
