@@ -5,7 +5,8 @@ Starts `emotecare up` (its own data folder and free ports), then for 1 and for 5
 sessions streams real face photos at 2 frames/s the way the front end does (a batch every
 `--batch-s` seconds through a presigned POST) while the therapist's side polls the feed.
 Sessions start at phases spread evenly over the batch period, as independent sessions
-would. Per frame it measures capture → visible in the feed (including the wait for the
+would, and each asks for the next batch's upload grant as soon as it uses one, as the front
+end does. Per frame it measures capture → visible in the feed (including the wait for the
 batch to fill) and batch sent → visible (the pipeline alone), split into sent → classified
 in the handler and classified → seen by the poller. Inference ms/frame comes from the
 records' own latency figures (inside the handler); handler ms/batch from its log lines.
@@ -23,6 +24,7 @@ import sys
 import tempfile
 import threading
 import time
+from concurrent.futures import Future, ThreadPoolExecutor
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parents[1]
@@ -70,11 +72,16 @@ class SessionRun:
         self.sent: dict[str, float] = {}  # captured_at ISO → batch upload start
         self.visible: dict[str, float] = {}
         self.done = threading.Event()
+        self._grants = ThreadPoolExecutor(max_workers=1)
+        self._next_grant: Future | None = None
+        self._grant_lock = threading.Lock()
 
     def stream(self) -> None:
         time.sleep(self.phase_s)
-        frames, senders, next_capture, end = [], [], time.time(), time.time() + self.seconds
+        # As the front end's timers do: the first frame one interval in, the batch sent with
+        # the frame that completes its period (ages 1.5, 1.0, 0.5 and 0 s at 2 s batches).
         batch_started = time.time()
+        frames, senders, next_capture, end = [], [], batch_started + 1 / FPS, batch_started + self.seconds
         i = 0
         while time.time() < end:
             time.sleep(max(0.0, next_capture - time.time()))
@@ -95,9 +102,19 @@ class SessionRun:
         time.sleep(self.drain_s)  # let the last batches arrive
         self.done.set()
 
+    def _take_grant(self) -> dict:
+        """The grant asked for after the previous batch (as the front end does), and the next."""
+        with self._grant_lock:
+            pending = self._next_grant or self._grants.submit(self._request_grant)
+            self._next_grant = self._grants.submit(self._request_grant)
+        return pending.result()
+
+    def _request_grant(self) -> dict:
+        return self.patient.post(f"/sessions/{self.session_id}/frames/grant").json()
+
     def _send(self, frames: list[Frame]) -> None:
         sent = time.time()
-        grant = self.patient.post(f"/sessions/{self.session_id}/frames/grant").json()
+        grant = self._take_grant()
         for frame in frames:
             key = _iso_ms(frame.captured_at_ms)
             self.captured[key], self.sent[key] = frame.captured_at_ms / 1000, sent
