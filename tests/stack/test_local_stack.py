@@ -131,6 +131,8 @@ def _stops_answering(url: str, within_s: float = 30) -> bool:
             requests.get(url, timeout=1)
         except requests.ConnectionError:
             return True
+        except requests.Timeout:
+            pass  # shutting down: saving its state before it lets go of the port
         time.sleep(0.5)
     return False
 
