@@ -135,22 +135,34 @@ def serve(port: int, data_dir: Path, save_every_s: float) -> int:
     app = _with_control_routes(DomainDispatcherApplication(create_backend_app), state)
     server = make_server("127.0.0.1", port, app, threaded=True, request_handler=MotoRequestHandler)
     stopping = threading.Event()
-
-    def stop(*_):
-        stopping.set()
-        threading.Thread(target=server.shutdown, daemon=True).start()
-
-    for sig in (signal.SIGTERM, signal.SIGINT):
-        signal.signal(sig, stop)
+    # Ctrl-C reaches the whole process group: `emotecare up` stops its own parts first and
+    # then sends SIGTERM, so the last save holds everything they wrote.
+    signal.signal(signal.SIGINT, signal.SIG_IGN)
+    signal.signal(signal.SIGTERM, _stop_serving)
 
     def save_periodically():
         while not stopping.wait(save_every_s):
             state.save()
 
     threading.Thread(target=save_periodically, name="saver", daemon=True).start()
-    server.serve_forever()
+    try:
+        server.serve_forever()
+    except _StopServing:
+        pass
+    stopping.set()
+    server.server_close()  # refuse new connections while the last save runs
     state.save()
     return 0
+
+
+class _StopServing(Exception):
+    """Raised in the main thread by SIGTERM to leave `serve_forever`."""
+
+
+def _stop_serving(signum, frame):
+    # No locks here: a handler that takes one deadlocks when a second signal interrupts it.
+    signal.signal(signal.SIGTERM, signal.SIG_IGN)  # the first SIGTERM wins; the save is not cut short
+    raise _StopServing()
 
 
 def main(argv: list[str] | None = None) -> int:
