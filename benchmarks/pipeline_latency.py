@@ -153,8 +153,9 @@ def run_scenario(stack, sessions: int, args) -> dict:
     for thread in threads:
         thread.join()
     capture, pipeline, to_handler, to_reader, lost = [], [], [], [], 0
+    records = {run.session_id: list(_session_records(stack, run.session_id)) for run in runs}
     for run in runs:
-        handled = handled_times(stack, run.session_id)
+        handled = handled_times(records[run.session_id])
         for key, captured in run.captured.items():
             if key not in run.visible:
                 lost += 1
@@ -169,7 +170,7 @@ def run_scenario(stack, sessions: int, args) -> dict:
             "pipeline_p50_s": _pct(pipeline, 0.5), "pipeline_p95_s": _pct(pipeline, 0.95),
             "to_handler_p50_s": _pct(to_handler, 0.5), "to_handler_p95_s": _pct(to_handler, 0.95),
             "to_reader_p50_s": _pct(to_reader, 0.5), "to_reader_p95_s": _pct(to_reader, 0.95),
-            "session_ids": [r.session_id for r in runs]}
+            "records": records}
 
 
 def _session_records(stack, session_id: str):
@@ -182,11 +183,11 @@ def _session_records(stack, session_id: str):
         yield from page["Items"]
 
 
-def handled_times(stack, session_id: str) -> dict[str, float]:
+def handled_times(items: list[dict]) -> dict[str, float]:
     """captured_at → when the handler had classified the frame (from the record's latency)."""
     return {item["captured_at"]["S"]:
             _epoch_s(item["captured_at"]["S"]) + float(item["latency_ms"]["M"]["capture_to_stored"]["N"]) / 1000
-            for item in _session_records(stack, session_id)}
+            for item in items}
 
 
 def _epoch_s(iso: str) -> float:
@@ -194,11 +195,11 @@ def _epoch_s(iso: str) -> float:
     return ms_from_iso(iso) / 1000
 
 
-def inference_figures(stack, session_ids: list[str]) -> dict:
+def inference_figures(stack, records: dict[str, list[dict]]) -> dict:
     """ms/frame inside the handler, from the stored records and the handler's log lines."""
     per_frame, cpu_frame, faces = [], [], 0
-    for session_id in session_ids:
-        for item in _session_records(stack, session_id):
+    for items in records.values():
+        for item in items:
             latency = item["latency_ms"]["M"]
             per_frame.append(float(latency["total"]["N"]))
             cpu_frame.append(float(latency["cpu"]["N"]))
@@ -207,7 +208,7 @@ def inference_figures(stack, session_ids: list[str]) -> dict:
     for line in stack.log().splitlines():
         if line.startswith("{") and '"frame batch processed"' in line:
             entry = json.loads(line)
-            if entry.get("session") in session_ids and not entry.get("duplicate"):
+            if entry.get("session") in records and not entry.get("duplicate"):
                 handler_ms.append(entry["handler_ms"])
                 handler_cpu_ms.append(entry["handler_cpu_ms"])
                 frames_per_batch.append(entry["frames"])
@@ -245,7 +246,7 @@ def main() -> int:
         stack = StackProcess(Path(tmp) / "data", "--no-seed").start()
         try:
             results = [run_scenario(stack, n, args) for n in (1, 5)]
-            figures = inference_figures(stack, [s for r in results for s in r["session_ids"]])
+            figures = inference_figures(stack, {s: items for r in results for s, items in r["records"].items()})
         finally:
             stack.stop()
     load = os.getloadavg()

@@ -12,7 +12,7 @@ from __future__ import annotations
 import sys
 from pathlib import Path
 
-from benchmarks.safety_eval import read_labelled
+from benchmarks.safety_eval import evaluate_set
 from emotecare.safety import check_message
 from emotecare.safety.model import load_model
 from emotecare.safety.rules import read_rules
@@ -20,27 +20,21 @@ from emotecare.safety.rules import read_rules
 
 def score(path: Path, show_misses: bool = False) -> dict[str, tuple[float, float]]:
     """Return {variant: (recall, false-alarm rate)} on `path`, printing them."""
-    rows = read_labelled(path)
     model = load_model()
-    verdicts = {"rules alone": [], "model alone": [], "rules OR model": []}
-    for _, text in rows:
-        verdicts["rules alone"].append(read_rules(text)[0].crisis)
-        verdicts["model alone"].append(model.predict(text).crisis)
-        verdicts["rules OR model"].append(check_message(text).crisis)
-    crisis = [label == "crisis" for label, _ in rows]
-    n_crisis = sum(crisis)
-    print(f"{path.name}: n={len(rows)} crisis={n_crisis} non-crisis={len(rows) - n_crisis}")
-    figures = {}
-    for name, flagged in verdicts.items():
-        recall = sum(f for f, c in zip(flagged, crisis) if c) / n_crisis if n_crisis else float("nan")
-        alarms = sum(f for f, c in zip(flagged, crisis) if not c) / (len(rows) - n_crisis)
-        figures[name] = (recall, alarms)
-        print(f"  {name:<15} recall {recall:.3f}   false alarms {alarms:.3f}")
+    variants = {"rules alone": lambda text: read_rules(text)[0].crisis,
+                "model alone": lambda text: model.predict(text).crisis,
+                "rules OR model": lambda text: check_message(text).crisis}
+    reports = {name: evaluate_set(path, flag) for name, flag in variants.items()}
+    shipped = reports["rules OR model"]
+    print(f"{path.name}: n={shipped.n} crisis={shipped.crisis_total} non-crisis={shipped.calm_total}")
+    for name, report in reports.items():
+        print(f"  {name:<15} recall {report.recall:.3f}   false alarms {report.false_alarm_rate:.3f}")
     if show_misses:
-        for (label, text), flagged, is_crisis in zip(rows, verdicts["rules OR model"], crisis):
-            if flagged != is_crisis:
-                print(f"  {'MISS' if is_crisis else 'FALSE ALARM'}: {text}")
-    return figures
+        for text in shipped.misses:
+            print(f"  MISS: {text}")
+        for text in shipped.alarms:
+            print(f"  FALSE ALARM: {text}")
+    return {name: (r.recall, r.false_alarm_rate) for name, r in reports.items()}
 
 
 def main(argv: list[str]) -> int:

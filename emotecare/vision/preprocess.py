@@ -19,10 +19,7 @@ FACE_MARGIN = 0.1
 
 def decode_image(data: bytes) -> np.ndarray | None:
     """Decode JPEG/PNG bytes into a uint8 image (gray or BGR); None when undecodable."""
-    buffer = np.frombuffer(data, dtype=np.uint8)
-    if buffer.size == 0:
-        return None
-    return cv2.imdecode(buffer, cv2.IMREAD_UNCHANGED)
+    return _decode(data, cv2.IMREAD_UNCHANGED)
 
 
 def decode_gray(data: bytes) -> np.ndarray | None:
@@ -31,10 +28,14 @@ def decode_gray(data: bytes) -> np.ndarray | None:
     For JPEG the decoder skips the colour planes, a third cheaper than decoding colour and
     converting (the gray differs from `to_gray(decode_image(...))` by rounding only).
     """
+    return _decode(data, cv2.IMREAD_GRAYSCALE)
+
+
+def _decode(data: bytes, flags: int) -> np.ndarray | None:
     buffer = np.frombuffer(data, dtype=np.uint8)
     if buffer.size == 0:
         return None
-    return cv2.imdecode(buffer, cv2.IMREAD_GRAYSCALE)
+    return cv2.imdecode(buffer, flags)
 
 
 def to_gray(image: np.ndarray) -> np.ndarray:
