@@ -8,7 +8,7 @@ from chalice import Blueprint, Response
 from api import context
 from api.routing import route
 from emotecare import aws
-from emotecare.pipeline.feed import read_feed
+from emotecare.pipeline.feed import parse_wait, read_feed
 from emotecare.pipeline.summary import summarise_session
 from emotecare.pipeline.grants import FrameUploads
 from emotecare.pipeline.smoothing import SmoothingRules
@@ -73,7 +73,8 @@ def frames_grant(call, session_id):
 
 @route(bp, "/sessions/{session_id}/feed")
 def feed(call, session_id):
-    return read_feed(call.user, session_id, call.query.get("since"), _smoothing_rules())
+    return read_feed(call.user, session_id, call.query.get("since"), _smoothing_rules(),
+                     wait_s=parse_wait(call.query.get("wait")))
 
 
 @route(bp, "/sessions/{session_id}/summary")

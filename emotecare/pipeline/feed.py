@@ -4,9 +4,15 @@ Records are read with key queries on (session_id, record_key); record keys start
 capture time, so range order is capture order and the cursor is the last key returned.
 The smoothing state is folded forward from where the last reader left it (`FeedState`),
 so each poll reads only new records, however long the session runs.
+
+A reader may ask to wait (long polling): with nothing new, the read is repeated every
+CHECK_EVERY_S until a record lands or the wait ends, so a record reaches the therapist about
+CHECK_EVERY_S after it is stored instead of up to a whole polling interval later, and a quiet
+session costs one request per wait instead of several.
 """
 from __future__ import annotations
 
+import time
 from dataclasses import dataclass
 
 from pynamodb.exceptions import PutError
@@ -22,17 +28,36 @@ from emotecare.sessions.lifecycle import SELF_REFLECT, load_session_for
 
 PAGE = 200
 _FOLD_PAGE = 1000
+MAX_WAIT_S = 10.0  # well inside API Gateway's 29 s and the API function's timeout
+CHECK_EVERY_S = 0.1
 logger = get_logger("feed")
 
 
-def read_feed(user: Principal, session_id: str, since: str | None, rules: SmoothingRules) -> dict:
-    """What the reader of `session_id`'s feed sees after cursor `since`."""
+def parse_wait(text: str | None) -> float:
+    """A `wait=S` query parameter: seconds to wait for new records, 0 (the default) to MAX_WAIT_S."""
+    if text in (None, ""):
+        return 0.0
+    try:
+        wait_s = float(text)
+    except ValueError:
+        wait_s = -1.0
+    if not 0 <= wait_s <= MAX_WAIT_S:  # also refuses nan and inf
+        raise ValidationError(f"wait must be a number of seconds from 0 to {MAX_WAIT_S:g}", field="wait")
+    return wait_s
+
+
+def read_feed(user: Principal, session_id: str, since: str | None, rules: SmoothingRules,
+              wait_s: float = 0.0) -> dict:
+    """What the reader of `session_id`'s feed sees after cursor `since`.
+
+    With `wait_s`, returns as soon as there is a record after `since`, or empty-handed when
+    the wait is over.
+    """
     if since is not None and (len(since) > 200 or not since[:4].isdigit()):
         raise ValidationError("since must be a cursor returned by this feed", field="since")
     session = load_session_for(user, session_id)
     authorise_feed_reader(user, session)
-    condition = EmotionRecord.record_key > since if since else None
-    records = list(EmotionRecord.query(session_id, range_key_condition=condition, limit=PAGE))
+    records = _records_after(session_id, since, time.monotonic() + wait_s)
     state = advance_state(session_id, rules, read=ReadPage(since, records, len(records) < PAGE))
     return {
         "records": [_record_view(r) for r in records],
@@ -41,6 +66,16 @@ def read_feed(user: Principal, session_id: str, since: str | None, rules: Smooth
         "distress": state.episodes,
         "analysis_on": bool(session.analysis_on),
     }
+
+
+def _records_after(session_id: str, since: str | None, wait_until: float) -> list[EmotionRecord]:
+    condition = EmotionRecord.record_key > since if since else None
+    while True:
+        records = list(EmotionRecord.query(session_id, range_key_condition=condition, limit=PAGE))
+        remaining = wait_until - time.monotonic()
+        if records or remaining <= 0:
+            return records
+        time.sleep(min(CHECK_EVERY_S, remaining))
 
 
 @dataclass(frozen=True)

@@ -1,6 +1,7 @@
 """The feed over records as the handler stores them: cursor paging, smoothing, distress once."""
 from __future__ import annotations
 
+import threading
 import time
 import uuid
 
@@ -70,3 +71,44 @@ def test_smoothed_state_covers_records_beyond_the_first_page(stack, patient, the
     assert first["current"]["face_share"] < 0.3  # the state has folded the later records too
     rest = therapist.get(f"/sessions/{session_id}/feed", params={"since": first["next"]}).json()
     assert len(rest["records"]) == 60 and not any(r["face_found"] for r in rest["records"])
+
+
+def test_a_waiting_read_returns_when_a_record_lands_not_at_the_end_of_its_wait(stack, patient, therapist):
+    session_id = live_session(stack, patient, therapist)
+    start = int(time.time() * 1000) - 10_000
+    _store(stack, session_id, patient.user_id, start, 1, SAD)
+    cursor = therapist.get(f"/sessions/{session_id}/feed").json()["next"]
+    writer = threading.Timer(1.0, _store, (stack, session_id, patient.user_id, start + 1000, 1, SAD))
+    asked = time.monotonic()
+    writer.start()
+    try:
+        answer = therapist.get(f"/sessions/{session_id}/feed", params={"since": cursor, "wait": 8}).json()
+    finally:
+        writer.join()
+    took = time.monotonic() - asked
+    assert len(answer["records"]) == 2 and answer["next"] > cursor
+    assert 0.9 < took < 6  # woke for the record, well before the 8 s were up
+
+
+def test_a_waiting_read_with_nothing_new_returns_empty_when_its_wait_is_over(stack, patient, therapist):
+    session_id = live_session(stack, patient, therapist)
+    _store(stack, session_id, patient.user_id, int(time.time() * 1000) - 10_000, 1, SAD)
+    cursor = therapist.get(f"/sessions/{session_id}/feed").json()["next"]
+    asked = time.monotonic()
+    answer = therapist.get(f"/sessions/{session_id}/feed", params={"since": cursor, "wait": "1.5"}).json()
+    assert answer["records"] == [] and answer["next"] == cursor
+    assert time.monotonic() - asked >= 1.5
+
+
+@pytest.mark.parametrize("wait", ["-1", "11", "soon", "nan", "inf"])
+def test_a_wait_outside_0_to_10_seconds_is_refused_with_its_reason(stack, patient, therapist, wait):
+    session_id = live_session(stack, patient, therapist)
+    response = therapist.get(f"/sessions/{session_id}/feed", params={"wait": wait})
+    assert response.status_code == 400 and "wait must be a number of seconds" in response.json()["error"]
+
+
+def test_a_stranger_asking_to_wait_is_refused_at_once(stack, patient, therapist, other_therapist):
+    session_id = live_session(stack, patient, therapist)
+    asked = time.monotonic()
+    response = other_therapist.get(f"/sessions/{session_id}/feed", params={"wait": 10})
+    assert response.status_code in (403, 404) and time.monotonic() - asked < 5

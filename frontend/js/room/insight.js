@@ -1,10 +1,12 @@
-// The therapist's live insight panel: polls the session's emotion feed twice a second.
+// The therapist's live insight panel: long-polls the session's emotion feed, so a record
+// shows about a tenth of a second after it is stored (the API holds each read up to WAIT_S).
 import { get } from "../api.js";
 import { valenceLine } from "../charts.js";
 import { h, mount } from "../ui.js";
 import { formatTime } from "../time.js";
 
-const POLL_MS = 500;  // half a second of the latency budget; a poll is three key reads
+const WAIT_S = 5;  // the API answers as soon as a record lands, so this only bounds quiet spells
+const RETRY_MS = 2000;  // after a failed read
 const BUCKET_MS = 5000;  // the valence line shows 5-second averages, so hours stay light
 
 export function insightPanel(sessionId, { title = "Live facial expression" } = {}) {
@@ -70,15 +72,17 @@ export function insightPanel(sessionId, { title = "Live facial expression" } = {
   async function poll() {
     if (stopped) return;
     try {
-      const data = await get(path, cursor ? { since: cursor } : {});
+      const data = await get(path, cursor ? { since: cursor, wait: WAIT_S } : { wait: WAIT_S });
+      if (stopped) return;
       cursor = data.next || cursor;
       addRecords(data.records || []);
       showState(data);
+      timer = setTimeout(poll, 0);
     } catch (error) {
-      if (error?.redirected) return;
+      if (error?.redirected || stopped) return;
       status.textContent = `Could not read the feed: ${error.message}`;
+      timer = setTimeout(poll, RETRY_MS);
     }
-    if (!stopped) timer = setTimeout(poll, POLL_MS);
   }
   poll();
   return { element, stop() { stopped = true; clearTimeout(timer); line.chart?.destroy(); } };
