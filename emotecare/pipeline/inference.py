@@ -130,22 +130,23 @@ class FrameBatchReader:
 
     def _analyse_and_store(self, analyzer: FrameAnalyzer, batch: BatchKey, key: str,
                            frames) -> BatchOutcome:
-        records, spent_ms = [], 0.0
-        for index, frame in enumerate(frames):
-            started = time.perf_counter()
-            try:
-                result = analyzer.analyze(frame.jpeg)
+        decoded = []
+        for index, frame in enumerate(frames):  # a frame that does not decode rejects the batch
+            try:                                # before any of its records is written
+                decoded.append(analyzer.decode(frame.jpeg))
             except UndecodableFrameError as exc:
                 raise RejectedBatch("undecodable", f"frame {index}: {exc}") from exc
-            elapsed = (time.perf_counter() - started) * 1000
-            spent_ms += elapsed
-            records.append(_record(batch, index, frame.captured_at_ms, result, elapsed,
-                                   analyzer.model_version))
-        with EmotionRecord.batch_write() as writer:  # deterministic keys: a replay overwrites
-            for record in records:
-                writer.save(record)
-        return BatchOutcome(key, batch.session_id, len(records),
-                            sum(r.face_found for r in records), inference_ms=spent_ms)
+        faces, spent_ms = 0, 0.0
+        for index, (frame, image) in enumerate(zip(frames, decoded)):
+            started = time.perf_counter()
+            result = analyzer.analyze(image)
+            elapsed = image.decode_ms + (time.perf_counter() - started) * 1000
+            spent_ms, faces = spent_ms + elapsed, faces + result.face_found
+            # Written one by one in capture order: the oldest frame, which waited longest for
+            # its batch to leave, reaches the feed without waiting for the rest. Deterministic
+            # keys, so a redelivered batch overwrites rather than duplicates.
+            _record(batch, index, frame.captured_at_ms, result, elapsed, analyzer.model_version).save()
+        return BatchOutcome(key, batch.session_id, len(frames), faces, inference_ms=spent_ms)
 
     def _delete(self, key: str) -> None:
         self._s3.delete_object(Bucket=self._bucket, Key=key)

@@ -85,6 +85,19 @@ def test_bad_batches_are_dead_lettered_while_a_good_one_between_them_is_processe
 
 
 @requires_model
+def test_a_frame_that_does_not_decode_rejects_its_whole_batch_before_any_record_is_written(
+        stack, patient, therapist):
+    session_id = live_session(stack, patient, therapist)
+    face = face_jpeg("astronaut")
+    garbled = face[:3] + bytes(range(256)) * 8 + face[-2:]  # JPEG markers, no image between
+    key = _send(patient, session_id, batch_of([face, face, garbled, face]))
+    wait_for(lambda: key in dead_lettered_keys(stack), timeout_s=40, what="the batch dead-lettered")
+    assert '"code":"undecodable"' in stack.log() and "frame 2" in stack.log()
+    assert therapist.get(f"/sessions/{session_id}/feed").json()["records"] == []
+    assert _objects(stack, session_id) == []
+
+
+@requires_model
 def test_the_same_batch_delivered_twice_leaves_one_set_of_records(stack, patient, therapist):
     session_id = live_session(stack, patient, therapist)
     grant = _grant(patient, session_id)
