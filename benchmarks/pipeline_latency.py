@@ -3,7 +3,8 @@
 
 Starts `emotecare up` (its own data folder and free ports), then for 1 and for 5 concurrent
 sessions streams real face photos at 2 frames/s the way the front end does (a batch every
-`--batch-s` seconds through a presigned POST) while the therapist's side polls the feed.
+`--batch-s` seconds through a presigned POST) while the therapist's side reads the feed as
+the dashboard does (long polls of up to `--wait-s`, the next one as soon as one returns).
 Sessions start at phases spread evenly over the batch period, as independent sessions
 would, and each asks for the next batch's upload grant as soon as it uses one, as the front
 end does. Per frame it measures capture → visible in the feed (including the wait for the
@@ -12,7 +13,7 @@ in the handler and classified → seen by the poller. Inference ms/frame comes f
 records' own latency figures (inside the handler); handler ms/batch from its log lines.
 Prints the figures and the Lambda vs Rekognition cost per 1,000 frames.
 
-    python benchmarks/pipeline_latency.py [--seconds 30] [--batch-s 2] [--poll-s 0.2]
+    python benchmarks/pipeline_latency.py [--seconds 30] [--batch-s 2] [--wait-s 5] [--poll-s 0]
 """
 from __future__ import annotations
 
@@ -46,9 +47,9 @@ REKOGNITION_PER_1000 = 1.00
 # latency) and above it the extra CPU sits idle. The ms measured here are on one local core,
 # taken as the time on one vCPU. Costs are given at that size and at the deployed one.
 ONE_VCPU_MB = 1769
-# Waiting on AWS per batch (not CPU): session + ledger reads, S3 GET and DELETE, one
-# BatchWriteItem, the ledger write: ~6 in-region calls at ~10 ms. An assumption, not measured.
-AWS_IO_MS_PER_BATCH = 60
+# Waiting on AWS per batch (not CPU): session + ledger reads, S3 GET and DELETE, one PutItem
+# per frame (~4), the ledger write: ~9 in-region calls at ~10 ms. An assumption, not measured.
+AWS_IO_MS_PER_BATCH = 90
 
 
 def deployed_memory_mb() -> int:
@@ -61,10 +62,11 @@ class SessionRun:
     """One patient streaming frames and one therapist polling the feed."""
 
     def __init__(self, stack, index: int, seconds: float, batch_s: float, poll_s: float,
-                 drain_s: float, phase_s: float = 0.0):
+                 drain_s: float, phase_s: float = 0.0, wait_s: float = 0.0):
         self.patient, self.therapist = make_user(stack, "patient"), make_user(stack, "therapist")
         self.session_id = live_session(stack, self.patient, self.therapist)
         self.seconds, self.batch_s, self.poll_s, self.drain_s = seconds, batch_s, poll_s, drain_s
+        self.wait_s = wait_s
         self.jpegs = [face_jpeg(name) for name in BENCHMARK_FACES]
         self.offset = index
         self.phase_s = phase_s
@@ -123,7 +125,7 @@ class SessionRun:
     def poll(self) -> None:
         cursor = None
         while not self.done.is_set():
-            params = {"since": cursor} if cursor else {}
+            params = {"since": cursor, "wait": self.wait_s} if cursor else {"wait": self.wait_s}
             feed = self.therapist.get(f"/sessions/{self.session_id}/feed", params=params).json()
             seen = time.time()
             for record in feed["records"]:
@@ -146,7 +148,8 @@ def run_scenario(stack, sessions: int, args) -> dict:
     # Independent sessions start at unrelated moments, so their batches are spread over the
     # batch period rather than all landing in the same instant.
     runs = [SessionRun(stack, i, args.seconds, args.batch_s, args.poll_s, args.drain_s,
-                       phase_s=i * args.batch_s / sessions) for i in range(sessions)]
+                       phase_s=i * args.batch_s / sessions, wait_s=args.wait_s)
+            for i in range(sessions)]
     threads = [threading.Thread(target=target) for run in runs for target in (run.stream, run.poll)]
     for thread in threads:
         thread.start()
@@ -238,7 +241,9 @@ def main() -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--seconds", type=float, default=30)
     parser.add_argument("--batch-s", type=float, default=2.0)
-    parser.add_argument("--poll-s", type=float, default=0.2)
+    parser.add_argument("--wait-s", type=float, default=5.0,
+                        help="how long each feed read may wait for new records (the dashboard's 5)")
+    parser.add_argument("--poll-s", type=float, default=0.0, help="pause between feed reads")
     parser.add_argument("--drain-s", type=float, default=15.0,
                         help="how long to keep polling after the last batch (later = not seen)")
     args = parser.parse_args()
@@ -253,7 +258,8 @@ def main() -> int:
     print(f"machine: {os.cpu_count()} cores, load average {load[0]:.1f} / {load[1]:.1f} / {load[2]:.1f} "
           "(shared; the figures include that contention)")
     print(f"Frame pipeline on the local stack: {FPS} frames/s per session, a batch every "
-          f"{args.batch_s:g} s, feed polled every {args.poll_s:g} s, {args.seconds:g} s per run")
+          f"{args.batch_s:g} s, feed read with waits of up to {args.wait_s:g} s "
+          f"and {args.poll_s:g} s between reads, {args.seconds:g} s per run")
     print("sessions  frames  capture→visible p50 / p95   batch sent→visible p50 / p95   not seen")
     for r in results:
         print(f"{r['sessions']:>8}  {r['frames']:>6}  {r['capture_p50_s']:>9.2f} s / {r['capture_p95_s']:.2f} s"
