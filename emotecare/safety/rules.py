@@ -123,9 +123,15 @@ def _keeps(category: str, clause: str, match: re.Match, following: str, message:
     if category == lexicon.HARM_TO_OTHERS:
         if cues.SERIOUS.search(message):
             return True  # "if he parks there one more time I'm going to stab him, I'm serious"
+        if following and cues.TAKEN_BACK.search(following):
+            return False  # "I'll strangle her. (I won't, I love her.)"
         return not (cues.HUMOUR.search(message) or cues.FIGURATIVE_OTHERS.search(clause))
     if category in (lexicon.SUICIDAL_IDEATION, lexicon.SELF_HARM) and cues.is_figurative_self(clause, message, match):
         return False
+    if category == lexicon.SUICIDAL_IDEATION and "burden" in match.group(0) and cues.BURDEN_ANSWERED.search(message):
+        return False  # "I worry I'm a burden to my son, but he says he doesn't mind"
+    if category == lexicon.SUICIDAL_IDEATION and "affairs" in match.group(0) and cues.AFFAIRS_ROUTINE.search(message):
+        return False  # "updated my will and put my affairs in order, as one should at my age"
     if category == lexicon.SUICIDAL_IDEATION and "jump" in match.group(0) \
             and cues.RECREATION_JUMP.search(clause[: match.start()] + match.group(0).split(" off")[0]):
         return False  # "I bungee jumped off a bridge in New Zealand"
