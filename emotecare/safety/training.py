@@ -23,7 +23,8 @@ DATA_DIR = Path(__file__).resolve().parents[2] / "tests" / "safety"
 # Whole files written in one go count as one round each; dev rows carry their own round.
 LABELLED_SETS = {"eval_messages.tsv": "eval", "holdout_messages.tsv": "holdout", "dev_messages.tsv": None,
                  "firstsight_r27.tsv": None, "firstsight_r31.tsv": None,
-                 "firstsight_r35.tsv": None, "firstsight_r36.tsv": None, "firstsight_r37.tsv": None}
+                 "firstsight_r35.tsv": None, "firstsight_r36.tsv": None, "firstsight_r37.tsv": None,
+                 "firstsight_r38.tsv": None, "firstsight_r41.tsv": None}
 # Rewrites of the labelled messages (typos, texting, lower case, small talk around them), made by
 # `scripts/make_safety_variants.py`: trained on, never scored (their round is their source's).
 VARIANTS_SET = "variants.tsv"
