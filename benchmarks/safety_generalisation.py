@@ -25,6 +25,7 @@ from emotecare.safety.model import load_model
 OLDER_NEW = {"r23", "r24", "r25", "r26", "fa3"}  # written after the rules' round-22 freeze, before any model
 BRANCH_ROUNDS = {"r27", "r28", "r29", "r30", "r31", "r32", "r33", "r34", "r35"}  # written on branch safety2
 NEWEST_ROUNDS = {"r36", "r37", "r39", "r40"}  # branch safety3: rounds 36 and 37 scored at first sight, then trained on
+SAFETY4_ROUNDS = {"r38", "r41", "r42"}  # branch safety4: 38 and 41 scored at first sight, then trained on; 42 written for training
 SWEEP = (0.2, 0.3, 0.4, 0.5, 0.6, 0.7)
 
 
@@ -55,6 +56,8 @@ def main() -> int:
     print_figures("rounds 27-35 (model first sight; rules partly fitted)", variants, crisis, branch)
     print_figures("rounds 36, 37, 39, 40 (model first sight; rules partly fitted)", variants, crisis,
                   grouped.in_rounds(NEWEST_ROUNDS))
+    print_figures("rounds 38, 41, 42 (model first sight; rules partly fitted on 41 and 42)", variants, crisis,
+                  grouped.in_rounds(SAFETY4_ROUNDS))
     print("per round (model alone | rules OR model): recall / false alarms")
     for name in sorted(set(m.round for m in messages)):
         scope = grouped.in_rounds({name})

@@ -90,7 +90,9 @@ INFORMATIONAL = re.compile(
     r"(?:the|a) (?:\w+ )?character|my (?:\w+ )?(?:friend|son|daughter|kid|child|teen|teenager|student|partner|"
     r"brother|sister|client|patient)) (?:is|are|might be|may be|could be|seems|feels|was|is being) (?:\w+ )?"
     r"(?:suicidal|selfharm\w*|cutting)\b"
-    r"|\b(?:novel|story|book|film|movie|show|play|poem|game|script|series) (?:where|in which|whose|about)\b")
+    r"|\b(?:novel|story|book|film|movie|show|play|poem|game|script|series) (?:where|in which|whose|about)\b"
+    # work for a course: "researching lethal doses of caffeine for a pharmacology essay" (round 41)
+    r"|\bfor (?:a|an|my|our|the) (?:\w+ ){0,2}(?:essay|assignment|dissertation|thesis|paper|module|lecture|seminar|coursework|exam|revision|project|class|article|quiz)\b")
 # Words that make an explicit self-statement stronger than any informational framing.
 SELF_NOW = re.compile(r"\bi (?:am|feel|have been|keep|want|think about|plan)\b.{0,15}\b(?:suicid|kill myself|die)")
 
@@ -98,18 +100,50 @@ HISTORY = re.compile(
     r"\b(?:used to|when i was (?:younger|little|a (?:kid|teen|teenager|child|student))|(?:a|one|two|few|\w+) (?:years?|months?) ago|"
     r"in the past|previously|before\s*$|in my youth|when i was young|as a young (?:man|woman|person)|back in (?:school|college|high school|uni|university)|as a (?:teen|teenager|kid|child)|"
     r"last year|a long time ago|once upon a time|in my teens|at (?:\d+|fifteen|sixteen|fourteen)|"
-    r"in (?:19|20)\d\d|(?:back )?in my (?:twenties|thirties|teens|school days))\b")
+    r"in (?:19|20)\d\d|(?:back )?in my (?:twenties|thirties|teens|school days)|"
+    r"(?:a |my )?(?:past )?history of|last (?:episode|time|attempt) (?:was )?(?:\w+ ){0,2}(?:years?|months?) ago)\b")
 RECOVERY = re.compile(
     r"\b(?:not anymore|no longer|better now|doing (?:much )?better|doing well|much better|okay now|ok now|"
     r"fine now|clean (?:for|since)|better place|good place|safety plan|i am okay now|been well|well for|well since|"
     r"stable for|"
     r"been clean|recovered|in recovery|have not (?:since|in|for)|these days i|"
     r"proud|healing|healed|got help|getting help|safe now|past now|behind me|long way|do not anymore|"
-    r"do not feel that way|stable now|years clean|months clean|"
+    r"do not feel that way|stable now|years clean|months clean|none (?:currently|now|at the moment|at present)|not currently|nothing current|not thinking about it (?:now|anymore|any more)|"
     # the recovery told as what helped or what is done now: "therapy really helped", "is doing physio now"
     r"(?:therapy|treatment|counselling|counseling|medication|the meds|rehab|the hospital|support|it|that|they) (?:really |has |have |had |so much |a lot )?helped|"
     r"(?:my|his|her|their) recovery|recovering|(?:is|am|are) (?:doing|getting) (?:better|well|fine|physio|rehab)|"
     r"glad (?:i am|to be) (?:still )?(?:here|alive))\b")
+
+
+# A worry about being a burden that the person in question has answered (round 41):
+# "I worry I'm a burden to my son, but he says he doesn't mind".
+BURDEN_ANSWERED = re.compile(r"\b(?:says|said|tells me|told me|keeps telling me|insists|assures me|reassures me)\b.{0,25}"
+                             r"\b(?:(?:does|do|did) not mind|i am not (?:a|one)|not a burden|happy to (?:help|do it|have me)|"
+                             r"loves? (?:having|helping|doing)|(?:that is|it is|that) (?:just )?(?:the|my) (?:depression|anxiety|illness))\b")
+# Affairs put in order as a sensible chore, named as such (round 41): "updated my will, as one
+# should at my age. Feels good to have it done."
+AFFAIRS_ROUTINE = re.compile(r"\b(?:as (?:one|you|everyone|anyone) should|at my age|peace of mind|sensible thing|"
+                             r"responsible thing|grown up thing|everyone should|feels good to have|glad to have (?:it|that) done|"
+                             r"ticked (?:it|that) off)\b")
+# An everyday occasion named beside a farewell, a "last message", a missed date, letters or a
+# rope (round 42): "said my goodbyes at the leaving do", "last message before the exam, wish me
+# luck", "not going to make it to my birthday drinks, I've got covid", "rope ... for the camping trip".
+ORDINARY_OCCASION = re.compile(
+    r"\b(?:leaving (?:do|party|drinks)|new job|job starts|before the (?:exam|test|interview|match|flight|race|wedding|holiday|surgery|operation)|"
+    r"wish me luck|camping|climbing|abseil\w*|sailing|the boat|tent|hammock|tow(?:ing)?|"
+    r"(?:birthday|christmas|work|office|leaving|hen|stag) (?:drinks|party|do|dinner|meal)|covid|the flu|a cold|"
+    r"memory (?:project|box|book)|(?:counsellor|counselor|therapist|grief worker) (?:suggested|recommended)|when (?:they|he|she) (?:turns?|are|is) \d+|"
+    r"to open (?:when|on|at))\b")
+# A petty grievance told right after a threat (round 42): "I'm going to kill my brother, he's
+# used all the hot water again".
+PETTY_GRIEVANCE = re.compile(
+    r"^(?:because |cos |coz )?(?:he|she|they|it) (?:is |are |has |have )?(?:\w+ )?(?:used|eaten|ate|drunk|drank|taken|took|borrowed|finished|"
+    r"broken|broke|lost|nicked|stolen|stole|hogged|hogging|spoiled|spoilt|spoiled|deleted|cancelled|forgot|forgotten)\b"
+    r".{0,40}\b(?:again|all the|all my|my)\b")
+# A threat to someone taken back at once (round 41): "I'll strangle her. (I won't, I love her.)"
+TAKEN_BACK = re.compile(r"\b(?:i will not|i would not|i wont|not really|obviously not|of course not|only joking|just joking|"
+                        r"just kidding|kidding)\b,? (?:i love (?:her|him|them|it)|obviously|of course|but|ha\w*|lol)|"
+                        r"^\(?(?:i will not|i would not|obviously not|of course not|kidding|only joking|just kidding|jk)\)?$")
 
 
 # A jump for sport or fun, named right before the jump: "I bungee jumped off a bridge".

@@ -159,5 +159,5 @@ def _edit_distance(a: str, b: str) -> int:
 
 def split_clauses(text: str) -> list[str]:
     """Split normalised text where a negation stops applying: sentences and 'but'-clauses."""
-    parts = re.split(r"[.;!?]+|,|\bbut\b|\bhowever\b|\bthough\b|\band then\b|\s-\s", text)
+    parts = re.split(r"(?:[;!?]|(?<!\d)\.|\.(?!\d))+|,|\bbut\b|\bhowever\b|\bthough\b|\band then\b|\s-\s", text)
     return [p.strip() for p in parts if p.strip()]

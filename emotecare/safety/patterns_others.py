@@ -29,6 +29,11 @@ HARM_TO_OTHERS_PATTERNS = [
         r"\brevenge\b.{0,40}\b(?:kill|hurt|stab|shoot|pay|suffer)\b|\b(?:kill|hurt|stab|shoot|pay|suffer)\b.{0,40}\brevenge\b",
         # fire or poison aimed at a person (branch safety3)
         r"\b(?:set fire to|set light to|burn down|torch|petrol through) (?:\w+ ){0,3}(?:flat|house|home|car|room|door|letterbox)\b.{0,30}\b(?:while|with) (?:he|she|they|him|her|them)(?: is| are)?(?: still)? (?:in|inside|asleep|in it|in there)\b",
+        # round 41 families: a vehicle driven at people; a blunt tool bought or taken to a named
+        # person; "break his head" said as what the writer will do
+        r"\b(?:drive|driving|drove|plough|ploughing|plow|plowing|ram|ramming|mount|mounting) (?:the |my |a |our |this )?(?:car|van|truck|lorry|4x4|jeep|bus) (?:into|through|at) (?:the |a |that )?(?:crowd|people|pedestrians|queue|school gates?|playground|market|protesters|kids)\b",
+        r"\b(?:bought|got|have|took|taken|sharpened|found|fetched|grabbed) (?:a |my |the |dads |his |an )?(?:crowbar|hammer|baseball bat|bat|machete|axe|hatchet|knife|gun|tyre iron|wrench)\b.{0,80}\b(?:going to pay for|pay for what|(?:his|her|their) address|where (?:he|she|they) lives?)\b|\b(?:got|have|found|know) (?:his|her|their) address\b.{0,60}\b(?:bought|got|have|sharpened) (?:a |my |the )?(?:crowbar|hammer|baseball bat|bat|machete|axe|hatchet|knife|gun)\b",
+        r"\bi (?:will|am going to|am gonna|gonna|am about to) (?:go (?:round |over |there )?(?:with (?:a |my |the )?(?:hammer|bat|crowbar|knife|axe|machete) )?and )?(?:break|smash|bash|cave|crack|kick) (?:his|her|their|that \w+s?) (?:\w+ )?(?:head|skull|face|neck|legs|teeth)(?: in)?\b",
         r"\b(?:put|putting|slip|slipping|add|adding|mix|mixing) (?:\w+ ){0,2}(?:rat poison|poison|antifreeze|bleach|weed ?killer)\b.{0,10}\b(?:in|into) (?:his|her|their|my \w+'?s?|the \w+'?s?) (?:\w+ )?(?:coffee|tea|food|drink|dinner|water|meal|lunch)\b",
 ]
 
@@ -67,6 +72,8 @@ ABUSE_PATTERNS = [
         r"\b(?:bruises|a black eye|black eyes|marks|broken (?:rib|arm|nose)|split lip) (?:from|because of|after|that) (?:him|her|them|my \w+|he|she|they)\b|\b(?:he|she|they) (?:left|gave) me (?:bruises|a black eye|marks)\b",
         r"\b(?:do not|no longer) feel safe (?:at home|in my (?:own )?home|in my house|with (?:him|her|them|my \w+)|around (?:him|her|them|my \w+))\b|\bnot safe (?:at home|in my home|with (?:him|her|them|my \w+))\b",
         r"\b(?:takes|took|controls|control|checks|tracks|monitors) (?:all )?(?:of )?my (?:money|phone|passport|bank card|wages|location)\b.{0,40}\b(?:not let|will not|does not let|scared|afraid|hit|hurt)",
+        # an adult who sends the writer pictures and asks for some back (round 41)
+        ABUSER + r"(?: \w+){0,4}? (?:sending|sends|sent|showing|shows|showed) me (?:\w+ )?(?:pictures|photos|pics|videos|nudes)\b.{0,40}\b(?:asking|asks|asked|wants|wanted|makes|made|tells|told) me (?:to )?(?:send|sending)\b",
 ]
 
 MEDICAL_EMERGENCY_PATTERNS = [
@@ -101,4 +108,8 @@ MEDICAL_EMERGENCY_PATTERNS = [
         r"\b(?:hit|banged|bumped|knocked|smashed) (?:his|her|their|my) head\b.{0,60}\b(?:being sick|vomit\w*|throwing up|threw up|confused|drowsy|very sleepy|will not wake|can not remember|unequal pupils|seizure|fitting)\b",
         r"\bseizure\b.{0,40}\b(?:five|5|six|ten|10|fifteen|\d\d) minutes\b|\b(?:will not|can not|does not) stop (?:fitting|seizing|convulsing)\b",
         r"\b(?:newborn|\d+ (?:day|week)s? old|(?:two|three|four|five|six|seven|eight) (?:day|week)s? old)\b.{0,40}\b(?:fever|high temperature|temperature of|will not feed|not feeding|grunting|breathing (?:really |very )?fast|floppy|will not wake)\b",
+        # round 41 families: a low blood sugar given as a number with symptoms; a terse report
+        # of a whole bottle or box taken
+        r"\b(?:sugar|sugars|glucose|bg|bm|blood sugar|reading) (?:is |was |of |at |reads |reading |level is |levels are |just |only |down to )*(?:[0-2](?:\.\d)?|[2-4]\d)(?: ?mmol\w*| ?mg\w*)?\b.{0,50}\b(?:shak\w*|confused|dizzy|sweat\w*|faint\w*|pass(?:ing)? out|can not find|drowsy|slurr\w*|can not think|trembl\w*)",
+        r"^(?:i )?(?:just )?(?:took|swallowed|necked|downed|taken) (?:the|a|my) (?:whole|entire) (?:bottle|box|pack|packet|strip|prescription|lot|tub)(?: of (?:them|it|pills|tablets))?(?: now| just now)?$",
 ]

@@ -9,6 +9,12 @@ from __future__ import annotations
 from emotecare.safety.fragments import PILL_WORDS, PILLS
 
 SUICIDAL_IDEATION_PATTERNS = [
+        # round 41 families: a train named by its time; a terse report from the place; no longer
+        # holding back; gone by a named day "and I've seen to that"
+        r"\b(?:step|stepped|stepping|walk|walked|walking|jump|jumped|jumping|lie down|lay down) (?:out )?in front of (?:the |a )?(?:\d{1,2}[:.]\d{2}|\d{1,2} ?(?:am|pm|o'?clock))\b",
+        r"^(?:i am |am |i'?m )?(?:on|at|standing on|sitting on|sat on|up on) (?:the|a|this) (?:bridge|ledge|cliff edge|cliff|viaduct|tracks|railway line|roof edge|edge)(?: now| right now)$",
+        r"\b(?:not going to|will not|am not going to|not gonna) stop myself (?:this time|anymore|any more|now)\b",
+        r"\bnot (?:going to |gonna )?be (?:here|around) (?:for|at|by|to see) (?:christmas|new year|easter|my birthday|(?:his|her|their|the kids) birthdays?|the (?:weekend|holidays|wedding|summer)|next (?:week|month|year))$",
         r"\bkill(?:ing|ed|s)? (?:myself|my self)\b",
         r"\b(?:end|ending|ended|take|taking|took) (?:my|my own) life\b",
         r"\bsuicid(?:e|al)\b",

@@ -123,9 +123,21 @@ def _keeps(category: str, clause: str, match: re.Match, following: str, message:
     if category == lexicon.HARM_TO_OTHERS:
         if cues.SERIOUS.search(message):
             return True  # "if he parks there one more time I'm going to stab him, I'm serious"
+        if following and cues.TAKEN_BACK.search(following):
+            return False  # "I'll strangle her. (I won't, I love her.)"
+        if following and cues.PETTY_GRIEVANCE.search(following):
+            return False  # "I'm going to kill my brother, he's used all the hot water again"
         return not (cues.HUMOUR.search(message) or cues.FIGURATIVE_OTHERS.search(clause))
     if category in (lexicon.SUICIDAL_IDEATION, lexicon.SELF_HARM) and cues.is_figurative_self(clause, message, match):
         return False
+    if category == lexicon.SUICIDAL_IDEATION and "burden" in match.group(0) and cues.BURDEN_ANSWERED.search(message):
+        return False  # "I worry I'm a burden to my son, but he says he doesn't mind"
+    if category == lexicon.SUICIDAL_IDEATION and "affairs" in match.group(0) and cues.AFFAIRS_ROUTINE.search(message):
+        return False  # "updated my will and put my affairs in order, as one should at my age"
+    if category == lexicon.SUICIDAL_IDEATION \
+            and (cues.ORDINARY_OCCASION.search(message) or cues.AWAY_FOR_A_REASON.search(message)) and re.search(
+            r"goodbye|farewell|last message|final message|make it to|letters? (?:for|to)|\brope\b", match.group(0)):
+        return False  # "said my goodbyes at the leaving do, new job starts Monday", "off travelling ... said my goodbyes"
     if category == lexicon.SUICIDAL_IDEATION and "jump" in match.group(0) \
             and cues.RECREATION_JUMP.search(clause[: match.start()] + match.group(0).split(" off")[0]):
         return False  # "I bungee jumped off a bridge in New Zealand"

@@ -23,14 +23,15 @@ DATA_DIR = Path(__file__).resolve().parents[2] / "tests" / "safety"
 # Whole files written in one go count as one round each; dev rows carry their own round.
 LABELLED_SETS = {"eval_messages.tsv": "eval", "holdout_messages.tsv": "holdout", "dev_messages.tsv": None,
                  "firstsight_r27.tsv": None, "firstsight_r31.tsv": None,
-                 "firstsight_r35.tsv": None, "firstsight_r36.tsv": None, "firstsight_r37.tsv": None}
+                 "firstsight_r35.tsv": None, "firstsight_r36.tsv": None, "firstsight_r37.tsv": None,
+                 "firstsight_r38.tsv": None, "firstsight_r41.tsv": None}
 # Rewrites of the labelled messages (typos, texting, lower case, small talk around them), made by
 # `scripts/make_safety_variants.py`: trained on, never scored (their round is their source's).
 VARIANTS_SET = "variants.tsv"
 CRISIS_C = 8.0  # inverse regularisation; chosen by grouped CV among 1, 4, 8, 16, 32 (8 and 32 tie; the smaller is steadier)
 CATEGORY_C = 8.0
 MAX_FALSE_ALARMS = 0.08  # grouped-CV false-alarm ceiling for rules OR model (issue bar: 0.10)
-WEIGHT_DIGITS = 4  # 4 decimals keep the file under 5 MB with concept pairs; scores move by < 0.001
+WEIGHT_DIGITS = 4  # 4 decimals keep the file near 5 MB (5.3 MB after round 42) with concept pairs; scores move by < 0.001
 
 
 @dataclass(frozen=True)
