@@ -5,9 +5,7 @@
 
 LFW faces (scikit-image's subset: 100 faces, 100 non-faces, 25x25) enlarged to 120 px on a
 grey 320x240 frame; the astronaut, Grace Hopper and the half-profile cameraman as 640x480
-frames; the astronaut framed as the browser's fake camera sends her (head and shoulders,
-320x240 JPEG, shifted 0-7 px: the face is ~60 px tall); detect time is thread CPU time on the
-astronaut frame (one thread, as on Lambda).
+frames; detect time is thread CPU time on the astronaut frame (one thread, as on Lambda).
 """
 from __future__ import annotations
 
@@ -41,16 +39,6 @@ def photo_frame(name: str) -> np.ndarray:
     return cv2.resize(gray, (640, 480))
 
 
-def webcam_frames() -> list[np.ndarray]:
-    photo = skdata.astronaut()[0:384, 0:512]
-    frames = []
-    for shift in range(8):
-        frame = cv2.resize(np.roll(photo, shift, axis=1), (320, 240), interpolation=cv2.INTER_AREA)
-        _, jpeg = cv2.imencode(".jpg", cv2.cvtColor(frame, cv2.COLOR_RGB2BGR), [cv2.IMWRITE_JPEG_QUALITY, 80])
-        frames.append(cv2.imdecode(jpeg, cv2.IMREAD_GRAYSCALE))
-    return frames
-
-
 def detect_ms(detector: faces.FaceDetector, gray: np.ndarray, seconds: float = 2.0) -> float:
     detector.detect(gray)
     count, cpu_started, started = 0, time.thread_time(), time.perf_counter()
@@ -64,7 +52,6 @@ def main() -> int:
     cv2.setNumThreads(1)
     lfw = skdata.lfw_subset()
     photos = {name: photo_frame(name) for name in ("astronaut", "grace_hopper", "camera")}
-    webcam = webcam_frames()
     shipped = (faces.SCALE_FACTOR, faces.MIN_NEIGHBORS)
     for scale, neighbours in CONFIGS:
         faces.SCALE_FACTOR, faces.MIN_NEIGHBORS = scale, neighbours
@@ -72,10 +59,9 @@ def main() -> int:
         found = sum(bool(detector.detect(lfw_frame(lfw, i))) for i in range(100))
         false = sum(bool(detector.detect(lfw_frame(lfw, i))) for i in range(100, 200))
         boxes = ", ".join(f"{name} {len(detector.detect(g))}" for name, g in photos.items())
-        on_webcam = sum(bool(detector.detect(g)) for g in webcam)
         print(f"scale step {scale}, min neighbours {neighbours}"
               f"{' (shipped)' if (scale, neighbours) == shipped else ''}: LFW faces {found}/100, "
-              f"non-faces boxed {false}/100; webcam-framed astronaut {on_webcam}/{len(webcam)}; "
+              f"non-faces boxed {false}/100; "
               f"boxes: {boxes}; "
               f"detect {detect_ms(detector, photos['astronaut']):.1f} ms CPU")
     return 0

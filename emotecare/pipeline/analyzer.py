@@ -80,17 +80,15 @@ class VisionAnalyzer:
         boxes = self._detector.detect(frame.gray)
         detected = time.perf_counter()
         latency = {"decode": frame.decode_ms, "detect": _ms(started, detected)}
-        if not boxes:
-            latency["cpu"] = round(frame.decode_cpu_ms + _ms(cpu_started, time.thread_time()), 2)
-            return FrameResult(False, latency_ms=latency)
-        box = tuple(int(v) for v in max(boxes, key=lambda b: int(b[2]) * int(b[3]))[:4])
-        face = self._preprocess.prepare_face(frame.gray, box)
-        scores = self._classifier.predict(face[None])[0]
-        latency["classify"] = _ms(detected, time.perf_counter())
+        box = probabilities = None
+        if boxes:
+            box = tuple(int(v) for v in max(boxes, key=lambda b: int(b[2]) * int(b[3]))[:4])
+            scores = self._classifier.predict(self._preprocess.prepare_face(frame.gray, box)[None])[0]
+            latency["classify"] = _ms(detected, time.perf_counter())
+            probabilities = {label: float(p) for label, p in zip(self._classifier.labels, scores)}
         # What a dedicated vCPU would spend on the frame, decoding included.
         latency["cpu"] = round(frame.decode_cpu_ms + _ms(cpu_started, time.thread_time()), 2)
-        probabilities = {label: float(p) for label, p in zip(self._classifier.labels, scores)}
-        return FrameResult(True, box, probabilities, latency)
+        return FrameResult(bool(boxes), box, probabilities, latency)
 
 
 _per_thread = threading.local()

@@ -134,11 +134,13 @@ ORDINARY_OCCASION = re.compile(
     r"(?:birthday|christmas|work|office|leaving|hen|stag) (?:drinks|party|do|dinner|meal)|covid|the flu|a cold|"
     r"memory (?:project|box|book)|(?:counsellor|counselor|therapist|grief worker) (?:suggested|recommended)|when (?:they|he|she) (?:turns?|are|is) \d+|"
     r"to open (?:when|on|at))\b")
+# The farewell-like words an ordinary occasion can explain away (what the matched rule said).
+FAREWELL_WORDS = re.compile(r"goodbye|farewell|last message|final message|make it to|letters? (?:for|to)|\brope\b")
 # A petty grievance told right after a threat (round 42): "I'm going to kill my brother, he's
 # used all the hot water again".
 PETTY_GRIEVANCE = re.compile(
     r"^(?:because |cos |coz )?(?:he|she|they|it) (?:is |are |has |have )?(?:\w+ )?(?:used|eaten|ate|drunk|drank|taken|took|borrowed|finished|"
-    r"broken|broke|lost|nicked|stolen|stole|hogged|hogging|spoiled|spoilt|spoiled|deleted|cancelled|forgot|forgotten)\b"
+    r"broken|broke|lost|nicked|stolen|stole|hogged|hogging|spoiled|spoilt|deleted|cancelled|forgot|forgotten)\b"
     r".{0,40}\b(?:again|all the|all my|my)\b")
 # A threat to someone taken back at once (round 41): "I'll strangle her. (I won't, I love her.)"
 TAKEN_BACK = re.compile(r"\b(?:i will not|i would not|i wont|not really|obviously not|of course not|only joking|just joking|"
