@@ -134,8 +134,6 @@ ORDINARY_OCCASION = re.compile(
     r"(?:birthday|christmas|work|office|leaving|hen|stag) (?:drinks|party|do|dinner|meal)|covid|the flu|a cold|"
     r"memory (?:project|box|book)|(?:counsellor|counselor|therapist|grief worker) (?:suggested|recommended)|when (?:they|he|she) (?:turns?|are|is) \d+|"
     r"to open (?:when|on|at))\b")
-# The farewell-like words an ordinary occasion can explain away (what the matched rule said).
-FAREWELL_WORDS = re.compile(r"goodbye|farewell|last message|final message|make it to|letters? (?:for|to)|\brope\b")
 # A petty grievance told right after a threat (round 42): "I'm going to kill my brother, he's
 # used all the hot water again".
 PETTY_GRIEVANCE = re.compile(

@@ -134,8 +134,9 @@ def _keeps(category: str, clause: str, match: re.Match, following: str, message:
         return False  # "I worry I'm a burden to my son, but he says he doesn't mind"
     if category == lexicon.SUICIDAL_IDEATION and "affairs" in match.group(0) and cues.AFFAIRS_ROUTINE.search(message):
         return False  # "updated my will and put my affairs in order, as one should at my age"
-    if category == lexicon.SUICIDAL_IDEATION and cues.FAREWELL_WORDS.search(match.group(0)) \
-            and (cues.ORDINARY_OCCASION.search(message) or cues.AWAY_FOR_A_REASON.search(message)):
+    if category == lexicon.SUICIDAL_IDEATION \
+            and (cues.ORDINARY_OCCASION.search(message) or cues.AWAY_FOR_A_REASON.search(message)) and re.search(
+            r"goodbye|farewell|last message|final message|make it to|letters? (?:for|to)|\brope\b", match.group(0)):
         return False  # "said my goodbyes at the leaving do, new job starts Monday", "off travelling ... said my goodbyes"
     if category == lexicon.SUICIDAL_IDEATION and "jump" in match.group(0) \
             and cues.RECREATION_JUMP.search(clause[: match.start()] + match.group(0).split(" off")[0]):
