@@ -1,9 +1,13 @@
 """Train a few recipe variants in parallel on one GPU machine and keep the best by held-out score.
 
-Used once to train the shipped model on a lent GPU (see docs/model.md); every variant runs
-`emotecare.training.train.train`, the same code as `emotecare model train`. Usage:
+Every variant runs `emotecare.training.train.train`, the same code as `emotecare model
+train`, with a time budget that plans its epoch count (docs/model.md, "Session 4": five
+variants side by side on an H200 ran 4-5 s an epoch). Usage, with VARIANTS=a,b,... to pick:
 
-    KERAS_BACKEND=jax python scripts/gpu_train_variants.py DATA.zip OUT_DIR BUDGET_SECONDS
+    KERAS_BACKEND=jax python scripts/gpu_train_variants.py DATA OUT_DIR BUDGET_SECONDS [LIMIT]
+
+DATA is a folder or zip as `emotecare model train` takes; the device machine's 64 MiB limit
+on what travels fits `train/` as a .tar.xz (41 MB), not the whole zip beside the repo.
 
 Writes to OUT_DIR (kept to a handful of files): best.keras, history.csv, train_state.json of
 the winner, runner_up.keras, summary.json (every variant's state) and variants.tgz (their

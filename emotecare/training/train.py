@@ -18,7 +18,7 @@ import keras
 import numpy as np
 from keras import layers
 
-from emotecare.training.augment import AugmentedBatches
+from emotecare.training.augment import augment_epoch
 from emotecare.training.dataset import has_split, load_dataset, stratified_holdout
 from emotecare.training.evaluate import compute_metrics
 from emotecare.training.model import make_model
@@ -89,11 +89,13 @@ class _EpochEnd(keras.callbacks.Callback):
         super().__init__()
         self.out, self.net_name, self.holdout, self.state = out, net_name, holdout, state
         self.budget_s = budget_s
+        self.stopped = False
         self.started = time.monotonic()
         self.elapsed_before = state.get("training_seconds", 0.0)
 
     def on_epoch_begin(self, epoch, logs=None):
         self.epoch_started = time.monotonic()
+        print(f"epoch {epoch + 1} of {self.state['epochs']}", flush=True)
         self.model.optimizer.learning_rate = learning_rate_at(epoch, self.state["epochs"])
 
     def on_epoch_end(self, epoch, logs=None):
@@ -121,21 +123,28 @@ class _EpochEnd(keras.callbacks.Callback):
         epoch_seconds = time.monotonic() - self.epoch_started
         print(f"epoch {epoch + 1}: holdout accuracy {metrics['accuracy']:.4f} macro-F1 "
               f"{metrics['macro_f1']:.4f} ({epoch_seconds:.1f} s)", flush=True)
-        if epoch + 1 >= self.state["epochs"]:
-            self.model.stop_training = True
-        elif self.budget_s and time.monotonic() - self.started + 1.5 * epoch_seconds > self.budget_s:
+        if self.budget_s and time.monotonic() - self.started + 1.5 * epoch_seconds > self.budget_s:
             print("time budget reached: stopping after this epoch", flush=True)
-            self.model.stop_training = True
+            self.stopped = True
 
     def _plan_within_budget(self, epochs_done: int, epoch_seconds: float) -> None:
-        # The epoch just timed (not the first, which includes compilation) sets the pace;
-        # 10% is kept back for weight averaging and for neighbours that slow later epochs.
-        remaining = 0.9 * self.budget_s - (time.monotonic() - self.started)
-        fits = epochs_done + max(int(remaining / epoch_seconds), 1)
+        fits = epochs_within_budget(self.state["epochs"], epochs_done,
+                                    time.monotonic() - self.started, epoch_seconds, self.budget_s)
         if fits < self.state["epochs"]:
             print(f"time budget: {fits} epochs instead of {self.state['epochs']} "
                   f"({epoch_seconds:.1f} s an epoch)", flush=True)
             self.state["epochs"] = fits
+
+
+def epochs_within_budget(planned: int, done: int, elapsed_s: float, epoch_s: float,
+                         budget_s: float) -> int:
+    """How many epochs in all fit the budget at `epoch_s` each (at least one more, at most `planned`).
+
+    The epoch that sets the pace is one after the first, which includes compilation; 10% of
+    the budget is kept back for weight averaging and for neighbours that slow later epochs.
+    """
+    remaining = 0.9 * budget_s - elapsed_s
+    return min(planned, done + max(int(remaining / epoch_s), 1))
 
 
 def _append_history(path: Path, epoch: int, logs: dict) -> None:
@@ -197,19 +206,29 @@ def train(data: str | Path, out: str | Path, epochs: int = EPOCHS, resume: bool 
                  "backend": keras.backend.backend()}
     if state["epochs_done"] < state["epochs"]:
         state.pop("weight_average", None)  # from a shorter run that this one extends
-        weight_of = class_weights(y_train, state["class_weight_power"])
-        batches = AugmentedBatches(
-            x_train, keras.utils.to_categorical(y_train, len(LABELS)),
-            np.array([weight_of[label] for label in y_train], dtype="float32"),
-            BATCH_SIZE, state["seed"], first_epoch=state["epochs_done"])
-        trainer.fit(
-            batches, epochs=state["epochs"], initial_epoch=state["epochs_done"],
-            validation_data=(holdout[0], keras.utils.to_categorical(holdout[1], len(LABELS))),
-            callbacks=[_EpochEnd(out, net_name, holdout, state, budget_s)], verbose=verbose)
+        _fit_epochs(trainer, x_train, y_train, holdout,
+                    _EpochEnd(out, net_name, holdout, state, budget_s), verbose)
     if state["epochs_done"] >= state["epochs"] and "weight_average" not in state:
         state["weight_average"] = average_last_epochs(out, state, x_train, holdout)
         (out / STATE).write_text(json.dumps(state, indent=2))
     return state
+
+
+def _fit_epochs(trainer: keras.Model, x_train: np.ndarray, y_train: np.ndarray, holdout,
+                epoch_end: "_EpochEnd", verbose) -> None:
+    """One `fit` per epoch, each on a freshly augmented copy of the training faces."""
+    state = epoch_end.state
+    targets = keras.utils.to_categorical(y_train, len(LABELS))
+    weight_of = class_weights(y_train, state["class_weight_power"])
+    sample_weights = np.array([weight_of[label] for label in y_train], dtype="float32")
+    validation = (holdout[0], keras.utils.to_categorical(holdout[1], len(LABELS)))
+    epoch = state["epochs_done"]
+    while epoch < state["epochs"] and not epoch_end.stopped:  # a budget may shorten the run
+        trainer.fit(augment_epoch(x_train, state["seed"], epoch), targets,
+                    sample_weight=sample_weights, batch_size=BATCH_SIZE, shuffle=True,
+                    initial_epoch=epoch, epochs=epoch + 1, validation_data=validation,
+                    callbacks=[epoch_end], verbose=verbose)
+        epoch += 1
 
 
 def average_last_epochs(out: Path, state: dict, x_train: np.ndarray, holdout) -> dict:
