@@ -24,7 +24,7 @@ from emotecare.training.evaluate import compute_metrics
 from emotecare.training.model import make_model
 from emotecare.vision.preprocess import FACE_SIZE, LABELS, normalise
 
-EPOCHS = 30  # about 83 min on this 2-core CPU when quiet (166 s per epoch); 3 min on a GPU
+EPOCHS = 30  # 69 min measured on this 2-core CPU (121-152 s an epoch); 3 min on an H200
 BATCH_SIZE = 64
 PEAK_LEARNING_RATE = 2e-3
 WARMUP_EPOCHS = 2
