@@ -1,4 +1,4 @@
-"""Training batches with random changes, made on the host with OpenCV and numpy.
+"""Randomly changed copies of the training faces, one per epoch, made on the host with OpenCV.
 
 Why not Keras's RandomRotation/Zoom/Translation layers inside the network: under JAX their
 resampling, compiled into the training step, cost about 0.5 s a batch each on this CPU and
@@ -15,13 +15,14 @@ from __future__ import annotations
 import cv2
 import numpy as np
 
+from emotecare.training.model import CROP
 from emotecare.vision.preprocess import FACE_SIZE
 
 MAX_ROTATION_DEGREES = 10
 MAX_ZOOM = 0.1
-# With the network's centre crop (model.CROP = 40 of 48) a shift of up to 4 px is the
-# random-crop augmentation FER papers use.
-MAX_SHIFT_PX = 4
+# With the network's centre crop, a shift of up to the cropped margin is the random-crop
+# augmentation FER papers use (4 px for 40 of 48).
+MAX_SHIFT_PX = (FACE_SIZE - CROP) / 2
 ERASE_PROBABILITY = 0.5
 ERASE_AREA = (0.02, 0.15)
 ERASE_ASPECT = (0.3, 3.3)

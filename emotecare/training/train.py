@@ -206,18 +206,18 @@ def train(data: str | Path, out: str | Path, epochs: int = EPOCHS, resume: bool 
                  "backend": keras.backend.backend()}
     if state["epochs_done"] < state["epochs"]:
         state.pop("weight_average", None)  # from a shorter run that this one extends
-        _fit_epochs(trainer, x_train, y_train, holdout,
-                    _EpochEnd(out, net_name, holdout, state, budget_s), verbose)
+        _fit_epochs(trainer, x_train, y_train, _EpochEnd(out, net_name, holdout, state, budget_s),
+                    verbose)
     if state["epochs_done"] >= state["epochs"] and "weight_average" not in state:
         state["weight_average"] = average_last_epochs(out, state, x_train, holdout)
         (out / STATE).write_text(json.dumps(state, indent=2))
     return state
 
 
-def _fit_epochs(trainer: keras.Model, x_train: np.ndarray, y_train: np.ndarray, holdout,
-                epoch_end: "_EpochEnd", verbose) -> None:
+def _fit_epochs(trainer: keras.Model, x_train: np.ndarray, y_train: np.ndarray,
+                epoch_end: _EpochEnd, verbose) -> None:
     """One `fit` per epoch, each on a freshly augmented copy of the training faces."""
-    state = epoch_end.state
+    state, holdout = epoch_end.state, epoch_end.holdout
     targets = keras.utils.to_categorical(y_train, len(LABELS))
     weight_of = class_weights(y_train, state["class_weight_power"])
     sample_weights = np.array([weight_of[label] for label in y_train], dtype="float32")
