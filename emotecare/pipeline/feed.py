@@ -8,7 +8,9 @@ so each poll reads only new records, however long the session runs.
 A reader may ask to wait (long polling): with nothing new, the read is repeated every
 CHECK_EVERY_S until a record lands or the wait ends, so a record reaches the therapist about
 CHECK_EVERY_S after it is stored instead of up to a whole polling interval later, and a quiet
-session costs one request per wait instead of several.
+session costs one request per wait instead of several. The patient's switch is re-read every
+CONSENT_CHECK_EVERY_S too, and the answer gives it as it is when answering: a therapist must
+see "analysis off" as soon as the patient says so, not one or two waits later.
 """
 from __future__ import annotations
 
@@ -30,6 +32,7 @@ PAGE = 200
 _FOLD_PAGE = 1000
 MAX_WAIT_S = 10.0  # well inside API Gateway's 29 s and the API function's timeout
 CHECK_EVERY_S = 0.1
+CONSENT_CHECK_EVERY_S = 0.5  # a switch is rarer than a record: a slower check halves the reads
 logger = get_logger("feed")
 
 
@@ -57,25 +60,42 @@ def read_feed(user: Principal, session_id: str, since: str | None, rules: Smooth
         raise ValidationError("since must be a cursor returned by this feed", field="since")
     session = load_session_for(user, session_id)
     authorise_feed_reader(user, session)
-    records = _records_after(session_id, since, time.monotonic() + wait_s)
+    records, analysis_on = _wait_for_news(session, since, time.monotonic() + wait_s)
     state = advance_state(session_id, rules, read=ReadPage(since, records, len(records) < PAGE))
     return {
         "records": [_record_view(r) for r in records],
         "next": records[-1].record_key if records else since,
         "current": current_view(state.smoothed),
         "distress": state.episodes,
-        "analysis_on": bool(session.analysis_on),
+        "analysis_on": analysis_on,
     }
 
 
-def _records_after(session_id: str, since: str | None, wait_until: float) -> list[EmotionRecord]:
+def _wait_for_news(session: Session, since: str | None,
+                   wait_until: float) -> tuple[list[EmotionRecord], bool]:
+    """Records after `since` and whether analysis is on, once either has news or the wait ends."""
     condition = EmotionRecord.record_key > since if since else None
+    analysis_on = bool(session.analysis_on)
+    slept = False
+    next_consent_check = time.monotonic() + CONSENT_CHECK_EVERY_S
     while True:
-        records = list(EmotionRecord.query(session_id, range_key_condition=condition, limit=PAGE))
-        remaining = wait_until - time.monotonic()
-        if records or remaining <= 0:
-            return records
-        time.sleep(min(CHECK_EVERY_S, remaining))
+        records = list(EmotionRecord.query(session.session_id, range_key_condition=condition,
+                                           limit=PAGE))
+        now = time.monotonic()
+        if records or now >= wait_until:
+            # after any wait the switch read at the start may be stale
+            return records, _analysis_on_now(session) if slept else analysis_on
+        if now >= next_consent_check:
+            if _analysis_on_now(session) != analysis_on:
+                return records, not analysis_on
+            next_consent_check = now + CONSENT_CHECK_EVERY_S
+        time.sleep(min(CHECK_EVERY_S, wait_until - now))
+        slept = True
+
+
+def _analysis_on_now(session: Session) -> bool:
+    session.refresh(consistent_read=True)  # the switch just written must be seen
+    return bool(session.analysis_on)
 
 
 @dataclass(frozen=True)

@@ -100,6 +100,25 @@ def test_a_waiting_read_with_nothing_new_returns_empty_when_its_wait_is_over(sta
     assert time.monotonic() - asked >= 1.5
 
 
+def test_a_waiting_read_returns_when_the_patient_switches_analysis_off(stack, patient, therapist):
+    session_id = live_session(stack, patient, therapist)
+    _store(stack, session_id, patient.user_id, int(time.time() * 1000) - 10_000, 1, SAD)
+    first = therapist.get(f"/sessions/{session_id}/feed").json()
+    assert first["analysis_on"] is True
+    switch_off = threading.Timer(1.0, patient.put, (f"/sessions/{session_id}/consent",),
+                                 {"json": {"analysis_on": False}})
+    asked = time.monotonic()
+    switch_off.start()
+    try:
+        answer = therapist.get(f"/sessions/{session_id}/feed",
+                               params={"since": first["next"], "wait": 8}).json()
+    finally:
+        switch_off.join()
+    took = time.monotonic() - asked
+    assert answer["analysis_on"] is False and answer["records"] == []
+    assert 0.9 < took < 6  # woke for the switch, well before the 8 s were up
+
+
 @pytest.mark.parametrize("wait", ["-1", "11", "soon", "nan", "inf"])
 def test_a_wait_outside_0_to_10_seconds_is_refused_with_its_reason(stack, patient, therapist, wait):
     session_id = live_session(stack, patient, therapist)
