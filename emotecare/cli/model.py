@@ -24,6 +24,11 @@ def register(subparsers) -> None:
     train.add_argument("--epochs", type=int, default=None, help="default: the recipe's")
     train.add_argument("--resume", action="store_true", help="continue an interrupted run")
     train.add_argument("--out", type=Path, default=TRAINING_DIR, help="checkpoint folder")
+    train.add_argument("--seed", type=int, default=None, help="default: the recipe's")
+    train.add_argument("--architecture", default="vgg5",
+                       help="network shape of this member: vgg5 (default) or vgg4")
+    train.add_argument("--budget-minutes", type=float, default=None,
+                       help="plan the epochs to end within this time (the schedule still completes)")
     train.set_defaults(func=_train)
 
     evaluate = commands.add_parser("evaluate", help="score the shipped TFLite model")
@@ -76,9 +81,16 @@ def _train(args) -> int:
     from emotecare.training import train as training
     from emotecare.training.dataset import DatasetError
 
+    from emotecare.training.model import ARCHITECTURES
+
+    if args.architecture not in ARCHITECTURES:
+        raise CommandError(f"--architecture must be one of {', '.join(ARCHITECTURES)}")
     epochs = args.epochs if args.epochs is not None else training.EPOCHS
+    seed = args.seed if args.seed is not None else training.SEED
     try:
-        state = training.train(args.data, args.out, epochs=epochs, resume=args.resume)
+        state = training.train(args.data, args.out, epochs=epochs, resume=args.resume, seed=seed,
+                               budget_s=args.budget_minutes * 60 if args.budget_minutes else None,
+                               model_options=ARCHITECTURES[args.architecture] or None)
     except DatasetError as exc:
         raise CommandError(str(exc)) from None
     print(f"trained {state['epochs_done']} epochs in {state.get('training_seconds', 0):.0f} s; "

@@ -16,6 +16,14 @@ DROPOUT = 0.4
 # augmentation FER papers use, and inference costs (CROP / 48)^2 of a full-size pass.
 CROP = 40
 
+# Ensemble members differ in seed and architecture (docs/model.md "Ensemble"): averaged networks
+# gain most when their errors differ. "vgg5" is the network above; "vgg4" drops the 2x2 stage
+# and is narrower, so its last features still see a 5x5 map.
+ARCHITECTURES = {
+    "vgg5": {},
+    "vgg4": {"widths": (24, 40, 80, 160), "blocks": (1, 2, 2, 2)},
+}
+
 
 def _conv_bn_relu(x, filters: int, separable: bool):
     conv = layers.SeparableConv2D if separable else layers.Conv2D
