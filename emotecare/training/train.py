@@ -31,6 +31,9 @@ WARMUP_EPOCHS = 2
 WEIGHT_DECAY = 0.05
 LABEL_SMOOTHING = 0.1
 HOLDOUT_FRACTION = 0.1
+# The held-out slice is drawn with this seed whatever the member's own seed, so every member of
+# an ensemble leaves out the same faces and the ensemble can be scored on them honestly.
+HOLDOUT_SEED = 1234
 CLASS_WEIGHT_POWER = 0.5  # 1 = fully balanced; 0.5 softens it so common classes keep accuracy
 SEED = 1234
 
@@ -178,7 +181,7 @@ def train(data: str | Path, out: str | Path, epochs: int = EPOCHS, resume: bool 
     if limit:
         keep = np.sort(np.random.default_rng(seed).permutation(len(labels))[:limit])
         faces, labels = faces[keep], labels[keep]
-    train_idx, held_idx = stratified_holdout(labels, HOLDOUT_FRACTION, seed)
+    train_idx, held_idx = stratified_holdout(labels, HOLDOUT_FRACTION, HOLDOUT_SEED)
     x_train, y_train = normalise(faces[train_idx]), labels[train_idx]
     holdout = (normalise(faces[held_idx]), labels[held_idx])
 
