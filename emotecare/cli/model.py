@@ -40,8 +40,11 @@ def register(subparsers) -> None:
     evaluate.add_argument("--model", type=Path, default=None, help="a .tflite file")
     evaluate.set_defaults(func=_evaluate)
 
-    export = commands.add_parser("export", help="Keras -> TFLite, parity check, metrics")
-    export.add_argument("--checkpoint", type=Path, default=TRAINING_DIR / "best.keras")
+    export = commands.add_parser(
+        "export", help="trained network(s) -> one TFLite model with flip averaging, parity, metrics")
+    export.add_argument("--checkpoint", type=Path, action="append", default=None,
+                        help="a member's best.keras; repeat for an ensemble "
+                             f"(default: {TRAINING_DIR / 'best.keras'})")
     export.add_argument("--data", type=Path, default=None,
                         help="data whose test/ split checks parity (default: the training data)")
     export.add_argument("--out", type=Path, default=ARTIFACTS, help="artifacts folder")
@@ -122,36 +125,46 @@ def _evaluate(args) -> int:
 
 
 def _export(args) -> int:
-    if not args.checkpoint.exists():
-        raise CommandError(f"{args.checkpoint} not found: run `emotecare model train` first")
+    checkpoints = args.checkpoint or [TRAINING_DIR / "best.keras"]
+    for checkpoint in checkpoints:
+        if not checkpoint.exists():
+            raise CommandError(f"{checkpoint} not found: run `emotecare model train` first")
     from emotecare.training import report
+    from emotecare.training.ensemble import Member, build_ensemble, score_members
     from emotecare.training.evaluate import evaluate_faces
     from emotecare.training.export import export
-    from emotecare.training.train import HISTORY, STATE
+    from emotecare.training.train import HISTORY, holdout_slice
     from emotecare.vision.classifier import EmotionClassifier
 
-    run_dir = args.checkpoint.parent
-    state = json.loads((run_dir / STATE).read_text()) if (run_dir / STATE).exists() else {}
-    data = args.data or (Path(state["data"]) if state.get("data") else None)
+    members = [Member.load(checkpoint) for checkpoint in checkpoints]
+    trained_on = members[0].state.get("data")
+    data = args.data or (Path(trained_on) if trained_on else None)
     if data is None:
         raise CommandError("no --data given and the training run does not name its data")
     test = _load(data, "test")
+    held_faces, held_labels = holdout_slice(data)
+    scores = score_members(members, held_faces, held_labels)
     tflite_path = args.out / MODEL_FILE
     try:
-        info = export(args.checkpoint, tflite_path, test.faces)
+        info = export(build_ensemble([member.network for member in members]), tflite_path,
+                      test.faces)
     except ValueError as exc:
         raise CommandError(str(exc)) from None
     # The same evaluation `emotecare model evaluate DATA --split test --json` prints.
     evaluation = evaluate_faces(EmotionClassifier(tflite_path), test)
-    if state:
-        report.write_metrics(args.out / "metrics.json", evaluation, state, info)
-        if (run_dir / HISTORY).exists():
-            report.plot_training_curves(run_dir / HISTORY, args.out / "training_curves.png")
+    report.write_metrics(args.out / "metrics.json", evaluation, scores, info,
+                         members[0].state.get("data_sha256"))
+    histories = {member.run_dir.name: member.run_dir / HISTORY for member in members
+                 if (member.run_dir / HISTORY).exists()}
+    if histories:
+        report.plot_training_curves(histories, args.out / "training_curves.png")
     report.plot_confusion(evaluation["confusion"], args.out / "confusion_matrix.png",
                           f"test/ (n={evaluation['n']}), accuracy {evaluation['accuracy']:.3f}")
-    print(f"exported {tflite_path} ({info['tflite_bytes'] / 1e6:.2f} MB); parity "
-          f"{info['parity']:.2%} on {info['parity_n']} test faces; test accuracy "
-          f"{evaluation['accuracy']:.4f}, macro-F1 {evaluation['macro_f1']:.4f}")
+    held = scores["ensemble_holdout"]
+    print(f"exported {tflite_path} ({info['tflite_bytes'] / 1e6:.2f} MB, {len(members)} member(s) "
+          f"with flip averaging); parity {info['parity']:.2%} on {info['parity_n']} test faces; "
+          f"held-out accuracy {held['accuracy']:.4f}, macro-F1 {held['macro_f1']:.4f}; "
+          f"test accuracy {evaluation['accuracy']:.4f}, macro-F1 {evaluation['macro_f1']:.4f}")
     return 0
 
 

@@ -10,26 +10,29 @@ import numpy as np
 from emotecare.vision.preprocess import LABELS
 
 
-def plot_training_curves(history_csv: Path, out_png: Path) -> None:
-    """Loss and accuracy per epoch, training vs the held-out slice of train/."""
+def plot_training_curves(histories: dict[str, Path], out_png: Path) -> None:
+    """Each member's loss and held-out accuracy per epoch (training loss is on augmented faces)."""
     import matplotlib
     matplotlib.use("Agg")  # headless
     import matplotlib.pyplot as plt
 
-    rows = list(csv.DictReader(history_csv.open()))
-    epochs = [int(r["epoch"]) for r in rows]
-    column = lambda name: [float(r[name]) for r in rows]  # noqa: E731
-    fig, (loss_ax, acc_ax) = plt.subplots(1, 2, figsize=(10, 4))
-    loss_ax.plot(epochs, column("loss"), label="train (augmented)")
-    loss_ax.plot(epochs, column("val_loss"), label="held-out 10% of train/")
+    fig, (loss_ax, acc_ax) = plt.subplots(1, 2, figsize=(11, 4))
+    for name, history_csv in histories.items():
+        rows = list(csv.DictReader(history_csv.open()))
+        epochs = [int(r["epoch"]) for r in rows]
+        column = lambda key: [float(r[key]) for r in rows]  # noqa: E731
+        line, = loss_ax.plot(epochs, column("loss"), label=f"{name} train (augmented)")
+        loss_ax.plot(epochs, column("val_loss"), linestyle="--", color=line.get_color(),
+                     label=f"{name} held-out")
+        acc_ax.plot(epochs, column("holdout_accuracy"), color=line.get_color(),
+                    label=f"{name} accuracy")
+        acc_ax.plot(epochs, column("holdout_macro_f1"), linestyle=":", color=line.get_color(),
+                    label=f"{name} macro-F1")
     loss_ax.set(xlabel="epoch", ylabel="loss (label-smoothed)", title="Loss")
-    acc_ax.plot(epochs, column("accuracy"), label="train accuracy (augmented)")
-    acc_ax.plot(epochs, column("holdout_accuracy"), label="held-out accuracy")
-    acc_ax.plot(epochs, column("holdout_macro_f1"), label="held-out macro-F1")
-    acc_ax.set(xlabel="epoch", title="Accuracy / macro-F1")
+    acc_ax.set(xlabel="epoch", title="Held-out 10% of train/: accuracy, macro-F1")
     for ax in (loss_ax, acc_ax):
         ax.grid(alpha=0.3)
-        ax.legend()
+        ax.legend(fontsize=6)
     fig.tight_layout()
     fig.savefig(out_png, dpi=100)
     plt.close(fig)
@@ -58,36 +61,22 @@ def plot_confusion(confusion: list[list[int]], out_png: Path, title: str) -> Non
     plt.close(fig)
 
 
-def _average_summary(average: dict | None) -> dict | None:
-    """The weight-averaging step in a line: which epochs, its held-out score, kept or not."""
-    if not average or not average.get("epochs"):
-        return None
-    holdout = average["holdout"]
-    return {"epochs": average["epochs"], "chosen": average["chosen"],
-            "holdout_accuracy": holdout["accuracy"], "holdout_macro_f1": holdout["macro_f1"]}
-
-
-def write_metrics(path: Path, evaluation: dict, train_state: dict, export_info: dict) -> dict:
-    """metrics.json: the test/ evaluation as `emotecare model evaluate --json` prints it,
-    plus how the model was trained and exported."""
+def write_metrics(path: Path, evaluation: dict, scores: dict, export_info: dict,
+                  data_sha256: str | None) -> dict:
+    """metrics.json: the test/ evaluation as `emotecare model evaluate --json` prints it, each
+    member's and the ensemble's figures on the held-out slice of train/, and the export."""
+    held = scores["ensemble_holdout"]
     metrics = {
         "evaluation": evaluation,
         "accuracy": evaluation["accuracy"],
         "macro_f1": evaluation["macro_f1"],
-        "training": {
-            "epochs": train_state["epochs_done"],
-            "best_epoch": train_state.get("best_epoch"),
-            "training_seconds": train_state.get("training_seconds"),
-            "backend": train_state.get("backend"),
-            "parameters": train_state["parameters"],
-            "seed": train_state.get("seed"),
-            "data": train_state.get("data"),
-            "data_sha256": train_state["data_sha256"],
-            "n_train": train_state.get("n_train"),
-            "n_holdout": train_state.get("n_holdout"),
-            "holdout": train_state.get("best_holdout"),
-            "weight_average": _average_summary(train_state.get("weight_average")),
+        "ensemble": {
+            "flip_averaging": True,
+            "holdout": {"n": held["n"], "accuracy": held["accuracy"],
+                        "macro_f1": held["macro_f1"]},
+            "members": scores["members"],
         },
+        "data_sha256": data_sha256,
         "export": export_info,
     }
     path.write_text(json.dumps(metrics, indent=2) + "\n")

@@ -174,14 +174,7 @@ def train(data: str | Path, out: str | Path, epochs: int = EPOCHS, resume: bool 
     out.mkdir(parents=True, exist_ok=True)
     keras.utils.set_random_seed(seed)
 
-    # Data: train/ when the data has splits, else every image; a stratified slice held out.
-    split = "train" if has_split(data, "train") else None
-    dataset = load_dataset(data, split=split)
-    faces, labels = dataset.faces, dataset.labels
-    if limit:
-        keep = np.sort(np.random.default_rng(seed).permutation(len(labels))[:limit])
-        faces, labels = faces[keep], labels[keep]
-    train_idx, held_idx = stratified_holdout(labels, HOLDOUT_FRACTION, HOLDOUT_SEED)
+    split, dataset, faces, labels, train_idx, held_idx = _split_training_data(data, limit, seed)
     x_train, y_train = normalise(faces[train_idx]), labels[train_idx]
     holdout = (normalise(faces[held_idx]), labels[held_idx])
 
@@ -215,6 +208,24 @@ def train(data: str | Path, out: str | Path, epochs: int = EPOCHS, resume: bool 
         state["weight_average"] = average_last_epochs(out, state, x_train, holdout)
         (out / STATE).write_text(json.dumps(state, indent=2))
     return state
+
+
+def _split_training_data(data, limit: int | None, seed: int):
+    """train/ when the data has splits, else every image; a stratified slice held out."""
+    split = "train" if has_split(data, "train") else None
+    dataset = load_dataset(data, split=split)
+    faces, labels = dataset.faces, dataset.labels
+    if limit:
+        keep = np.sort(np.random.default_rng(seed).permutation(len(labels))[:limit])
+        faces, labels = faces[keep], labels[keep]
+    train_idx, held_idx = stratified_holdout(labels, HOLDOUT_FRACTION, HOLDOUT_SEED)
+    return split, dataset, faces, labels, train_idx, held_idx
+
+
+def holdout_slice(data, limit: int | None = None, seed: int = SEED) -> tuple[np.ndarray, np.ndarray]:
+    """The held-out faces (normalised) and labels that training of `data` leaves out."""
+    _, _, faces, labels, _, held_idx = _split_training_data(data, limit, seed)
+    return normalise(faces[held_idx]), labels[held_idx]
 
 
 def _fit_epochs(trainer: keras.Model, x_train: np.ndarray, y_train: np.ndarray,

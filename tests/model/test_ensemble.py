@@ -1,0 +1,68 @@
+"""The ensemble graph averages its members on the face and its mirror image, and exports as one
+TFLite model whose metrics name every member."""
+from __future__ import annotations
+
+import json
+
+import numpy as np
+import pytest
+
+from emotecare.cli.main import main
+from emotecare.training.ensemble import build_ensemble, mirrored
+from emotecare.training.train import BEST_MODEL
+from emotecare.vision.preprocess import LABELS
+
+pytestmark = pytest.mark.slow  # TensorFlow start-up and a compile
+
+
+def _tiny_network(seed: int):
+    import keras
+
+    from emotecare.training.model import make_model
+
+    keras.utils.set_random_seed(seed)
+    return make_model(widths=(4, 4, 8), blocks=(1, 1, 1))
+
+
+def test_the_ensemble_answers_the_mean_of_each_member_on_the_face_and_its_mirror():
+    first, second = _tiny_network(1), _tiny_network(2)
+    faces = np.random.default_rng(0).random((5, 48, 48, 1)).astype("float32")
+    # Asymmetric faces, so a graph that forgot to mirror would answer differently.
+    faces[:, :, :10, :] = 1.0
+
+    expected = np.mean([net.predict(x, verbose=0) for net in (first, second)
+                        for x in (faces, mirrored(faces))], axis=0)
+    answered = build_ensemble([first, second]).predict(faces, verbose=0)
+
+    np.testing.assert_allclose(answered, expected, atol=1e-5)
+    assert not np.allclose(first.predict(faces, verbose=0),
+                           first.predict(mirrored(faces), verbose=0), atol=1e-4)
+
+
+def test_an_empty_ensemble_is_refused():
+    with pytest.raises(ValueError, match="at least one network"):
+        build_ensemble([])
+
+
+def test_export_of_two_members_writes_one_model_and_every_members_figures(trained_run, tmp_path,
+                                                                         capsys):
+    data, run = trained_run
+    out = tmp_path / "artifacts"
+
+    code = main(["model", "export", "--checkpoint", str(run / BEST_MODEL),
+                 "--checkpoint", str(run / BEST_MODEL), "--data", str(data), "--out", str(out)])
+
+    assert code == 0, capsys.readouterr().err
+    metrics = json.loads((out / "metrics.json").read_text())
+    assert len(metrics["ensemble"]["members"]) == 2 and metrics["ensemble"]["flip_averaging"]
+    member = metrics["ensemble"]["members"][0]
+    assert {"holdout_plain", "holdout_with_flip", "parameters", "seed"} <= set(member)
+    assert metrics["export"]["parity"] >= 0.99
+    assert json.loads((out / "labels.json").read_text()) == list(LABELS)
+    assert (out / "training_curves.png").stat().st_size > 0
+
+
+def test_export_names_a_missing_checkpoint(tmp_path, capsys):
+    code = main(["model", "export", "--checkpoint", str(tmp_path / "nope.keras")])
+
+    assert code == 2 and "nope.keras not found" in capsys.readouterr().err
