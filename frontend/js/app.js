@@ -2,7 +2,7 @@
 import * as api from "./api.js";
 import * as session from "./session.js";
 import { matchRoute, NAV } from "./routes.js";
-import { errorBox, h, mount, flash } from "./ui.js";
+import { ageFlash, errorBox, h, mount, flash } from "./ui.js";
 
 const main = document.getElementById("main");
 const nav = document.getElementById("site-nav");
@@ -43,6 +43,7 @@ async function signOut() {
 
 async function render() {
   const id = ++renderId;
+  ageFlash();
   if (typeof cleanup === "function") {
     try { cleanup(); } catch (error) { console.warn("page cleanup failed", error); }
   }

@@ -33,11 +33,16 @@ export default function availability(main) {
     const current = profile.availability || {};
     const windows = h("div", { class: "stack" }, (current.weekly || []).map(windowRow));
     const exceptions = h("div", { class: "stack" }, (current.exceptions || []).map(exceptionRow));
+    // "No days off planned." only while there are none: rows come and go as the therapist edits.
+    const noDaysOff = empty("No days off planned.");
+    const syncNoDaysOff = () => { noDaysOff.hidden = exceptions.children.length > 0; };
+    new MutationObserver(syncNoDaysOff).observe(exceptions, { childList: true });
+    syncNoDaysOff();
     const form = h("form", { class: "card" },
       h("p", {}, `Times are in your time zone (${me.time_zone || profile.time_zone || "UTC"}). Patients see them in theirs.`),
       h("h2", {}, "Every week"), windows,
       h("button", { type: "button", class: "secondary", onclick: () => windows.append(windowRow()) }, "Add a time window"),
-      h("h2", {}, "Days off"), exceptions.children.length ? null : empty("No days off planned."), exceptions,
+      h("h2", {}, "Days off"), noDaysOff, exceptions,
       h("button", { type: "button", class: "secondary", onclick: () => exceptions.append(exceptionRow()) }, "Add days off"),
       h("p", {}, h("button", { type: "submit" }, "Save availability")));
     form.addEventListener("submit", (event) => {
