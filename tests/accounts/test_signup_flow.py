@@ -66,6 +66,8 @@ def test_wrong_code_is_refused_and_the_code_is_single_use(stack):
     wrong = "000000" if code != "000000" else "111111"
     response = _post(stack, "/auth/confirm", {"email": email, "code": wrong})
     assert response.status_code == 400 and response.json()["field"] == "code"
+    assert response.json()["error"] == ("That code is not right. Check the newest email from us and "
+                                        "type its 6 digits again.")  # words for people (issue 16)
     assert _post(stack, "/auth/confirm", {"email": email, "code": code}).status_code == 200
     again = _post(stack, "/auth/confirm", {"email": email, "code": code})
     assert again.status_code == 400

@@ -22,7 +22,7 @@ function exceptionRow(x = { start: "", end: "", reason: "" }) {
   const row = h("div", { class: "row exception" },
     h("label", { for: `xs-${id}` }, "from"), h("input", { type: "date", id: `xs-${id}`, name: "start", value: (x.start || "").slice(0, 10), required: true, style: "width:auto" }),
     h("label", { for: `xe-${id}` }, "to"), h("input", { type: "date", id: `xe-${id}`, name: "end", value: (x.end || "").slice(0, 10), required: true, style: "width:auto" }),
-    h("label", { for: `xr-${id}`, class: "sr-only" }, "Reason"), h("input", { type: "text", id: `xr-${id}`, name: "reason", value: x.reason || "", placeholder: "Reason (e.g. holiday)", style: "width:auto;flex:1" }),
+    h("label", { for: `xr-${id}`, class: "sr-only" }, "Reason"), h("input", { type: "text", id: `xr-${id}`, name: "reason", value: x.reason || "", placeholder: "Reason (e.g. holiday)", maxlength: 200, style: "width:auto;flex:1" }),
     h("button", { type: "button", class: "link", onclick: () => row.remove() }, "Remove"));
   return row;
 }

@@ -56,7 +56,7 @@ function quickJournalCard(onSaved) {
   });
   const form = h("form", {},
     h("div", { class: "field" }, h("label", { for: "quick-mood" }, "Mood right now (1 low, 10 great): ", moodValue), mood),
-    field("A few words (optional)", h("textarea", { name: "text", rows: 3 })),
+    field("A few words (optional)", h("textarea", { name: "text", rows: 3, maxlength: 5000 })),
     h("button", { type: "submit" }, "Save entry"));
   form.addEventListener("submit", (event) => {
     event.preventDefault();

@@ -55,7 +55,7 @@ export default function patient(main, { params }) {
   listInto(reports, `/patients/${id}/reports`, {}, (d) => d?.reports || (Array.isArray(d) ? d : []), (r) => h("li", {},
     h("a", { href: `#/reports/${id}/${encodeURIComponent(r.week)}` }, `Week ${r.week}`)), "No reports yet.");
   section(notes, () => get(`/patients/${id}/notes`), (data) => {
-    const text = h("textarea", { name: "text", id: "notes-text", rows: 8 }, data?.text || data?.notes || "");
+    const text = h("textarea", { name: "text", id: "notes-text", rows: 8, maxlength: 20000 }, data?.text || data?.notes || "");
     const form = h("form", {}, h("label", { for: "notes-text" }, "Only you can read these notes"), text,
       h("button", { type: "submit", style: "margin-top:.5rem" }, "Save notes"));
     form.addEventListener("submit", (event) => {
