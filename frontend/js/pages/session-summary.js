@@ -24,6 +24,11 @@ function analysisMinutes(session) {
   return total;
 }
 
+function minutesText(minutes) {
+  if (minutes < 1) return "less than a minute";
+  return minutes === 1 ? "about a minute" : `about ${minutes} minutes`;
+}
+
 function factsCard(session) {
   const length = minutesBetween(session.started_at, session.ended_at);
   const analysed = (session.consent_log || []).some((c) => c.analysis_on);
@@ -32,8 +37,8 @@ function factsCard(session) {
     h("ul", {},
       h("li", {}, `Booked for ${formatDateTime(session.starts_at)}`),
       session.started_at ? h("li", {}, `Started ${formatTime(session.started_at)}`) : null,
-      session.ended_at ? h("li", {}, `Ended ${formatTime(session.ended_at)}${length !== null ? ` (${length} minutes)` : ""}`) : null,
-      h("li", {}, analysed ? `Expression analysis was on for about ${analysisMinutes(session)} minutes.`
+      session.ended_at ? h("li", {}, `Ended ${formatTime(session.ended_at)}${length !== null ? ` (${minutesText(length)})` : ""}`) : null,
+      h("li", {}, analysed ? `Expression analysis was on for ${minutesText(analysisMinutes(session))}.`
         : "Expression analysis was off for the whole session.")));
 }
 
