@@ -43,7 +43,6 @@ async function signOut() {
 
 async function render() {
   const id = ++renderId;
-  ageFlash();
   if (typeof cleanup === "function") {
     try { cleanup(); } catch (error) { console.warn("page cleanup failed", error); }
   }
@@ -75,6 +74,7 @@ async function render() {
     main.setAttribute("aria-busy", "false");
     return;
   }
+  ageFlash();  // a page is drawn (not a hop to sign-in): older messages make way
   document.title = `${route.title} · EmoteCare`;
   try {
     const module = await import(`./pages/${route.page}.js`);

@@ -117,7 +117,7 @@ export function flash(text, kind = "info") {
 }
 
 /**
- * Called on every page change. A message is shown where it was said and on the page that
+ * Called when a page is drawn (a redirect to sign-in does not count). A message is shown where it was said and on the page that
  * follows (pages flash, then navigate); a third page clears it, so "Email confirmed. Please
  * sign in." does not follow the person onto their dashboard.
  */

@@ -38,6 +38,12 @@ def _no_problems(*pages) -> None:
         assert not watched.problems(), watched.problems()
 
 
+def _accessible(watched) -> None:
+    """No serious WCAG A/AA violation (axe-core) on the page as it is now."""
+    violations = watched.accessibility_violations()
+    assert not violations, "\n".join(violations)
+
+
 @pytest.fixture(scope="module")
 def admin(stack):
     return make_user(stack, "admin")
@@ -136,6 +142,7 @@ def test_main_story_from_sign_up_to_both_reading_the_summary(open_page, stack):
     therapist_summary = therapist.page.locator("[data-testid=session-summary]")
     assert therapist_summary.locator("canvas").count() >= 1, therapist_summary.inner_text()
     assert "frames analysed" in therapist_summary.inner_text()
+    _accessible(therapist)
 
     patient.open("/dashboard")
     assert patient.page.locator("main a", has_text="Join session").count() == 0
@@ -180,6 +187,7 @@ def test_phq9_on_a_phone_item_9_opens_the_crisis_flow(open_page, stack, admin):
     # The offer to tell the therapist is there; pressing it is the chat journey's story, and
     # needs safety-event ids that survive URL encoding (issue 16 item 1, another branch).
     assert crisis.locator("button", has_text="Tell my therapist").is_enabled()
+    _accessible(watched)
     _step(watched, "phq9-03-crisis-box-375")
 
     # The therapist sees the alert and the patient's PHQ-9 series on the patient's page.
@@ -207,12 +215,14 @@ def test_gad7_on_a_desktop_all_items_then_history(open_page, stack):
     assert watched.page.locator("fieldset[data-item]:visible").count() == 7, "all items on a desktop"
     for number in range(1, 8):
         watched.page.locator(f"fieldset[data-item='{number}'] label", has_text="Several days").click()
+    _accessible(watched)
     _step(watched, "gad7-02-all-items-1280")
     watched.page.click("button:has-text('See my score')")
     result = watched.page.locator("[data-testid=questionnaire-result]")
     result.wait_for(timeout=WAIT_MS)
     assert "7 of 21" in result.inner_text() and "mild" in result.inner_text().lower()
     assert watched.page.locator("[data-testid=crisis-box]").count() == 0
+    _accessible(watched)
     _step(watched, "gad7-03-result-1280")
     watched.page.locator("a", has_text="All check-ins").click()
     watched.wait_for_path("/check-ins")
@@ -220,6 +230,7 @@ def test_gad7_on_a_desktop_all_items_then_history(open_page, stack):
     history = watched.page.locator("[data-testid=history-gad7]")
     assert history.locator("canvas").count() == 1
     assert "7" in history.inner_text()
+    _accessible(watched)
     _step(watched, "gad7-04-history-1280")
     _no_problems(watched)
 
@@ -245,6 +256,7 @@ def test_pre_call_check_shows_own_camera_mic_level_and_a_test_tone(open_page, st
         timeout=WAIT_MS)
     watched.page.click("button:has-text('Play a test sound')")
     watched.page.locator("text=Did you hear the tone?").wait_for(timeout=WAIT_MS)
+    _accessible(watched)
     _step(watched, "camera-check-375")
     _no_problems(watched)
 
@@ -375,6 +387,7 @@ def test_smaller_fixes_flash_days_off_slot_tabs_and_us_crisis_lines(open_page, s
     tabs.nth(1).click()
     assert tabs.nth(1).get_attribute("aria-selected") == "true"
     assert phone.page.locator(".slot-day button:visible").count() > 0
+    _accessible(phone)
     _step(phone, "small-02-slot-tabs-375")
     picker = phone.page.evaluate("() => document.querySelector('.slot-picker').getBoundingClientRect().height")
     assert picker < 900, f"the slot picker is {picker} px tall on a phone"
