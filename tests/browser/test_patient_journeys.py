@@ -375,7 +375,6 @@ def test_smaller_fixes_flash_days_off_slot_tabs_and_us_crisis_lines(open_page, s
     # The slot picker groups times by day: one day's buttons at a time.
     phone = open_page(PHONE)
     sign_in(phone, make_user(stack, "patient").email, PASSWORD)
-    # Office hours: an always-open window ends at 24:00, which a time input cannot show.
     therapist = approved_therapist(stack, admin, weekly=[{"weekday": d, "start": "09:00", "end": "17:00"}
                                                          for d in range(1, 8)])
     phone.open(f"/therapists/{therapist.user_id}", ready=".slot-picker")
@@ -392,9 +391,11 @@ def test_smaller_fixes_flash_days_off_slot_tabs_and_us_crisis_lines(open_page, s
     picker = phone.page.evaluate("() => document.querySelector('.slot-picker').getBoundingClientRect().height")
     assert picker < 900, f"the slot picker is {picker} px tall on a phone"
 
-    # A saved day off: "No days off planned." is gone once there is one.
+    # A saved day off: "No days off planned." is gone once there is one. This therapist is
+    # open around the clock: windows ending at midnight (24:00) show as "to 00:00".
+    always_open = approved_therapist(stack, admin)
     desk = open_page(DESKTOP)
-    sign_in(desk, therapist.email, PASSWORD, next_path="/availability")
+    sign_in(desk, always_open.email, PASSWORD, next_path="/availability")
     desk.wait_for_path("/availability")
     desk.settle()
     assert desk.page.locator("text=No days off planned.").is_visible()
@@ -408,6 +409,8 @@ def test_smaller_fixes_flash_days_off_slot_tabs_and_us_crisis_lines(open_page, s
     desk.open("/availability")
     assert desk.page.locator(".exception").count() == 1
     assert not desk.page.locator("text=No days off planned.").is_visible()
+    saved = always_open.get("/therapists/me").json()["availability"]
+    assert {w["end"] for w in saved["weekly"]} == {"24:00"}, saved["weekly"]
     _step(desk, "small-03-days-off-1280")
 
     # The US crisis page: 911, 988 and Crisis Text Line; not Europe's 112.

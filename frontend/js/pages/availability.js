@@ -5,13 +5,17 @@ import { empty, flash, h, section, submitting } from "../ui.js";
 
 const DAYS = ["Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday", "Sunday"];
 
+// A time input cannot hold "24:00": a window "to 00:00" means until midnight, and is saved as 24:00.
+const shownEnd = (end) => (end === "24:00" ? "00:00" : end);
+const savedEnd = (end) => (end === "00:00" ? "24:00" : end);
+
 function windowRow(w = { weekday: 1, start: "09:00", end: "17:00" }) {
   const id = Math.random().toString(36).slice(2, 8);
   const row = h("div", { class: "row window" },
     h("label", { for: `d-${id}`, class: "sr-only" }, "Day"),
     h("select", { id: `d-${id}`, name: "weekday" }, DAYS.map((d, i) => h("option", { value: i + 1 }, d))),
     h("label", { for: `s-${id}` }, "from"), h("input", { type: "time", id: `s-${id}`, name: "start", value: w.start, required: true, style: "width:auto" }),
-    h("label", { for: `e-${id}` }, "to"), h("input", { type: "time", id: `e-${id}`, name: "end", value: w.end, required: true, style: "width:auto" }),
+    h("label", { for: `e-${id}` }, "to"), h("input", { type: "time", id: `e-${id}`, name: "end", value: shownEnd(w.end), required: true, style: "width:auto" }),
     h("button", { type: "button", class: "link", onclick: () => row.remove() }, "Remove"));
   row.querySelector("select").value = String(w.weekday);
   return row;
@@ -40,7 +44,7 @@ export default function availability(main) {
     syncNoDaysOff();
     const form = h("form", { class: "card" },
       h("p", {}, `Times are in your time zone (${me.time_zone || profile.time_zone || "UTC"}). Patients see them in theirs.`),
-      h("h2", {}, "Every week"), windows,
+      h("h2", {}, "Every week"), h("p", { class: "small muted" }, "A window to 00:00 lasts until midnight."), windows,
       h("button", { type: "button", class: "secondary", onclick: () => windows.append(windowRow()) }, "Add a time window"),
       h("h2", {}, "Days off"), noDaysOff, exceptions,
       h("button", { type: "button", class: "secondary", onclick: () => exceptions.append(exceptionRow()) }, "Add days off"),
@@ -49,7 +53,7 @@ export default function availability(main) {
       event.preventDefault();
       submitting(form, async () => {
         const weekly = [...windows.querySelectorAll(".window")].map((r) => ({
-          weekday: Number(r.querySelector("[name=weekday]").value), start: r.querySelector("[name=start]").value, end: r.querySelector("[name=end]").value }));
+          weekday: Number(r.querySelector("[name=weekday]").value), start: r.querySelector("[name=start]").value, end: savedEnd(r.querySelector("[name=end]").value) }));
         const exc = [...exceptions.querySelectorAll(".exception")].map((r) => ({
           // Whole days off, in the therapist's own time zone (no offset: the API reads it as local).
           start: `${r.querySelector("[name=start]").value}T00:00:00`, end: `${r.querySelector("[name=end]").value}T23:59:59`,
