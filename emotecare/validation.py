@@ -11,6 +11,8 @@ from emotecare.errors import ValidationError as _PlatformValidationError
 class ValidationError(_PlatformValidationError, ValueError):
     """Input that breaks a domain rule; `field` names the offending field for the client."""
 
-    def __init__(self, field: str, message: str):
-        super().__init__(f"{field}: {message}", field=field)
+    def __init__(self, field: str, message: str, *, sentence: bool = False):
+        # `sentence=True`: `message` is already a whole sentence written for the person at the
+        # form ("Your entry is too long…"), shown as it is rather than as "field: message".
+        super().__init__(message if sentence else f"{field}: {message}", field=field)
         self.message = message

@@ -19,6 +19,10 @@ from emotecare.fields import iso_z, now_utc
 MAX_ATTEMPTS = 5
 LIFETIMES = {"verify": timedelta(hours=24), "reset": timedelta(hours=1)}
 
+# Messages for people: the form shows them next to the code field as they are.
+NO_CODE_MESSAGE = ("That code has expired or was not sent to this email. Check the email address, "
+                   "then ask for a new code.")
+
 
 def _key(purpose: str, email: str) -> str:
     return f"{purpose}#{email.lower()}"
@@ -43,21 +47,21 @@ def consume_code(purpose: str, email: str, code: str) -> None:
     try:
         stored = OneTimeCode.get(_key(purpose, email))
     except DoesNotExist as exc:
-        raise ValidationError("code: unknown or expired, request a new one", field="code") from exc
+        raise ValidationError(NO_CODE_MESSAGE, field="code") from exc
     if stored.expires_at <= now_utc():
-        raise ValidationError("code: expired, request a new one", field="code")
+        raise ValidationError("That code has expired. Ask for a new one and type the code from the newest email.", field="code")
     try:
         # Count the guess atomically first, so parallel guesses cannot exceed the limit.
         stored.update(actions=[OneTimeCode.attempts.add(1)],
                       condition=OneTimeCode.attempts < MAX_ATTEMPTS)
     except UpdateError as exc:
-        raise ValidationError("code: too many attempts, request a new one", field="code") from exc
+        raise ValidationError("Too many wrong tries with that code. Ask for a new one and type the code from the newest email.", field="code") from exc
     if not hmac.compare_digest(stored.code_hash, _hash(code.strip(), stored.salt)):
-        raise ValidationError("code: wrong code", field="code")
+        raise ValidationError("That code is not right. Check the newest email from us and type its 6 digits again.", field="code")
     try:
         stored.delete(condition=OneTimeCode.code_hash == stored.code_hash)
     except DeleteError as exc:  # used or replaced meanwhile
-        raise ValidationError("code: already used, request a new one", field="code") from exc
+        raise ValidationError("That code has already been used. Ask for a new one if you still need it.", field="code") from exc
 
 
 def discard_codes(email: str) -> None:

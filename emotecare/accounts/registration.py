@@ -66,7 +66,7 @@ def confirm_sign_up(services: AccountServices, body: dict) -> dict:
     email, code = f.email("email"), f.secret("code", max_len=12)
     user = user_by_email(email)
     if user is None or services.identity.status(email) is None:
-        raise ValidationError("code: unknown or expired, request a new one", field="code")
+        raise ValidationError(codes.NO_CODE_MESSAGE, field="code")
     codes.consume_code("verify", email, code)
     services.identity.confirm(email)
     services.identity.add_to_group(email, user.role)

@@ -193,7 +193,8 @@ def _validate_text(text) -> str:
     if not isinstance(text, str) or not text.strip():
         raise ValidationError("text", "a message cannot be empty")
     if len(text) > MAX_MESSAGE_CHARS:
-        raise ValidationError("text", f"must be at most {MAX_MESSAGE_CHARS} characters")
+        raise ValidationError("text", f"Your message is {len(text):,} characters long; a message holds at most "
+                                      f"{MAX_MESSAGE_CHARS:,}. Send it in shorter parts.", sentence=True)
     return text
 
 

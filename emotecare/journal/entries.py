@@ -80,7 +80,8 @@ def _validate_mood(value) -> int:
     if isinstance(value, bool) or not isinstance(value, int):
         raise ValidationError("mood", "must be a whole number from 1 to 10")
     if not 1 <= value <= 10:
-        raise ValidationError("mood", f"must be from 1 to 10, got {value}")
+        raise ValidationError("mood", f"Choose a mood from 1 (very low) to 10 (great); {value} is outside that.",
+                              sentence=True)
     return value
 
 
@@ -105,7 +106,8 @@ def _validate_text(value) -> str:
     if not isinstance(value, str):
         raise ValidationError("text", "must be text")
     if len(value) > MAX_TEXT_CHARS:
-        raise ValidationError("text", f"must be at most {MAX_TEXT_CHARS} characters, got {len(value)}")
+        raise ValidationError("text", f"Your entry is {len(value):,} characters long; an entry holds at most "
+                                      f"{MAX_TEXT_CHARS:,}. Shorten it, or split it into two entries.", sentence=True)
     return value
 
 
@@ -115,7 +117,8 @@ def _validate_sleep(value) -> float | None:
     if isinstance(value, bool) or not isinstance(value, (int, float)) or value != value:  # NaN
         raise ValidationError("sleep_hours", "must be a number of hours")
     if not 0 <= value <= 24:
-        raise ValidationError("sleep_hours", f"must be between 0 and 24, got {value}")
+        raise ValidationError("sleep_hours", f"Hours of sleep go from 0 to 24; {value} is outside that.",
+                              sentence=True)
     return float(value)
 
 

@@ -46,17 +46,28 @@ def read_report(patient_id: str, week: str, files: ReportFiles) -> dict:
             "html_url": files.html_url(report.html_key) if report.html_key else None}
 
 
-def _week_range(patient_id: str, weeks: int, until: str | None) -> list[str]:
+def _current_week(patient_id: str) -> str:
+    """The week running now on the patient's own calendar."""
+    try:
+        zone = User.get(patient_id).time_zone
+    except User.DoesNotExist as exc:
+        raise NotFoundError("no such patient") from exc
+    return week_of(datetime.now(timezone.utc), zone)
+
+
+def _week_range(patient_id: str, weeks: int, until: str | None) -> tuple[list[str], str]:
+    """The `weeks` week names ending at `until` (default: the running week), and the running week.
+
+    The running week is included so that a session that has just ended shows up as soon as
+    its week's report is compiled; its points say `partial: true`.
+    """
+    current = _current_week(patient_id)
     if until:
         parse_week(until)
         last = until
-    else:  # the last week that has ended on the patient's own calendar
-        try:
-            zone = User.get(patient_id).time_zone
-        except User.DoesNotExist as exc:
-            raise NotFoundError("no such patient") from exc
-        last = shift_week(week_of(datetime.now(timezone.utc), zone), -1)
-    return [shift_week(last, -i) for i in range(weeks - 1, -1, -1)]
+    else:
+        last = current
+    return [shift_week(last, -i) for i in range(weeks - 1, -1, -1)], current
 
 
 def _reports_by_week(patient_id: str, weeks: list[str]) -> dict[str, Report]:
@@ -64,13 +75,14 @@ def _reports_by_week(patient_id: str, weeks: list[str]) -> dict[str, Report]:
 
 
 def weekly_series(patient_id: str, weeks: int, until: str | None = None) -> dict:
-    """One point per week (oldest first): expression shares, valence, scores, mood, sessions."""
-    names = _week_range(patient_id, weeks, until)
+    """One point per week (oldest first): expression shares, valence, scores, mood, sessions;
+    the running week is marked `partial`."""
+    names, current = _week_range(patient_id, weeks, until)
     reports = _reports_by_week(patient_id, names)
     points = []
     for week in names:
         summary = reports[week].summary if week in reports else None
-        point = {"week": week, "compiled": summary is not None}
+        point = {"week": week, "compiled": summary is not None, "partial": week == current}
         point.update(headline(summary) if summary else dict.fromkeys(headline({})))
         point["expressions"] = summary["emotions"]["expressions"] if summary else {}
         points.append(point)
@@ -79,9 +91,9 @@ def weekly_series(patient_id: str, weeks: int, until: str | None = None) -> dict
 
 def session_series(patient_id: str, weeks: int, until: str | None = None) -> dict:
     """Every session of the last `weeks` compiled weeks, oldest first, with its statistics."""
-    names = _week_range(patient_id, weeks, until)
+    names, current = _week_range(patient_id, weeks, until)
     sessions = []
     for week, report in sorted(_reports_by_week(patient_id, names).items()):
         for item in report.summary.get("sessions", {}).get("items", []):
-            sessions.append({"week": week, **item})
+            sessions.append({"week": week, "partial": week == current, **item})
     return {"patient_id": patient_id, "sessions": sessions}

@@ -11,6 +11,15 @@ from emotecare.fields import Fields, iso_z, now_utc
 from emotecare.therapists.profiles import _own_record, own_profile
 
 
+_WEEKDAYS = ("Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday", "Sunday")
+
+
+def _day(moment: datetime, zone: ZoneInfo) -> str:
+    """"Mon 4 Jan 2027": a date as the therapist reads it, on their own calendar."""
+    local = moment.astimezone(zone)
+    return f"{local:%a} {local.day} {local:%b %Y}"
+
+
 def _minutes(hhmm: str) -> int:
     hours, minutes = hhmm.split(":")
     return int(hours) * 60 + int(minutes)
@@ -21,7 +30,10 @@ def _weekly_window(item, name: str) -> dict:
     window = {"weekday": f.integer("weekday", lo=1, hi=7), "start": f.hhmm("start"),
               "end": f.hhmm("end")}
     if _minutes(window["end"]) <= _minutes(window["start"]):
-        raise f.fail("end", "must be after start")
+        day = _WEEKDAYS[window["weekday"] - 1]
+        raise ValidationError(f"Your {day} window ends before it starts ({window['start']} to "
+                              f"{window['end']}): choose an end time after the start time.",
+                              field=f.name("end"))
     return window
 
 
@@ -43,9 +55,12 @@ def _exception(zone: ZoneInfo):
         start = _local_or_utc(item.get("start"), f.name("start"), zone)
         end = _local_or_utc(item.get("end"), f.name("end"), zone)
         if end <= start:
-            raise f.fail("end", "must be after start")
+            raise ValidationError(f"Days off from {_day(start, zone)} end before they start "
+                                  f"({_day(end, zone)}): choose a last day on or after the first.",
+                                  field=f.name("end"))
         if end <= now_utc():
-            raise f.fail("end", "is in the past")
+            raise ValidationError(f"Days off ending {_day(end, zone)} are already over: remove "
+                                  "them or choose days ahead.", field=f.name("end"))
         return {"start": iso_z(start), "end": iso_z(end),
                 "reason": f.text("reason", max_len=200, default="")}
     return parse

@@ -2,7 +2,7 @@
 import * as api from "./api.js";
 import * as session from "./session.js";
 import { matchRoute, NAV } from "./routes.js";
-import { errorBox, h, mount, flash } from "./ui.js";
+import { ageFlash, errorBox, h, mount, flash } from "./ui.js";
 
 const main = document.getElementById("main");
 const nav = document.getElementById("site-nav");
@@ -74,6 +74,7 @@ async function render() {
     main.setAttribute("aria-busy", "false");
     return;
   }
+  ageFlash();  // a page is drawn (not a hop to sign-in): older messages make way
   document.title = `${route.title} · EmoteCare`;
   try {
     const module = await import(`./pages/${route.page}.js`);

@@ -30,9 +30,25 @@ export function therapistCard(raw, { reasons, score } = {}) {
       "See profile and times", h("span", { class: "sr-only" }, ` for ${therapistName(t)}`)));
 }
 
+/** Whether the booking's session has ended ("End session for both"): the booking stays confirmed. */
+export function isEnded(booking) {
+  return booking.session_state === "ended";
+}
+
+/** The status a person should see: "ended" once the session is over, else the booking's. */
+export function shownStatus(booking) {
+  return isEnded(booking) ? "ended" : booking.status;
+}
+
+/** The link to an ended session's summary. */
+export function summaryLink(booking) {
+  return h("a", { class: "button secondary", href: `#/sessions/${encodeURIComponent(booking.session_id)}/summary` }, "Summary");
+}
+
 /** The room link for a booking (its session), when the API says which session it is. */
 export function roomLink(booking) {
   if (!booking.session_id) return null;
+  if (isEnded(booking)) return summaryLink(booking);
   const open = joinable(booking);
   return open
     ? h("a", { class: "button", href: `#/room/${encodeURIComponent(booking.session_id)}` }, "Join session")
@@ -45,12 +61,12 @@ export function bookingRow(booking, { user, actions = [] } = {}) {
     : booking.therapist_name || therapistName(booking.therapist);
   return h("li", { class: "booking", dataset: { bookingId: booking.booking_id } },
     h("div", { class: "row" },
-      h("strong", {}, formatDateTime(booking.starts_at)), badge(booking.status)),
+      h("strong", {}, formatDateTime(booking.starts_at)), badge(shownStatus(booking))),
     h("div", {}, `with ${other}`, booking.details?.therapy_type || booking.therapy_type
       ? h("span", { class: "muted" }, ` · ${booking.details?.therapy_type || booking.therapy_type}`) : null),
     h("div", { class: "row", style: "margin-top:.4rem" }, roomLink(booking),
       h("a", { class: "button secondary", href: `#/bookings/${encodeURIComponent(booking.booking_id)}` }, "Details"),
-      actions));
+      isEnded(booking) ? [] : actions));
 }
 
 /**
@@ -93,24 +109,57 @@ export function slotPicker(therapistId, onPick) {
         if (!days.has(key)) days.set(key, []);
         days.get(key).push(slot);
       }
-      mount(body, h("div", { class: "slot-days", role: "group", "aria-label": "Free times" },
-        [...days.entries()].map(([day, daySlots]) => h("div", { class: "slot-day" },
-          h("h3", {}, new Intl.DateTimeFormat(undefined, { weekday: "long", day: "numeric", month: "short", timeZone: "UTC" })
-            .format(new Date(`${day}T12:00:00Z`))),
-          daySlots.map((slot) => h("button", {
-            type: "button", "aria-pressed": "false", dataset: { startsAt: slot.starts_at },
-            onclick: (event) => {
-              box.querySelectorAll("[aria-pressed=true]").forEach((b) => b.setAttribute("aria-pressed", "false"));
-              event.currentTarget.setAttribute("aria-pressed", "true");
-              onPick(slot);
-            },
-          }, formatTime(slot.starts_at, tz)))))));
+      mount(body, dayTabs([...days.entries()], (day, daySlots) => h("div", { class: "slot-times" },
+        daySlots.map((slot) => h("button", {
+          type: "button", "aria-pressed": "false", dataset: { startsAt: slot.starts_at },
+          onclick: (event) => {
+            box.querySelectorAll("[aria-pressed=true]").forEach((b) => b.setAttribute("aria-pressed", "false"));
+            event.currentTarget.setAttribute("aria-pressed", "true");
+            onPick(slot);
+          },
+        }, formatTime(slot.starts_at, tz))))));
     } catch (error) {
       mount(body, errorBox(error, load));
     }
   }
   load();
   return box;
+}
+
+function dayLabel(day, options) {
+  return new Intl.DateTimeFormat(undefined, { ...options, timeZone: "UTC" }).format(new Date(`${day}T12:00:00Z`));
+}
+
+/**
+ * Free times grouped by day as tabs: one day's times on screen at a time (two weeks of slots
+ * as one list was 4,000 px tall on a phone). Arrow keys move between days, as for any tab list.
+ */
+function dayTabs(days, renderDay) {
+  const tabs = [];
+  const panels = [];
+  function select(index, focus = false) {
+    tabs.forEach((tab, i) => {
+      tab.setAttribute("aria-selected", String(i === index));
+      tab.tabIndex = i === index ? 0 : -1;
+      panels[i].hidden = i !== index;
+    });
+    if (focus) tabs[index].focus();
+  }
+  days.forEach(([day, daySlots], i) => {
+    const id = `slots-${day}`;
+    tabs.push(h("button", { type: "button", role: "tab", id: `${id}-tab`, "aria-controls": id,
+      onclick: () => select(i),
+      onkeydown: (event) => {
+        const step = { ArrowRight: 1, ArrowLeft: -1 }[event.key];
+        if (step) select((i + step + days.length) % days.length, true);
+      } }, dayLabel(day, { weekday: "short", day: "numeric", month: "short" })));
+    panels.push(h("div", { class: "slot-day", role: "tabpanel", id, "aria-labelledby": `${id}-tab` },
+      h("h3", {}, dayLabel(day, { weekday: "long", day: "numeric", month: "short" })),
+      renderDay(day, daySlots)));
+  });
+  select(0);
+  return h("div", { class: "slot-days-tabs" },
+    h("div", { class: "slot-tabs", role: "tablist", "aria-label": "Days with free times" }, tabs), panels);
 }
 
 /** Load a list from the API into `container`, with loading, empty and error states. */

@@ -28,6 +28,9 @@ export const ROUTES = [
   { path: "/chat", page: "chat", roles: ["patient"], title: "Chat" },
   { path: "/reports", page: "reports", roles: ["patient"], title: "Your reports" },
   { path: "/reports/:patient/:week", page: "report", roles: ["patient", "therapist"], title: "Weekly report" },
+  { path: "/check-ins", page: "check-ins", roles: ["patient"], title: "Check-ins" },
+  { path: "/check-ins/:kind", page: "check-in", roles: ["patient"], title: "Check-in" },
+  { path: "/sessions/:id/summary", page: "session-summary", roles: ["patient", "therapist"], title: "Session summary" },
 
   { path: "/availability", page: "availability", roles: ["therapist"], title: "Your availability" },
   { path: "/profile", page: "therapist-edit", roles: ["therapist"], title: "Your public profile" },
@@ -42,7 +45,7 @@ export const NAV = {
   anonymous: [["/", "Home"], ["/therapists", "Therapists"], ["/resources", "Resources"],
     ["/signin", "Sign in"], ["/signup", "Sign up"]],
   patient: [["/dashboard", "Home"], ["/find", "Find a therapist"], ["/bookings", "Sessions"],
-    ["/self-reflect", "Self-reflect"], ["/journal", "Journal"], ["/chat", "Chat"],
+    ["/self-reflect", "Self-reflect"], ["/journal", "Journal"], ["/check-ins", "Check-ins"], ["/chat", "Chat"],
     ["/resources", "Resources"], ["/reports", "Reports"], ["/account", "Account"]],
   therapist: [["/dashboard", "Today"], ["/bookings", "Sessions"], ["/availability", "Availability"],
     ["/patients", "Patients"], ["/profile", "Profile"], ["/account", "Account"]],

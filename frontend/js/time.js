@@ -49,6 +49,7 @@ export function addDays(date, days) {
 export function joinable(booking, now = Date.now()) {
   const start = Date.parse(booking.starts_at);
   const end = Date.parse(booking.ends_at || booking.starts_at) + 15 * 60_000;
+  if (booking.session_state === "ended") return false;
   return ["confirmed", "in_progress"].includes(booking.status || booking.session_state)
     && now >= start - 10 * 60_000 && now <= end;
 }

@@ -105,13 +105,25 @@ export async function submitting(form, work) {
 }
 
 let flashTimer;
+let flashPages = 0;
 /** A short status message at the top of the page (announced to screen readers). */
 export function flash(text, kind = "info") {
   const box = document.getElementById("flash");
   if (!box) return;
+  flashPages = 0;
   mount(box, h("div", { class: kind }, text));
   clearTimeout(flashTimer);
   flashTimer = setTimeout(() => box.replaceChildren(), 6000);
+}
+
+/**
+ * Called when a page is drawn (a redirect to sign-in does not count). A message is shown where it was said and on the page that
+ * follows (pages flash, then navigate); a third page clears it, so "Email confirmed. Please
+ * sign in." does not follow the person onto their dashboard.
+ */
+export function ageFlash() {
+  flashPages += 1;
+  if (flashPages > 1) document.getElementById("flash")?.replaceChildren();
 }
 
 export function badge(status) {

@@ -66,6 +66,8 @@ def test_wrong_code_is_refused_and_the_code_is_single_use(stack):
     wrong = "000000" if code != "000000" else "111111"
     response = _post(stack, "/auth/confirm", {"email": email, "code": wrong})
     assert response.status_code == 400 and response.json()["field"] == "code"
+    assert response.json()["error"] == ("That code is not right. Check the newest email from us and "
+                                        "type its 6 digits again.")  # words for people (issue 16)
     assert _post(stack, "/auth/confirm", {"email": email, "code": code}).status_code == 200
     again = _post(stack, "/auth/confirm", {"email": email, "code": code})
     assert again.status_code == 400
@@ -78,7 +80,7 @@ def test_code_locks_after_five_wrong_guesses(stack):
     for _ in range(5):
         _post(stack, "/auth/confirm", {"email": email, "code": wrong})
     locked = _post(stack, "/auth/confirm", {"email": email, "code": code})
-    assert locked.status_code == 400 and "too many" in locked.json()["error"]
+    assert locked.status_code == 400 and "too many" in locked.json()["error"].lower()
 
 
 def test_duplicate_sign_up_is_409_and_weak_password_is_400(stack):

@@ -59,6 +59,15 @@ def test_invalid_availability_is_400_naming_the_field(london_mornings, body, fie
     assert response.json()["field"] == field
 
 
+def test_a_window_ending_before_it_starts_is_explained_for_people(london_mornings):
+    response = london_mornings.put("/therapists/me/availability", json={
+        "weekly": [{"weekday": 7, "start": "17:00", "end": "09:00"}]})
+    assert response.status_code == 400
+    assert response.json() == {"error": "Your Sunday window ends before it starts (17:00 to 09:00): "
+                                        "choose an end time after the start time.",
+                               "field": "weekly[0].end"}
+
+
 @pytest.mark.parametrize("params, field", [
     ({"from": "2030-01-10", "to": "2030-01-01"}, "to"),
     ({"from": "2030-01-01", "to": "2030-03-01"}, "to"),

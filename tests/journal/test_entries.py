@@ -31,6 +31,13 @@ def test_invalid_entry_names_the_field(data, field):
     assert info.value.field == field
 
 
+def test_too_long_text_is_explained_in_words_for_people():
+    with pytest.raises(ValidationError) as info:
+        validate_entry({"mood": 5, "text": "x" * 20_000})
+    assert str(info.value) == ("Your entry is 20,000 characters long; an entry holds at most 5,000. "
+                               "Shorten it, or split it into two entries.")
+
+
 def test_text_of_exactly_the_limit_and_sleep_edges_are_accepted():
     entry = validate_entry({"mood": 1, "text": "x" * MAX_TEXT_CHARS, "sleep_hours": 0})
     assert validate_entry({"mood": 10, "sleep_hours": 24}).sleep_hours == 24.0

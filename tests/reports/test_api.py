@@ -103,8 +103,8 @@ def test_weekly_trends_give_one_point_per_week_with_gaps_marked(people):
     assert (w45["week"], w45["compiled"], w45["sessions_attended"], w45["frames"],
             w45["mean_valence"], w45["face_share"], w45["phq9"], w45["expressions"]) == (
         "2026-W45", True, 1, 4, 0.55, 1.0, 11, {"happy": 0.75, "sad": 0.25})
-    assert w46 == {"week": "2026-W46", "compiled": False, "expressions": {},
-                   **{k: None for k in w45 if k not in ("week", "compiled", "expressions")}}
+    assert w46 == {"week": "2026-W46", "compiled": False, "partial": False, "expressions": {},
+                   **{k: None for k in w45 if k not in ("week", "compiled", "partial", "expressions")}}
     assert (w47["phq9"], w47["mood_average"], w47["journal_entries"], w47["frames"]) == (8, 6.0, 1, 0)
 
 
@@ -115,6 +115,17 @@ def test_session_series_lists_each_session_with_its_statistics(people):
     assert (session["week"], session["session_id"], session["frames"], session["mean_valence"],
             session["expressions"]) == ("2026-W45", people["session_id"], 4, 0.55,
                                         {"happy": 0.75, "sad": 0.25})
+
+
+def test_trends_end_with_the_running_week_marked_partial(people):
+    """A session that has just ended shows up once its week is compiled (issue 16, item 8)."""
+    from emotecare.reports.weeks import week_of
+
+    running = week_of(datetime.now(timezone.utc), "UTC")
+    pid = people["patient"].user_id
+    weeks = people["therapist"].get(f"/patients/{pid}/trends?weeks=2").json()["weeks"]
+    assert [(w["week"], w["partial"]) for w in weeks][-1] == (running, True)
+    assert weeks[0]["partial"] is False
 
 
 @pytest.mark.parametrize("path, field", [

@@ -19,10 +19,10 @@ function tzSelect() {
 
 function signupPage(main, { navigate }) {
   const form = h("form", { class: "card form-narrow", novalidate: false },
-    field("Your name", input({ name: "name", autocomplete: "name" })),
-    field("Email", input({ name: "email", type: "email", autocomplete: "email" })),
-    field("Password", input({ name: "password", type: "password", autocomplete: "new-password", minlength: 8 }),
-      "At least 8 characters with upper and lower case letters and a number."),
+    field("Your name", input({ name: "name", autocomplete: "name", maxlength: 100 })),
+    field("Email", input({ name: "email", type: "email", autocomplete: "email", maxlength: 254 })),
+    field("Password", input({ name: "password", type: "password", autocomplete: "new-password", minlength: 10, maxlength: 256 }),
+      "At least 10 characters with upper and lower case letters and a number."),
     h("fieldset", {}, h("legend", {}, "I am joining as"),
       h("div", { class: "checks" },
         h("label", {}, h("input", { type: "radio", name: "role", value: "patient", checked: true }), "someone looking for support"),
@@ -50,7 +50,7 @@ function confirmPage(main, { query, navigate }) {
   const form = h("form", { class: "card form-narrow" },
     h("p", {}, "Enter the code we sent to your email."),
     field("Email", input({ name: "email", type: "email", value: query.email || "", autocomplete: "email" })),
-    field("Confirmation code", input({ name: "code", inputmode: "numeric", autocomplete: "one-time-code" })),
+    field("Confirmation code", input({ name: "code", inputmode: "numeric", autocomplete: "one-time-code", maxlength: 12 })),
     h("button", { type: "submit" }, "Confirm"));
   form.addEventListener("submit", (event) => {
     event.preventDefault();
@@ -102,7 +102,8 @@ function resetPage(main, { query, navigate }) {
   const form = h("form", { class: "card form-narrow" },
     field("Email", input({ name: "email", type: "email", value: query.email || "", autocomplete: "email" })),
     field("Code from the email", input({ name: "code", inputmode: "numeric", autocomplete: "one-time-code" })),
-    field("New password", input({ name: "password", type: "password", autocomplete: "new-password", minlength: 8 })),
+    field("New password", input({ name: "password", type: "password", autocomplete: "new-password", minlength: 10, maxlength: 256 }),
+      "At least 10 characters with upper and lower case letters and a number."),
     h("button", { type: "submit" }, "Save the new password"));
   form.addEventListener("submit", (event) => {
     event.preventDefault();

@@ -1,6 +1,6 @@
 // One booking: details, calendar file, join, reschedule, cancel (and confirm for therapists).
 import { api, get, post } from "../api.js";
-import { roomLink, slotPicker, therapistName } from "../components.js";
+import { isEnded, roomLink, shownStatus, slotPicker, therapistName } from "../components.js";
 import { badge, errorBox, flash, h, mount, section } from "../ui.js";
 import { formatDateTime } from "../time.js";
 
@@ -9,7 +9,7 @@ const CLOSED = ["cancelled", "late_cancelled", "declined", "completed", "ended"]
 export default function booking(main, { params, user, navigate }) {
   const id = encodeURIComponent(params.id);
   const render = () => section(main, () => get(`/bookings/${id}`), (b) => {
-    const open = !CLOSED.includes(b.status);
+    const open = !CLOSED.includes(b.status) && !isEnded(b);
     const late = Date.parse(b.starts_at) - Date.now() < 24 * 3600_000;
     const status = h("div", { "aria-live": "polite" });
     async function act(action, body = {}) {
@@ -60,7 +60,7 @@ export default function booking(main, { params, user, navigate }) {
     return h("div", {},
       h("h1", {}, "Session on ", formatDateTime(b.starts_at)),
       h("section", { class: "card" },
-        h("p", {}, badge(b.status)),
+        h("p", {}, badge(shownStatus(b))),
         h("p", {}, user.role === "therapist" ? `Patient: ${b.patient_name || b.patient?.name || "—"}`
           : `Therapist: ${b.therapist_name || therapistName(b.therapist)}`),
         h("p", {}, `Ends ${formatDateTime(b.ends_at)}`),

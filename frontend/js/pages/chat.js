@@ -6,7 +6,7 @@ export default function chat(main) {
   let conversationId = null;
   const log = h("div", { class: "chat-log", role: "log", "aria-live": "polite", "aria-label": "Conversation" });
   const history = h("div", {});
-  const text = h("textarea", { name: "text", id: "chat-text", rows: 2, required: true, maxlength: 2000 });
+  const text = h("textarea", { name: "text", id: "chat-text", rows: 2, required: true, maxlength: 5000 });
   const form = h("form", {}, h("label", { for: "chat-text" }, "Your message"), text,
     h("div", { class: "row", style: "margin-top:.5rem" }, h("button", { type: "submit" }, "Send"),
       h("button", { type: "button", class: "secondary", onclick: () => { conversationId = null; log.replaceChildren(); } }, "New conversation")));

@@ -25,7 +25,7 @@ function lineItem(line) {
     h("strong", {}, line.name), line.hours ? h("span", { class: "muted" }, ` (${line.hours})`) : null,
     h("div", {},
       phone ? h("a", { href: `tel:${String(phone).replace(/\s/g, "")}`, class: "button", style: "margin-top:.35rem" }, `Call ${phone}`) : null,
-      line.text ? h("span", {}, ` Text ${line.text}`) : null,
+      line.text ? h("span", {}, /^text /i.test(line.text) ? ` ${line.text}` : ` Text ${line.text}`) : null,
       line.url ? h("a", { href: line.url, rel: "noopener", target: "_blank", style: "margin-left:.5rem" }, "Website") : null));
 }
 
@@ -46,9 +46,10 @@ export default async function crisis(main) {
     let lines;
     let emergency = null;
     try {
+      // {your_country: {emergency, helplines}, …} (docs/API.md); the chosen country's lines only.
       const data = await api("/helplines", { query: { country: select.value }, auth: false });
-      lines = data?.helplines || data?.lines || (Array.isArray(data) ? data : []);
-      emergency = data?.emergency || null;
+      lines = data?.your_country?.helplines || [];
+      emergency = data?.your_country?.emergency || null;
     } catch {
       lines = [];
     }

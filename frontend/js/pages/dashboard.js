@@ -1,6 +1,7 @@
 // Home after sign-in: one dashboard per role.
 import { get, post } from "../api.js";
-import { bookingRow, listInto, roomLink } from "../components.js";
+import { bookingRow, isEnded, listInto, roomLink, summaryLink } from "../components.js";
+import { CHECK_INS } from "./check-ins.js";
 import { seriesLine } from "../charts.js";
 import { badge, empty, errorBox, field, flash, h, loading, mount, section, submitting } from "../ui.js";
 import { dayKey, formatDateTime, joinable, userTimeZone } from "../time.js";
@@ -10,12 +11,15 @@ const upcoming = (data) => data?.bookings || (Array.isArray(data) ? data : []);
 function nextSessionCard() {
   const box = h("div", {});
   section(box, () => get("/bookings", { scope: "upcoming" }), (data) => {
-    const next = upcoming(data).find((b) => !["cancelled", "late_cancelled", "declined"].includes(b.status));
+    const next = upcoming(data).find((b) => !["cancelled", "late_cancelled", "declined"].includes(b.status) && !isEnded(b));
+    const ended = upcoming(data).filter(isEnded).at(-1);  // a session that just ended, until it moves to "past"
+    const endedNote = ended ? h("p", { class: "small" }, `Your session on ${formatDateTime(ended.starts_at)} has `,
+      badge("ended"), ". ", summaryLink(ended)) : null;
     if (!next) {
-      return h("div", {}, empty("No session booked yet."),
+      return h("div", {}, endedNote, empty("No session booked yet."),
         h("p", {}, h("a", { class: "button", href: "#/find" }, "Find a therapist")));
     }
-    return h("div", { class: "next-session" },
+    return h("div", { class: "next-session" }, endedNote,
       h("p", { class: "now" }, h("strong", {}, formatDateTime(next.starts_at)), " ", badge(next.status)),
       h("p", {}, `with ${next.therapist_name || next.therapist?.name || "your therapist"}`),
       joinable(next) && next.session_id ? roomLink(next)
@@ -52,7 +56,7 @@ function quickJournalCard(onSaved) {
   });
   const form = h("form", {},
     h("div", { class: "field" }, h("label", { for: "quick-mood" }, "Mood right now (1 low, 10 great): ", moodValue), mood),
-    field("A few words (optional)", h("textarea", { name: "text", rows: 3 })),
+    field("A few words (optional)", h("textarea", { name: "text", rows: 3, maxlength: 5000 })),
     h("button", { type: "submit" }, "Save entry"));
   form.addEventListener("submit", (event) => {
     event.preventDefault();
@@ -65,6 +69,21 @@ function quickJournalCard(onSaved) {
     });
   });
   return h("section", { class: "card" }, h("h2", {}, "Quick journal entry"), form);
+}
+
+/** PHQ-9 / GAD-7 due now: a prompt with a link to each; nothing when none is due. */
+function checkInsDueCard() {
+  const card = h("section", { class: "card", "data-testid": "check-ins-due", hidden: true });
+  get("/questionnaires/due").then((data) => {
+    const due = (data?.questionnaires || []).filter((q) => q.due && CHECK_INS[q.kind]);
+    if (!due.length) return;
+    mount(card, h("h2", {}, "Check-ins due"),
+      h("p", {}, "A two-minute questionnaire helps your therapist see how the last two weeks went."),
+      h("div", { class: "row" }, due.map((q) => h("a", { class: "button", href: `#/check-ins/${q.kind}` },
+        `Take the ${CHECK_INS[q.kind].name}`))));
+    card.hidden = false;
+  }).catch(() => {});  // only a prompt: the check-ins page shows its own errors
+  return card;
 }
 
 function latestReportCard() {
@@ -82,6 +101,7 @@ function latestReportCard() {
 function patientDashboard(main, user) {
   const trend = moodTrendCard();
   mount(main, h("h1", {}, `Hello${user.name ? `, ${user.name.split(" ")[0]}` : ""}`),
+    checkInsDueCard(),
     h("div", { class: "grid" }, nextSessionCard(), trend.element, quickJournalCard(trend.reload), latestReportCard()),
     h("section", { class: "card" }, h("h2", {}, "On your own"),
       h("div", { class: "row" },

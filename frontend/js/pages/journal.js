@@ -12,7 +12,7 @@ function entryForm(entry, onSaved) {
     field("Mood (1 very low, 10 great)", h("input", { type: "number", name: "mood", min: 1, max: 10, required: true, value: entry?.mood ?? 5 })),
     h("fieldset", {}, h("legend", {}, "How you feel"), h("div", { class: "checks" }, TAGS.map((t) => h("label", {},
       h("input", { type: "checkbox", name: "tags", value: t, checked: entry?.tags?.includes(t) }), t)))),
-    field("What happened, how you feel", h("textarea", { name: "text", rows: 4 }, entry?.text || "")),
+    field("What happened, how you feel", h("textarea", { name: "text", rows: 4, maxlength: 5000 }, entry?.text || "")),
     field("Hours of sleep last night (optional)", h("input", { type: "number", name: "sleep_hours", min: 0, max: 24, step: .5,
       value: entry?.sleep_hours ?? "" })),
     h("button", { type: "submit" }, entry ? "Save changes" : "Add entry"));

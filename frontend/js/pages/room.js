@@ -3,10 +3,12 @@
 import { get, post } from "../api.js";
 import { analysisSwitch } from "../room/consent.js";
 import { insightPanel } from "../room/insight.js";
-import { deviceSelects, explainMediaError, micMeter, openMedia, stopMedia } from "../room/media.js";
+import { deviceSelects, explainMediaError, micMeter, openMedia, speakerTest, stopMedia } from "../room/media.js";
 import { PeerLink } from "../room/peer.js";
 import { errorBox, flash, h, mount } from "../ui.js";
 import { formatDateTime } from "../time.js";
+
+const END_CHECK_MS = 3000;
 
 export default async function room(main, { params, user, navigate }) {
   const sessionId = params.id;
@@ -18,12 +20,15 @@ export default async function room(main, { params, user, navigate }) {
   }
   if (["ended", "no_show", "cancelled"].includes(session.state)) {
     mount(main, h("h1", {}, "Session room"), h("p", { class: "state" }, `This session is ${session.state.replace("_", " ")}.`),
+      session.state === "ended" ? h("p", {}, h("a", { class: "button secondary", href: `#/sessions/${encodeURIComponent(sessionId)}/summary` }, "Summary")) : null,
       h("a", { href: "#/bookings" }, "Your sessions"));
     return undefined;
   }
 
   let stream = null;
   let meter = null;
+  let speaker = null;
+  let endWatch = null;
   let link = null;
   let consent = null;
   let insight = null;
@@ -32,6 +37,7 @@ export default async function room(main, { params, user, navigate }) {
   localVideo.muted = true;
   const remoteVideo = h("video", { class: "remote", autoplay: true, playsinline: true,
     "aria-label": user.role === "therapist" ? "Your patient" : "Your therapist", "data-testid": "remote-video" });
+  remoteVideo.hidden = true;  // empty until joined: during the check the frame shows your own camera
   const overlay = h("div", { class: "overlay", "aria-live": "polite" }, "Checking your camera…");
   const videos = h("div", { class: "videos" }, remoteVideo, localVideo, overlay);
   const status = h("p", { class: "small muted", "aria-live": "polite", "data-testid": "connection-status" });
@@ -58,8 +64,9 @@ export default async function room(main, { params, user, navigate }) {
     localVideo.classList.add("solo");
     overlay.textContent = "";
     meter = micMeter(stream);
-    mount(check, h("h2", {}, "Check your camera and microphone"),
-      await deviceSelects(stream, acquire), meter.element,
+    speaker = speaker || speakerTest();
+    mount(check, h("h2", {}, "Check your camera, microphone and speakers"),
+      await deviceSelects(stream, acquire), meter.element, speaker.element,
       h("button", { type: "button", id: "join-button", onclick: join }, "Join the session"));
     return true;
   }
@@ -88,8 +95,10 @@ export default async function room(main, { params, user, navigate }) {
     }
     meter?.stop();
     meter = null;
+    speaker?.stop();
     check.replaceChildren();
     check.hidden = true;
+    remoteVideo.hidden = false;
     localVideo.classList.remove("solo");
     overlay.textContent = user.role === "therapist" ? "Waiting for your patient…" : "Waiting for your therapist…";
     link = new PeerLink({
@@ -111,6 +120,7 @@ export default async function room(main, { params, user, navigate }) {
       h("button", { type: "button", class: "danger", onclick: leave }, "Leave"),
       user.role === "therapist" ? h("button", { type: "button", class: "secondary", onclick: endSession }, "End session for both") : null);
     if (user.role === "patient") {
+      endWatch = setInterval(watchForEnd, END_CHECK_MS);
       consent = analysisSwitch(sessionId, localVideo);
       mount(side, consent.element);
     } else {
@@ -119,10 +129,22 @@ export default async function room(main, { params, user, navigate }) {
     }
   }
 
+  async function watchForEnd() {  // the therapist may end the session for both
+    try {
+      const now = await get(base);
+      if (now.state !== "ended" || left) return;
+    } catch { return; }  // a missed check is retried on the next tick
+    await teardown();
+    flash("Your therapist ended the session.");
+    navigate("/bookings");
+  }
+
   async function teardown() {
     if (left) return;
     left = true;
+    clearInterval(endWatch);
     meter?.stop();
+    speaker?.stop();
     insight?.stop();
     await consent?.stop();
     await link?.stop();

@@ -27,7 +27,7 @@ export default function therapistEdit(main) {
         field("Price per session", h("input", { type: "number", min: 0, name: "price_per_session", value: p.price_per_session ?? "" })),
         field("Time zone", tz),
         field("Photo address", h("input", { type: "url", name: "photo_url", value: p.photo_url || "" }))),
-      field("About you", h("textarea", { name: "bio", rows: 4 }, p.bio || "")),
+      field("About you", h("textarea", { name: "bio", rows: 4, maxlength: 2000 }, p.bio || "")),
       checkboxes("Specialties", "specialties", SPECIALTIES.map((v) => [v, label(v)]), p.specialties),
       checkboxes("Therapy types", "therapy_types", THERAPY_TYPES, p.therapy_types),
       checkboxes("Languages", "languages", LANGUAGES, p.languages),

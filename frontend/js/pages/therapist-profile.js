@@ -11,7 +11,7 @@ function bookingForm(t, navigate) {
   const types = t.therapy_types?.length ? t.therapy_types : ["individual"];
   const form = h("form", { class: "stack", id: "book" },
     field("Type of session", h("select", { name: "therapy_type" }, types.map((v) => h("option", { value: v }, v)))),
-    field("A note for the therapist (optional)", h("textarea", { name: "message", rows: 3 })),
+    field("A note for the therapist (optional)", h("textarea", { name: "message", rows: 3, maxlength: 1000 })),
     field("Invite others by email (couple or family sessions)", h("input", { type: "text", name: "participants",
       placeholder: "name@example.com, …" }), "Separate addresses with commas."),
     summary,

@@ -92,3 +92,34 @@ export function micMeter(stream) {
     },
   };
 }
+
+/**
+ * A button that plays a short tone through the speakers, so a person can check they will
+ * hear the other side before joining. Returns {element, stop()}.
+ */
+export function speakerTest() {
+  const status = h("p", { class: "small", "aria-live": "polite", "data-testid": "speaker-test-status" });
+  let context = null;
+  const button = h("button", { type: "button", class: "secondary" }, "Play a test sound");
+  button.addEventListener("click", async () => {
+    if (!window.AudioContext) {
+      status.textContent = "This browser cannot play a test sound.";
+      return;
+    }
+    context = context || new AudioContext();
+    await context.resume();
+    const tone = context.createOscillator();
+    const volume = context.createGain();
+    tone.frequency.value = 440;
+    volume.gain.value = 0.2;
+    tone.connect(volume).connect(context.destination);
+    tone.start();
+    tone.stop(context.currentTime + 1);
+    status.textContent = "Playing a one-second tone…";
+    tone.addEventListener("ended", () => {
+      status.textContent = "Did you hear the tone? If not, turn up the volume or check your speakers or headphones.";
+    });
+  });
+  const element = h("div", { class: "speaker-test" }, h("p", { class: "small" }, "Speakers"), button, status);
+  return { element, stop() { context?.close().catch(() => {}); context = null; } };
+}
