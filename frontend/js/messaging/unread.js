@@ -4,7 +4,9 @@ import { currentUser } from "../session.js";
 import { h } from "../ui.js";
 
 const POLL_MS = 15000;
+const FRESH_MS = 3000;  // a navigation re-reads the count when the last read is older than this
 let count = 0;
+let readAt = 0;
 let timer = null;
 let navElement = null;
 
@@ -26,6 +28,7 @@ export async function refreshUnread() {
     count = 0;
     return;
   }
+  readAt = Date.now();
   try {
     const data = await get("/messages/threads");
     count = (data?.threads || []).reduce((sum, t) => sum + (t.unread || 0), 0);
@@ -41,13 +44,12 @@ export function showUnreadIn(nav) {
   draw();
   const user = currentUser();
   if (user && ["patient", "therapist"].includes(user.role)) {
-    if (!timer) {
-      refreshUnread();
-      timer = setInterval(refreshUnread, POLL_MS);
-    }
-  } else if (timer) {
-    clearInterval(timer);
+    if (!timer) timer = setInterval(refreshUnread, POLL_MS);
+    if (Date.now() - readAt > FRESH_MS) refreshUnread();
+  } else {
+    if (timer) clearInterval(timer);
     timer = null;
     count = 0;
+    readAt = 0;
   }
 }

@@ -132,7 +132,7 @@ function therapistDashboard(main, user) {
     }
   }
   listInto(safety, "/safety-events", {}, (d) => d?.events || d?.safety_events || (Array.isArray(d) ? d : []),
-    (e) => h("li", {}, h("strong", {}, formatDateTime(e.created_at || e.at)), ` ${e.patient_name || ""} `,
+    (e) => h("li", {}, h("strong", {}, formatDateTime(e.occurred_at || e.created_at || e.at)), ` ${e.patient_name || ""} `,
       h("span", { class: "muted" }, e.category || e.kind || "")), "No safety alerts from your patients.");
   mount(main, h("h1", {}, "Today"), waitingBanner(),
     h("div", { class: "grid" },

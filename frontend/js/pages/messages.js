@@ -4,6 +4,7 @@ import { currentUser } from "../session.js";
 import { empty, h, section } from "../ui.js";
 import { formatDateTime } from "../time.js";
 
+export const THERAPIST_NOTE = "Your patients are told that messages are not monitored around the clock, and where to find crisis lines.";
 export const NOT_MONITORED = "Messages are not monitored around the clock: replies come when your therapist is working. "
   + "If you are in danger or need help now, call your emergency number or a crisis line.";
 
@@ -34,6 +35,6 @@ export default function messages(main) {
       ? h("ul", { class: "list threads" }, threads.map((t) => threadRow(t, user.role))) : empty(none));
   });
   main.append(h("h1", {}, "Messages"),
-    h("p", { class: "notice", "data-testid": "not-monitored" }, NOT_MONITORED, " ", h("a", { href: "#/crisis" }, "Crisis lines")),
+    h("p", { class: "notice", "data-testid": "not-monitored" }, user.role === "patient" ? NOT_MONITORED : THERAPIST_NOTE, " ", h("a", { href: "#/crisis" }, "Crisis lines")),
     h("section", { class: "card" }, box));
 }

@@ -2,7 +2,7 @@
 import { get, post } from "../api.js";
 import { crisisHelp } from "../messaging/crisis-help.js";
 import { refreshUnread } from "../messaging/unread.js";
-import { NOT_MONITORED } from "./messages.js";
+import { NOT_MONITORED, THERAPIST_NOTE } from "./messages.js";
 import { errorBox, h, loading, mount, submitting } from "../ui.js";
 import { formatDateTime } from "../time.js";
 
@@ -60,6 +60,7 @@ export default async function thread(main, { params, user }) {
     event.preventDefault();
     submitting(form, async () => {
       const answer = await post(path, { text: text.value });
+      noneYet.remove();
       log.append(bubble(answer));
       text.value = "";
       counter.textContent = ` 0 / ${MAX_CHARS}`;
@@ -68,13 +69,13 @@ export default async function thread(main, { params, user }) {
     });
   });
 
-  const note = user.role === "patient" ? NOT_MONITORED
-    : "Your patient is told that messages are not monitored around the clock and where to find crisis lines.";
+  const noneYet = first.messages.length ? h("span", {}) : h("p", { class: "state state-empty" }, "No messages yet.");
+  const note = user.role === "patient" ? NOT_MONITORED : THERAPIST_NOTE;
   mount(main, h("h1", {}, other.name),
     h("p", {}, h("a", { href: "#/messages" }, "All messages")),
     h("p", { class: "notice", "data-testid": "not-monitored" }, note, " ", h("a", { href: "#/crisis" }, "Crisis lines")),
     help,
-    h("section", { class: "card" }, older, first.messages.length ? log : h("div", {}, h("p", { class: "state state-empty" }, "No messages yet."), log),
+    h("section", { class: "card" }, older, noneYet, log,
       first.can_write ? form : h("p", { class: "muted" }, "You can no longer write in this conversation; it stays here for you to read.")));
   return undefined;
 }
