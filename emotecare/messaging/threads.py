@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import dataclasses
 
+from emotecare.accounts.profiles import load_user
 from emotecare.accounts.tokens import Principal
 from emotecare.db.messaging import InboxEntry, Message
 from emotecare.db.models import User
@@ -67,7 +68,7 @@ def send_message(caller: Principal, other_id: str, body: dict, mailer: Mailer,
     answer = message_view(message)
     if crisis:
         answer.update(_crisis_answer(thread, result, message))
-    me = User.get(caller.user_id)
+    me = load_user(caller.user_id)  # a token of a deleted account is a 401, not a 500
     notify.tell_recipient(thread.other, caller.user_id, display_name(me), mailer, app_url)
     return answer
 

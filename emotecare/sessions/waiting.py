@@ -27,7 +27,9 @@ def waiting_for(caller: Principal) -> dict:
         iso(now - LOOK_BACK), iso(now + LOOK_AHEAD))) if b.session_id and b.status not in _GONE]
     if not bookings:
         return {"waiting": []}
-    sessions = Session.batch_get([b.session_id for b in bookings])
+    # The booking's start is the source of truth (a reschedule moves it, not the session row).
+    starts = {b.session_id: b.starts_at for b in bookings}
+    sessions = Session.batch_get(list(starts))
     waiting = []
     for session in sessions:
         joined = set(session.joined or ())
@@ -37,7 +39,7 @@ def waiting_for(caller: Principal) -> dict:
             waiting.append((session, other))
     names = {u.user_id: u.name for u in User.batch_get([o for _, o in waiting])} if waiting else {}
     return {"waiting": [{"session_id": s.session_id, "booking_id": s.booking_id,
-                         "starts_at": s.starts_at,
+                         "starts_at": starts.get(s.session_id, s.starts_at),
                          "who": {"user_id": other, "name": names.get(other, ""),
                                  "role": "therapist" if caller.role == "patient" else "patient"}}
                         for s, other in waiting]}

@@ -11,6 +11,7 @@ import os
 import re
 import subprocess
 import sys
+import time
 
 import pytest
 
@@ -163,12 +164,14 @@ def test_waiting_room_then_chat_in_the_call_between_two_browsers(open_page, stac
     p.wait_for_path(f"/room/{session_id}")
     p.page.wait_for_selector("#join-button", timeout=15_000)
     p.page.click("#join-button")
+    joined = time.monotonic()
     p.page.wait_for_selector("[data-testid=other-told]:visible", timeout=10_000)
     assert "has been told you are waiting" in p.page.inner_text("[data-testid=other-told]")
     p.screenshot("waiting-2-patient-in-room-told-1280")
 
     banner = t.page.locator("[data-testid=waiting-room] .waiting", has_text="Sam Early is waiting")
     banner.wait_for(timeout=10_000)  # the dashboard polls every 3 s
+    print(f"'is waiting' shown {time.monotonic() - joined:.1f} s after the patient clicked join")
     t.screenshot("waiting-3-therapist-sees-sam-waiting-1280")
     patient_bodies, therapist_bodies = _api_bodies(p, stack), _api_bodies(t, stack)
     banner.locator("a", has_text="Join now").click()
