@@ -20,6 +20,9 @@ _BLUEPRINT_MODULES = [
     "api.routes.journal",
     "api.routes.questionnaires",
     "api.routes.resources",
+    "api.routes.messages",  # issue #18: messaging, waiting room, password
+    "api.routes.waiting_room",
+    "api.routes.account_password",
     "functions.schedules",
 ]
 

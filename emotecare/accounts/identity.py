@@ -122,3 +122,34 @@ class IdentityProvider:
         except ClientError as exc:
             if _code(exc) != "UserNotFoundException":
                 raise
+
+    def change_password(self, email: str, current: str, proposed: str) -> None:
+        """Cognito's ChangePassword, which proves the current password with an access token.
+
+        The API holds only the caller's ID token, so the current password is checked by
+        signing in with it (USER_PASSWORD_AUTH, the flow the sign-in page uses); a wrong one
+        is a 400 on `current_password`, not a 401 that would end the browser's session.
+        """
+        try:
+            result = self._cognito.initiate_auth(
+                ClientId=self._client, AuthFlow="USER_PASSWORD_AUTH",
+                AuthParameters={"USERNAME": email, "PASSWORD": current})
+        except ClientError as exc:
+            if _code(exc) in ("NotAuthorizedException", "UserNotFoundException"):
+                raise ValidationError("current_password: that is not your current password",
+                                      field="current_password") from exc
+            raise
+        access_token = result.get("AuthenticationResult", {}).get("AccessToken")
+        if not access_token:
+            raise ValidationError("current_password: this account must reset its password first",
+                                  field="current_password")
+        try:
+            self._cognito.change_password(AccessToken=access_token, PreviousPassword=current,
+                                          ProposedPassword=proposed)
+        except ClientError as exc:
+            if _code(exc) in ("InvalidPasswordException", "InvalidParameterException"):
+                raise ValidationError(f"new_password: {_message(exc)}", field="new_password") from exc
+            if _code(exc) == "LimitExceededException":
+                raise ValidationError("current_password: too many attempts, try again later",
+                                      field="current_password") from exc
+            raise

@@ -17,7 +17,7 @@ from emotecare.notifications.templates import send_templated
 
 logger = get_logger("escalation")
 _SOURCES = {"chat": "chat with the EmoteCare assistant", "journal": "mood journal",
-            "questionnaire": "PHQ-9 answers (item 9)"}
+            "questionnaire": "PHQ-9 answers (item 9)", "message": "message to you"}
 
 
 def alert_therapist(patient: Principal, event_id: str, mailer: Mailer, app_url: str) -> dict:

@@ -21,7 +21,7 @@ logger = get_logger("escalation")
 RECORDED_TYPES = ("crisis_flagged", "risk_retracted")
 # The ids a domain event may carry into the record; anything else (evidence) is left out.
 _CONTEXT_KEYS = ("conversation_id", "turn", "entry_id", "mood", "instrument", "total", "item9",
-                 "response_id")
+                 "response_id", "message_id")
 DASHBOARD_LIMIT = 200
 
 

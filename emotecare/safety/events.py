@@ -12,7 +12,7 @@ from emotecare.safety.rules import SafetyResult
 CRISIS_FLAGGED = "crisis_flagged"
 RISK_RETRACTED = "risk_retracted"  # "jk" after a flag: the therapist should still know
 RISK_RESOLVED = "risk_resolved"    # the patient confirmed safety over follow-up turns
-SOURCES = ("chat", "journal", "questionnaire")
+SOURCES = ("chat", "journal", "questionnaire", "message")  # message: to their therapist (#18)
 
 
 def build_safety_event(kind: str, source: str, result: SafetyResult | None = None,

@@ -3,6 +3,7 @@ import * as api from "./api.js";
 import * as session from "./session.js";
 import { matchRoute, NAV } from "./routes.js";
 import { ageFlash, errorBox, h, mount, flash } from "./ui.js";
+import { showUnreadIn } from "./messaging/unread.js";
 
 const main = document.getElementById("main");
 const nav = document.getElementById("site-nav");
@@ -28,6 +29,7 @@ function drawNav() {
   mount(nav, items.map(([href, label]) => h("a", {
     href: `#${href}`, "aria-current": path === href || (href !== "/" && path.startsWith(`${href}/`)) ? "page" : null,
   }, label)), user ? h("button", { type: "button", class: "link", onclick: signOut }, "Sign out") : null);
+  showUnreadIn(nav);  // unread message counts (#18)
 }
 
 async function signOut() {

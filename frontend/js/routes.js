@@ -18,6 +18,8 @@ export const ROUTES = [
   { path: "/dashboard", page: "dashboard", roles: ["patient", "therapist", "admin"], title: "Dashboard" },
   { path: "/account", page: "account", roles: ["patient", "therapist", "admin"], title: "Your account" },
   { path: "/room/:id", page: "room", roles: ["patient", "therapist"], title: "Session room" },
+  { path: "/messages", page: "messages", roles: ["patient", "therapist"], title: "Messages" },
+  { path: "/messages/:id", page: "thread", roles: ["patient", "therapist"], title: "Messages" },
 
   { path: "/find", page: "find", roles: ["patient"], title: "Find a therapist" },
   { path: "/bookings", page: "bookings", roles: ["patient", "therapist"], title: "Your sessions" },
@@ -46,9 +48,9 @@ export const NAV = {
     ["/signin", "Sign in"], ["/signup", "Sign up"]],
   patient: [["/dashboard", "Home"], ["/find", "Find a therapist"], ["/bookings", "Sessions"],
     ["/self-reflect", "Self-reflect"], ["/journal", "Journal"], ["/check-ins", "Check-ins"], ["/chat", "Chat"],
-    ["/resources", "Resources"], ["/reports", "Reports"], ["/account", "Account"]],
+    ["/messages", "Messages"], ["/resources", "Resources"], ["/reports", "Reports"], ["/account", "Account"]],
   therapist: [["/dashboard", "Today"], ["/bookings", "Sessions"], ["/availability", "Availability"],
-    ["/patients", "Patients"], ["/profile", "Profile"], ["/account", "Account"]],
+    ["/patients", "Patients"], ["/messages", "Messages"], ["/profile", "Profile"], ["/account", "Account"]],
   admin: [["/dashboard", "Home"], ["/admin/therapists", "Therapists"],
     ["/admin/resources", "Resources"], ["/account", "Account"]],
 };

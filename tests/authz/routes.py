@@ -189,4 +189,20 @@ ROWS = [
         access({"patient": 200, "therapist": 200}, **NOT_YOURS), query={"weeks": "4"}),
     Row("GET", "/patients/{patient_id}/sessions/series",
         access({"patient": 200, "therapist": 200}, **NOT_YOURS)),
+    # Messaging (#18): only a patient and a therapist they chose or booked have a thread; the
+    # same role, oneself or an outsider is "no such person" (404); admins never read messages
+    # (403). The other patient chose and booked the same therapist in the rows above, so they
+    # have a thread of their own with them (and see only it: tests/messaging/test_threads.py).
+    Row("GET", "/messages/threads", access({**PATIENTS, **THERAPISTS})),
+    Row("GET", "/messages/threads/{therapist_id}", access(PATIENTS, denied=404, admin=403)),
+    Row("GET", "/messages/threads/{patient_id}", access({"therapist": 200}, denied=404, admin=403)),
+    Row("POST", "/messages/threads/{therapist_id}",
+        access({"patient": 201, "other_patient": 201}, denied=404, admin=403),
+        body={"text": "See you on Thursday."}),
+    Row("POST", "/messages/threads/{patient_id}", access({"therapist": 201}, denied=404, admin=403),
+        body={"text": "Thanks, see you then."}),
+    Row("GET", "/waiting-room", access({**PATIENTS, **THERAPISTS})),
+    # A wrong current password: who may try (everyone signed in) without changing anything.
+    Row("PUT", "/me/password", access({role: 400 for role in SIGNED_IN}),
+        body={"current_password": "Wrong-Passw0rd-1", "new_password": "Another-Passw0rd-2"}),
 ]

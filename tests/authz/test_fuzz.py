@@ -22,7 +22,7 @@ FIELDS = ["email", "password", "name", "role", "time_zone", "country", "code",
           "languages", "price_per_session", "currency", "weekday", "start", "end", "from", "to",
           "conversation_id", "mood", "tags", "sleep_hours", "created_at", "answers", "difficulty",
           "cadence_days", "id", "title", "topic", "type", "reading_minutes", "source_name",
-          "source_url", "summary", "status"]
+          "source_url", "summary", "status", "current_password", "new_password"]
 PLAUSIBLE = st.sampled_from([
     "2030-01-07T10:00:00Z", "2020-01-01T00:00:00Z", "2030-02-30T10:00:00Z", "24:00", "25:61",
     "Europe/London", "../../etc/passwd", "individual", "couple", "anxiety", "en", "", " ",
@@ -37,7 +37,7 @@ IDS = st.one_of(st.text(min_size=1, max_size=80), st.sampled_from(["me", "0", "%
 QUERY = st.dictionaries(st.sampled_from(["from", "to", "tz", "scope", "status", "specialty",
                                          "language", "therapy_type", "max_price", "weeks", "limit",
                                          "q", "topic", "type", "include_retired", "patient_id",
-                                         "kind", "since", "country"]),
+                                         "kind", "since", "country", "before"]),
                         st.one_of(PLAUSIBLE, st.text(max_size=30)), max_size=4)
 FUZZED = [row for row in ROWS if row.id not in ("DELETE /me", "POST /auth/signout")]
 

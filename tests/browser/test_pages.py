@@ -15,8 +15,9 @@ PUBLIC_PAGES = ["/", "/privacy", "/crisis", "/signup", "/signin", "/forgot", "/r
                 "/therapists", "/resources"]
 SIGNED_IN_PAGES = {
     "patient": ["/dashboard", "/find", "/bookings", "/self-reflect", "/journal", "/chat",
-                "/resources", "/reports", "/account"],
-    "therapist": ["/dashboard", "/bookings", "/availability", "/profile", "/patients", "/account"],
+                "/resources", "/reports", "/account", "/messages"],
+    "therapist": ["/dashboard", "/bookings", "/availability", "/profile", "/patients", "/account",
+                  "/messages"],
     "admin": ["/dashboard", "/admin/therapists", "/admin/resources", "/account"],
 }
 

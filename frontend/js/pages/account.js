@@ -3,6 +3,7 @@ import { api, get, patch } from "../api.js";
 import * as session from "../session.js";
 import { field, flash, formData, h, section, submitting } from "../ui.js";
 import { timeZones } from "../time.js";
+import { passwordForm } from "../account/password-form.js";
 
 export default function account(main, { user, navigate }) {
   section(main, () => get("/me"), (me) => {
@@ -36,6 +37,6 @@ export default function account(main, { user, navigate }) {
         if (!confirm("Delete your account and all your data? This cannot be undone.")) return;
         try { await api("/me", { method: "DELETE" }); session.signedOut(); flash("Your account was deleted."); navigate("/"); } catch (error) { if (!error?.redirected) flash(error.message, "error"); }
       } }, "Delete my account")) : null;
-    return h("div", {}, h("h1", {}, "Your account"), h("p", {}, me.email || user.email || ""), form, data);
+    return h("div", {}, h("h1", {}, "Your account"), h("p", {}, me.email || user.email || ""), form, passwordForm(), data);
   });
 }

@@ -5,6 +5,7 @@ import { CHECK_INS } from "./check-ins.js";
 import { seriesLine } from "../charts.js";
 import { badge, empty, errorBox, field, flash, h, loading, mount, section, submitting } from "../ui.js";
 import { dayKey, formatDateTime, joinable, userTimeZone } from "../time.js";
+import { waitingBanner } from "../messaging/waiting-banner.js";
 
 const upcoming = (data) => data?.bookings || (Array.isArray(data) ? data : []);
 
@@ -100,7 +101,7 @@ function latestReportCard() {
 
 function patientDashboard(main, user) {
   const trend = moodTrendCard();
-  mount(main, h("h1", {}, `Hello${user.name ? `, ${user.name.split(" ")[0]}` : ""}`),
+  mount(main, h("h1", {}, `Hello${user.name ? `, ${user.name.split(" ")[0]}` : ""}`), waitingBanner(),
     checkInsDueCard(),
     h("div", { class: "grid" }, nextSessionCard(), trend.element, quickJournalCard(trend.reload), latestReportCard()),
     h("section", { class: "card" }, h("h2", {}, "On your own"),
@@ -151,9 +152,9 @@ function therapistDashboard(main, user) {
     }
   }
   listInto(safety, "/safety-events", {}, (d) => d?.events || d?.safety_events || (Array.isArray(d) ? d : []),
-    (e) => h("li", {}, h("strong", {}, formatDateTime(e.created_at || e.at)), ` ${e.patient_name || ""} `,
+    (e) => h("li", {}, h("strong", {}, formatDateTime(e.occurred_at || e.created_at || e.at)), ` ${e.patient_name || ""} `,
       h("span", { class: "muted" }, e.category || e.kind || "")), "No safety alerts from your patients.");
-  mount(main, h("h1", {}, "Today"),
+  mount(main, h("h1", {}, "Today"), waitingBanner(),
     h("div", { class: "grid" },
       h("section", { class: "card" }, h("h2", {}, "Today's sessions"), today),
       h("section", { class: "card" }, h("h2", {}, "Waiting for you to confirm"), pending)),

@@ -18,6 +18,7 @@ export default function patient(main, { params }) {
     if (found?.name) heading.textContent = found.name;
   }).catch(() => {});  // the heading stays generic; the sections show their own errors
   mount(main, heading,
+    h("p", {}, h("a", { class: "button secondary", href: `#/messages/${encodeURIComponent(params.id)}` }, "Messages with this patient")),
     h("p", { class: "small muted" }, "Expression trends come from frames the patient chose to share. They describe facial expression, not feelings: use them as an aid to your judgement."),
     h("div", { class: "grid" },
       h("section", { class: "card" }, h("h2", {}, "Week by week"), weekly),

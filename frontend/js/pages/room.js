@@ -5,6 +5,7 @@ import { analysisSwitch } from "../room/consent.js";
 import { insightPanel } from "../room/insight.js";
 import { deviceSelects, explainMediaError, micMeter, openMedia, speakerTest, stopMedia } from "../room/media.js";
 import { PeerLink } from "../room/peer.js";
+import { callChat } from "../room/chat.js";
 import { errorBox, flash, h, mount } from "../ui.js";
 import { formatDateTime } from "../time.js";
 
@@ -41,14 +42,19 @@ export default async function room(main, { params, user, navigate }) {
   const overlay = h("div", { class: "overlay", "aria-live": "polite" }, "Checking your camera…");
   const videos = h("div", { class: "videos" }, remoteVideo, localVideo, overlay);
   const status = h("p", { class: "small muted", "aria-live": "polite", "data-testid": "connection-status" });
+  // Waiting room (#18): the other side's Today/dashboard page shows that this side is here.
+  const told = h("p", { class: "notice", "data-testid": "other-told", hidden: true },
+    user.role === "therapist" ? "Your patient has been told you are here: it shows on their home page."
+      : "Your therapist has been told you are waiting: it shows on their Today page.");
+  const chat = callChat({ otherName: user.role === "therapist" ? "Your patient" : "Your therapist" });
   const controls = h("div", { class: "controls" });
   const side = h("div", {});
   const check = h("section", { class: "card" });
 
   mount(main, h("h1", {}, "Session room"),
     h("p", { class: "muted" }, session.starts_at ? `Booked for ${formatDateTime(session.starts_at)}. ` : "",
-      "Video goes directly between you; nothing is recorded."),
-    h("div", { class: "room" }, h("div", {}, videos, status, controls, check), side));
+      "Video and the chat go directly between you; nothing is recorded."),
+    h("div", { class: "room" }, h("div", {}, videos, status, told, controls, check), side));
 
   async function acquire(ids = {}) {
     stopMedia(stream);
@@ -104,10 +110,12 @@ export default async function room(main, { params, user, navigate }) {
     link = new PeerLink({
       sessionId, role: user.role, iceServers: ice.ice_servers || ice.iceServers || [], stream,
       onStatus: (text) => { status.textContent = text; },
+      onDataChannel: (channel) => chat.attach(channel),
       onRemoteStream: (remote) => {
         if (remoteVideo.srcObject === remote) return;  // ontrack fires once per track
         remoteVideo.srcObject = remote;
         overlay.textContent = remote ? "" : "The other side left.";
+        told.hidden = Boolean(remote);
         if (remote) {
           remoteVideo.play().catch(() => {
             if (remoteVideo.paused) overlay.textContent = "Click the video to start it.";
@@ -115,6 +123,7 @@ export default async function room(main, { params, user, navigate }) {
         }
       },
     });
+    told.hidden = false;
     await link.start();
     mount(controls, toggleButton("audio", "Mute", "Unmute"), toggleButton("video", "Camera off", "Camera on"),
       h("button", { type: "button", class: "danger", onclick: leave }, "Leave"),
@@ -122,10 +131,10 @@ export default async function room(main, { params, user, navigate }) {
     if (user.role === "patient") {
       endWatch = setInterval(watchForEnd, END_CHECK_MS);
       consent = analysisSwitch(sessionId, localVideo);
-      mount(side, consent.element);
+      mount(side, consent.element, chat.element);
     } else {
       insight = insightPanel(sessionId);
-      mount(side, insight.element);
+      mount(side, insight.element, chat.element);
     }
   }
 

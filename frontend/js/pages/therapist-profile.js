@@ -4,6 +4,7 @@ import { slotPicker, therapistName, therapistView } from "../components.js";
 import { currentUser } from "../session.js";
 import { field, flash, h, section, submitting } from "../ui.js";
 import { formatDateTime } from "../time.js";
+import { therapistChoice } from "../account/therapist-choice.js";
 
 function bookingForm(t, navigate) {
   let chosen = null;
@@ -57,6 +58,7 @@ export default function therapistProfile(main, { params, navigate }) {
         h("section", { class: "card" }, h("h2", {}, "Price"),
           h("p", { class: "now" }, t.price_per_session ? `${t.currency === "GBP" ? "£" : "$"}${t.price_per_session} per session` : "Ask the therapist"),
           h("p", { class: "small muted" }, "Free to cancel up to 24 hours before."))),
+      user?.role === "patient" ? therapistChoice(t.id, therapistName(t)) : null,
       user?.role === "patient" ? bookingForm(t, navigate)
         : h("section", { class: "card" }, h("h2", {}, "Book a session"),
           user ? h("p", {}, "Booking is for patient accounts.")

@@ -11,8 +11,9 @@
 import { Signalling } from "./signalling.js";
 
 export class PeerLink {
-  constructor({ sessionId, role, iceServers, stream, onRemoteStream, onStatus }) {
+  constructor({ sessionId, role, iceServers, stream, onRemoteStream, onStatus, onDataChannel }) {
     this.role = role;
+    this.onDataChannel = onDataChannel || (() => {});
     this.iceServers = iceServers || [];
     this.stream = stream;
     this.onRemoteStream = onRemoteStream;
@@ -49,6 +50,9 @@ export class PeerLink {
     const pc = new RTCPeerConnection({ iceServers: this.iceServers });
     this.pc = pc;
     for (const track of this.stream.getTracks()) pc.addTrack(track, this.stream);
+    // The in-call chat (room/chat.js): a negotiated channel both sides open with the same id,
+    // created before the offer or answer so the SDP carries it. Peer to peer, never stored.
+    this.onDataChannel(pc.createDataChannel("chat", { negotiated: true, id: 0 }));
     pc.onicecandidate = ({ candidate }) => {
       if (candidate && this.pc === pc) this.send("candidate", { nonce, candidate: candidate.toJSON() });
     };
@@ -115,6 +119,7 @@ export class PeerLink {
     if (this.pc) {
       this.pc.onicecandidate = this.pc.ontrack = this.pc.onconnectionstatechange = null;
       this.pc.close();
+      this.onDataChannel(null);
     }
     this.pc = null;
   }
