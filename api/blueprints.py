@@ -20,6 +20,7 @@ _BLUEPRINT_MODULES = [
     "api.routes.journal",
     "api.routes.questionnaires",
     "api.routes.resources",
+    "api.routes.plans",
     "functions.schedules",
 ]
 
