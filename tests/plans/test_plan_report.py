@@ -1,29 +1,16 @@
 """The weekly report's Plan section: each shared goal's value that week against its target."""
 from __future__ import annotations
 
-import os
-import subprocess
-import sys
 from datetime import datetime, timezone
-from pathlib import Path
 
 import pytest
 import requests
 
 from emotecare.reports.weeks import week_of
 from tests.plans.conftest import phq9_answers, phq9_goal, plan_body
+from tests.support.report_cli import compile_report
 
 pytestmark = pytest.mark.stack
-ROOT = Path(__file__).resolve().parents[2]
-
-
-def compile_report(stack, patient_id: str, week: str) -> None:
-    """`emotecare report --week W --patient ID` against the running stack, as an operator would."""
-    env = {k: v for k, v in os.environ.items() if not k.startswith("EMOTECARE_")}
-    env["EMOTECARE_LOCAL_DATA_DIR"] = str(stack.data_dir)
-    subprocess.run([sys.executable, "-m", "emotecare.cli", "report", "--week", week,
-                    "--patient", patient_id], env=env, check=True, capture_output=True,
-                   timeout=120, cwd=ROOT)
 
 
 def test_the_weekly_report_shows_each_shared_goal_against_its_target(stack, therapist, patient):

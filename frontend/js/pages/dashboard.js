@@ -4,6 +4,7 @@ import { bookingRow, listInto, roomLink } from "../components.js";
 import { seriesLine } from "../charts.js";
 import { badge, empty, errorBox, field, flash, h, loading, mount, section, submitting } from "../ui.js";
 import { dayKey, formatDateTime, joinable, userTimeZone } from "../time.js";
+import { myPlanCard, plansDueCard } from "../plans.js";
 
 const upcoming = (data) => data?.bookings || (Array.isArray(data) ? data : []);
 
@@ -83,6 +84,7 @@ function patientDashboard(main, user) {
   const trend = moodTrendCard();
   mount(main, h("h1", {}, `Hello${user.name ? `, ${user.name.split(" ")[0]}` : ""}`),
     h("div", { class: "grid" }, nextSessionCard(), trend.element, quickJournalCard(trend.reload), latestReportCard()),
+    myPlanCard(),
     h("section", { class: "card" }, h("h2", {}, "On your own"),
       h("div", { class: "row" },
         h("a", { class: "button secondary", href: "#/self-reflect" }, "Self-reflect"),
@@ -137,7 +139,8 @@ function therapistDashboard(main, user) {
     h("div", { class: "grid" },
       h("section", { class: "card" }, h("h2", {}, "Today's sessions"), today),
       h("section", { class: "card" }, h("h2", {}, "Waiting for you to confirm"), pending)),
-    h("section", { class: "card" }, h("h2", {}, "Safety alerts"), safety));
+    h("section", { class: "card" }, h("h2", {}, "Safety alerts"), safety),
+    plansDueCard());
   load();
 }
 

@@ -1,0 +1,129 @@
+"""Issue 19's journey in a real browser: the therapist writes a plan with a PHQ-9 goal and an
+intervention; the patient sees it on their dashboard, ticks the homework and completes a
+PHQ-9; both see the progress; the weekly report shows the plan section.
+
+The therapist and the patient each have their own browser context. Nothing talks to the API
+behind the pages' back except to set the people up (an approved therapist, a booking) and to
+compile the week's report, which the weekly schedule would do (`emotecare report`).
+"""
+from __future__ import annotations
+
+from datetime import datetime, timezone
+
+import pytest
+
+from emotecare.reports.weeks import week_of
+from tests.browser.conftest import DESKTOP, sign_in
+from tests.support.accounts import PASSWORD, make_user
+from tests.support.report_cli import compile_report
+from tests.support.scheduling import approved_therapist, book, slot_after
+
+pytestmark = [pytest.mark.browser, pytest.mark.stack, pytest.mark.slow]
+PHQ9_ANSWERS = [3, 3, 3, 1, 0, 0, 0, 0, 0]  # total 10, item 9 "Not at all"
+
+
+@pytest.fixture
+def pair(stack):
+    admin = make_user(stack, "admin")
+    therapist = approved_therapist(stack, admin, name="Dr. Plan Journey")
+    patient = make_user(stack, "patient", name="Robin Plan")
+    booked = book(patient, therapist.user_id, slot_after(patient, therapist.user_id, 30))
+    assert booked.status_code == 201, booked.text
+    return therapist, patient
+
+
+def _step(watched, name: str) -> None:
+    watched.settle()
+    watched.screenshot(f"plan-journey-{name}")
+    assert not watched.problems(), watched.problems()
+
+
+def _write_the_plan(t, patient_id: str) -> None:
+    page = t.page
+    page.get_by_role("link", name="Plan", exact=True).click()
+    t.wait_for_path(f"/patients/{patient_id}/plan")
+    page.wait_for_selector("#plan-form")
+    _step(t, "02-therapist-plan-tab-empty")
+
+    page.fill("textarea[name=summary_for_patient]",
+              "We will work on low mood with thought records and check in with the PHQ-9.")
+    page.get_by_role("button", name="Add a goal").click()
+    page.fill('input[name="goals[0].title"]', "Feel less low")
+    page.select_option('select[name="goals[0].measure"]', "phq9")
+    page.select_option('select[name="goals[0].direction"]', "decrease")
+    page.fill('input[name="goals[0].baseline"]', "16")
+    page.fill('input[name="goals[0].target"]', "9")
+    page.get_by_role("button", name="Add an intervention").click()
+    page.fill('input[name="interventions[0].title"]', "CBT thought records")
+    page.fill('input[name="interventions[0].homework_every_days"]', "1")
+    _step(t, "03-therapist-plan-filled")
+    page.get_by_role("button", name="Save plan").click()
+    page.wait_for_selector("#flash >> text=Plan saved (version 1).")
+    page.wait_for_selector(".plan-goals >> text=Feel less low")
+    page.wait_for_selector(".plan-versions >> text=Version 1")
+    _step(t, "04-therapist-plan-saved")
+
+
+def _patient_sees_ticks_and_checks_in(p) -> None:
+    page = p.page
+    plan = page.locator("#my-plan")
+    plan.locator(".plan-goal", has_text="Feel less low").wait_for()
+    assert "low mood with thought records" in plan.inner_text()
+    assert "no value yet" in plan.inner_text()
+    _step(p, "05-patient-my-plan")
+
+    page.get_by_label("CBT thought records").check()
+    page.wait_for_selector("#flash >> text=Marked as done today.")
+    plan.locator(".plan-todo", has_text="done today").wait_for()
+    assert page.get_by_label("CBT thought records").is_checked()
+    _step(p, "06-patient-homework-ticked")
+
+    plan.get_by_role("link", name="Fill in the PHQ-9").click()
+    p.wait_for_path("/check-ins/phq9")
+    page.wait_for_selector("form.check-in")
+    for number, value in enumerate(PHQ9_ANSWERS, start=1):
+        page.check(f'input[name="item-{number}"][value="{value}"]')
+    _step(p, "07-patient-phq9-filled")
+    page.get_by_role("button", name="See my score").click()
+    result = page.locator("[data-testid=questionnaire-result]")
+    result.wait_for()
+    assert "10 of 27" in result.inner_text()
+    _step(p, "08-patient-phq9-result")
+
+    page.get_by_role("link", name="Back home").click()
+    p.wait_for_path("/dashboard")
+    goal = page.locator("#my-plan .plan-goal", has_text="Feel less low")
+    goal.locator("text=latest 10").wait_for()
+    assert goal.locator(".badge", has_text="on track").is_visible()
+    _step(p, "09-patient-sees-progress")
+
+
+def test_plan_from_writing_to_progress_and_the_weekly_report(stack, open_page, pair):
+    therapist, patient = pair
+    t = open_page(DESKTOP)
+    sign_in(t, therapist.email, PASSWORD, next_path=f"/patients/{patient.user_id}")
+    t.wait_for_path(f"/patients/{patient.user_id}")
+    _step(t, "01-therapist-patient-overview")
+    _write_the_plan(t, patient.user_id)
+
+    p = open_page(DESKTOP)
+    sign_in(p, patient.email, PASSWORD)
+    p.wait_for_path("/dashboard")
+    _patient_sees_ticks_and_checks_in(p)
+
+    t.open(f"/patients/{patient.user_id}/plan", ready=".plan-goals")
+    goal = t.page.locator(".plan-goals .plan-goal", has_text="Feel less low")
+    assert "latest 10" in goal.inner_text() and "-6 since the start" in goal.inner_text()
+    assert goal.locator(".badge", has_text="on track").is_visible()
+    _step(t, "10-therapist-sees-progress")
+
+    week = week_of(datetime.now(timezone.utc), "Europe/London")
+    compile_report(stack, patient.user_id, week)
+    p.open("/reports", ready="main h1")
+    p.page.get_by_role("link", name=f"Week {week}").click()
+    p.wait_for_path(f"/reports/{patient.user_id}/{week}")
+    section = p.page.locator("#report-plan")
+    section.wait_for()
+    assert "Feel less low" in section.inner_text() and "This week 10" in section.inner_text()
+    assert section.locator(".badge", has_text="on track").is_visible()
+    _step(p, "11-patient-weekly-report-plan")
