@@ -127,3 +127,27 @@ def test_plan_from_writing_to_progress_and_the_weekly_report(stack, open_page, p
     assert "Feel less low" in section.inner_text() and "This week 10" in section.inner_text()
     assert section.locator(".badge", has_text="on track").is_visible()
     _step(p, "11-patient-weekly-report-plan")
+
+
+def test_today_lists_plans_due_for_review_and_leads_to_the_plan(open_page, pair):
+    therapist, patient = pair
+    overdue = {"goal_id": "sleep", "title": "Sleep through most nights", "measure": "mood",
+               "baseline": 4, "target": 7, "direction": "increase", "review_by": "2026-01-15",
+               "shared": False}
+    saved = therapist.put(f"/patients/{patient.user_id}/plan",
+                          json={"goals": [overdue], "interventions": [], "summary_for_patient": ""})
+    assert saved.status_code == 200, saved.text  # set-up: a plan written some weeks ago
+
+    t = open_page(DESKTOP)
+    sign_in(t, therapist.email, PASSWORD)
+    t.wait_for_path("/dashboard")
+    due = t.page.locator("#plans-due")
+    due.get_by_role("link", name="Robin Plan").wait_for()
+    assert "Sleep through most nights (review by 2026-01-15)" in due.inner_text()
+    _step(t, "12-therapist-today-plans-due")
+
+    due.get_by_role("link", name="Robin Plan").click()
+    t.wait_for_path(f"/patients/{patient.user_id}/plan")
+    goal = t.page.locator(".plan-goals .plan-goal", has_text="Sleep through most nights")
+    goal.locator(".badge", has_text="review due (2026-01-15)").wait_for()
+    _step(t, "13-therapist-plan-review-due")
