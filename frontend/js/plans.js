@@ -9,7 +9,7 @@ export const MEASURES = {
   gad7: { label: "GAD-7 score (0–21)", min: 0, max: 21 },
   mood: { label: "Average journal mood (1–10)", min: 1, max: 10 },
   valence: { label: "Average expression valence (−1 to +1)", min: -1, max: 1 },
-  custom: { label: "Recorded by your therapist", min: undefined, max: undefined },
+  custom: { label: "Values the therapist records", min: undefined, max: undefined },
 };
 const STATUS_TEXT = { on_track: "on track", not_yet: "not yet", off_track: "off track" };
 

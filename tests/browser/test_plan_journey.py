@@ -13,7 +13,7 @@ from datetime import datetime, timezone
 import pytest
 
 from emotecare.reports.weeks import week_of
-from tests.browser.conftest import DESKTOP, sign_in
+from tests.browser.conftest import DESKTOP, PHONE, sign_in
 from tests.support.accounts import PASSWORD, make_user
 from tests.support.report_cli import compile_report
 from tests.support.scheduling import approved_therapist, book, slot_after
@@ -151,3 +151,46 @@ def test_today_lists_plans_due_for_review_and_leads_to_the_plan(open_page, pair)
     goal = t.page.locator(".plan-goals .plan-goal", has_text="Sleep through most nights")
     goal.locator(".badge", has_text="review due (2026-01-15)").wait_for()
     _step(t, "13-therapist-plan-review-due")
+
+
+def _fits_and_passes_axe(watched, name: str) -> list[str]:
+    """Screenshot; problems: sideways scrolling, console errors, axe WCAG A/AA (desktop only)."""
+    watched.settle()
+    watched.screenshot(name)
+    width = watched.page.viewport_size["width"]
+    problems = [f"{name}: {p}" for p in watched.problems()]
+    overflow = watched.page.evaluate("() => document.documentElement.scrollWidth - window.innerWidth")
+    if overflow > 1:
+        problems.append(f"{name}: wider than the screen by {overflow}px")
+    if width >= 1000:
+        problems += [f"{name}: accessibility: {v}" for v in watched.accessibility_violations()]
+    return problems
+
+
+@pytest.mark.parametrize("viewport", [DESKTOP, PHONE], ids=["1280", "375"])
+def test_plan_pages_are_accessible_and_fit_a_phone(open_page, pair, viewport):
+    therapist, patient = pair
+    body = {"goals": [{"goal_id": "low", "title": "Feel less low", "measure": "phq9", "baseline": 16,
+                       "target": 9, "direction": "decrease", "review_by": "2026-01-15", "shared": True},
+                      {"goal_id": "walks", "title": "Walks a week", "measure": "custom", "baseline": 0,
+                       "target": 4, "direction": "increase", "review_by": "2099-01-01", "shared": False}],
+            "interventions": [{"title": "CBT thought records", "homework_every_days": 2, "shared": True}],
+            "summary_for_patient": "Low mood first."}
+    assert therapist.put(f"/patients/{patient.user_id}/plan", json=body).status_code == 200
+    size = viewport["width"]
+    problems = []
+
+    t = open_page(viewport)
+    sign_in(t, therapist.email, PASSWORD, next_path=f"/patients/{patient.user_id}/plan")
+    t.wait_for_path(f"/patients/{patient.user_id}/plan")
+    t.page.wait_for_selector(".plan-goals")
+    problems += _fits_and_passes_axe(t, f"plan-tab-{size}")
+    t.open("/dashboard", ready="#plans-due li")
+    problems += _fits_and_passes_axe(t, f"plan-today-{size}")
+
+    p = open_page(viewport)
+    sign_in(p, patient.email, PASSWORD)
+    p.wait_for_path("/dashboard")
+    p.page.wait_for_selector("#my-plan .plan-goal")
+    problems += _fits_and_passes_axe(p, f"plan-my-plan-{size}")
+    assert not problems, "\n".join(problems)
