@@ -14,8 +14,8 @@ from emotecare.plans.measures import PatientMeasures
 
 # Reliable change per measure (points of the measure's own scale).
 RELIABLE_CHANGE = {
-    "phq9": 6.0,     # of 0-27: the reliable change index for PHQ-9 (Kroenke et al.; IAPT)
-    "gad7": 4.0,     # of 0-21: the reliable change index for GAD-7 (IAPT)
+    "phq9": 6.0,     # of 0-27: the reliable change index for PHQ-9 (NHS Talking Therapies/IAPT)
+    "gad7": 4.0,     # of 0-21: the reliable change index for GAD-7 (NHS Talking Therapies/IAPT)
     "mood": 2.0,     # of 1-10: a fifth of the scale, like 6/27 and 4/21
     "valence": 0.4,  # of -1..1: a fifth of the range
 }

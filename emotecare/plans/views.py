@@ -45,8 +45,7 @@ def homework(intervention: dict, patient_id: str, therapist_id: str, today: date
     next_due = (date.fromisoformat(last) + timedelta(days=every)) if last else today
     return {"every_days": every, "ticked_days": days, "last_done": last,
             "done_today": last == today.isoformat(), "due": next_due <= today,
-            "next_due": max(next_due, today).isoformat() if last != today.isoformat()
-            else next_due.isoformat()}
+            "next_due": max(next_due, today).isoformat()}
 
 
 def interventions_with_homework(interventions: list[dict], patient_id: str, therapist_id: str,
