@@ -23,6 +23,7 @@ _BLUEPRINT_MODULES = [
     "api.routes.messages",  # issue #18: messaging, waiting room, password
     "api.routes.waiting_room",
     "api.routes.account_password",
+    "api.routes.plans",
     "functions.schedules",
 ]
 

@@ -34,6 +34,11 @@ NOT_PATIENT_KEYED = {
 }
 # Read by the patient's export? Private notes belong to the therapist who wrote them.
 NOT_EXPORTED = {"private-notes"}
+# Treatment plans: the therapist chooses what the patient sees (`GET /me/plan` is the shared
+# part); the plan and its versions are the therapist's working document, like private notes.
+# The patient's homework ticks and the values recorded about them (`care-plan-entries`) are
+# exported; all three tables are deleted with the account.
+NOT_EXPORTED |= {"care-plans", "care-plan-versions"}
 
 @dataclass(frozen=True)
 class Owner:

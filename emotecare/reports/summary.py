@@ -10,6 +10,7 @@ from datetime import datetime
 from zoneinfo import ZoneInfo
 
 from emotecare.pipeline.smoothing import SmoothingRules
+from emotecare.plans.report_section import plan_section
 from emotecare.reports import stats
 from emotecare.reports.sources import QUESTIONNAIRE_KINDS, WeekRows, load_week
 from emotecare.reports.weeks import to_utc_text, week_bounds_utc, week_days
@@ -35,7 +36,9 @@ def build_summary(patient_id: str, time_zone: str, week: str, now: datetime,
     """Compile `week` (Monday–Sunday in `time_zone`) from the tables; no week-over-week deltas."""
     start, end = week_bounds_utc(week, time_zone)
     rows = load_week(patient_id, start, end)
-    return summarise(rows, patient_id, time_zone, week, complete=end <= now, now=now, rules=rules)
+    summary = summarise(rows, patient_id, time_zone, week, complete=end <= now, now=now, rules=rules)
+    summary["plan"] = plan_section(patient_id, summary)  # the treatment plan's goals that week
+    return summary
 
 
 def summarise(rows: WeekRows, patient_id: str, time_zone: str, week: str, *, complete: bool,

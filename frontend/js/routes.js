@@ -38,6 +38,7 @@ export const ROUTES = [
   { path: "/profile", page: "therapist-edit", roles: ["therapist"], title: "Your public profile" },
   { path: "/patients", page: "patients", roles: ["therapist"], title: "Your patients" },
   { path: "/patients/:id", page: "patient", roles: ["therapist"], title: "Patient" },
+  { path: "/patients/:id/plan", page: "patient-plan", roles: ["therapist"], title: "Treatment plan" },
 
   { path: "/admin/therapists", page: "admin-therapists", roles: ["admin"], title: "Approve therapists" },
   { path: "/admin/resources", page: "admin-resources", roles: ["admin"], title: "Edit resources" },

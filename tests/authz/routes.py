@@ -206,3 +206,35 @@ ROWS = [
     Row("PUT", "/me/password", access({role: 400 for role in SIGNED_IN}),
         body={"current_password": "Wrong-Passw0rd-1", "new_password": "Another-Passw0rd-2"}),
 ]
+
+# Treatment plans (branch `plans`): the patient's therapist only (other therapists 404, patients
+# and admins 403 by role); the patient reads the shared part and ticks shared homework.
+_PLAN = {"goals": [{"goal_id": "authz-goal", "title": "Walks a week", "measure": "custom",
+                    "baseline": 0, "target": 4, "direction": "increase",
+                    "review_by": "2099-01-01", "shared": True}],
+         "interventions": [{"intervention_id": "authz-homework", "title": "Walk",
+                            "homework_every_days": 1, "shared": True}],
+         "summary_for_patient": "Walking more."}
+
+
+def planned(world: World) -> None:
+    """The world patient has a plan by the world therapist (the custom goal and homework)."""
+    response = world.users["therapist"].put(
+        f"/patients/{world.users['patient'].user_id}/plan", json=_PLAN)
+    assert response.status_code == 200, response.text
+
+
+ROWS += [
+    Row("GET", "/patients/{patient_id}/plan", access({"therapist": 200}, other_therapist=404)),
+    Row("PUT", "/patients/{patient_id}/plan", access({"therapist": 200}, other_therapist=404),
+        body=_PLAN),
+    Row("GET", "/patients/{patient_id}/plan/versions",
+        access({"therapist": 200}, other_therapist=404)),
+    Row("POST", "/patients/{patient_id}/plan/values",
+        access({"therapist": 201}, other_therapist=404),
+        body={"goal_id": "authz-goal", "value": 2}, prepare=planned),
+    Row("GET", "/plans/review-due", access(THERAPISTS)),
+    Row("GET", "/me/plan", access(PATIENTS)),
+    Row("PUT", "/me/plan/homework", access({"patient": 200}, other_patient=404),
+        body={"intervention_id": "authz-homework"}, prepare=planned),
+]

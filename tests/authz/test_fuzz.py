@@ -23,6 +23,9 @@ FIELDS = ["email", "password", "name", "role", "time_zone", "country", "code",
           "conversation_id", "mood", "tags", "sleep_hours", "created_at", "answers", "difficulty",
           "cadence_days", "id", "title", "topic", "type", "reading_minutes", "source_name",
           "source_url", "summary", "status", "current_password", "new_password"]
+FIELDS += ["goals", "interventions", "summary_for_patient", "version", "goal_id", "measure",  # plans
+           "baseline", "target", "direction", "review_by", "shared", "intervention_id",
+           "resource_id", "homework_every_days", "value", "recorded_at", "done", "day"]
 PLAUSIBLE = st.sampled_from([
     "2030-01-07T10:00:00Z", "2020-01-01T00:00:00Z", "2030-02-30T10:00:00Z", "24:00", "25:61",
     "Europe/London", "../../etc/passwd", "individual", "couple", "anxiety", "en", "", " ",

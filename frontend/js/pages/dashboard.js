@@ -6,6 +6,7 @@ import { seriesLine } from "../charts.js";
 import { badge, empty, errorBox, field, flash, h, loading, mount, section, submitting } from "../ui.js";
 import { dayKey, formatDateTime, joinable, userTimeZone } from "../time.js";
 import { waitingBanner } from "../messaging/waiting-banner.js";
+import { myPlanCard, plansDueCard } from "../plans.js";
 
 const upcoming = (data) => data?.bookings || (Array.isArray(data) ? data : []);
 
@@ -104,6 +105,7 @@ function patientDashboard(main, user) {
   mount(main, h("h1", {}, `Hello${user.name ? `, ${user.name.split(" ")[0]}` : ""}`), waitingBanner(),
     checkInsDueCard(),
     h("div", { class: "grid" }, nextSessionCard(), trend.element, quickJournalCard(trend.reload), latestReportCard()),
+    myPlanCard(),
     h("section", { class: "card" }, h("h2", {}, "On your own"),
       h("div", { class: "row" },
         h("a", { class: "button secondary", href: "#/self-reflect" }, "Self-reflect"),
@@ -158,7 +160,8 @@ function therapistDashboard(main, user) {
     h("div", { class: "grid" },
       h("section", { class: "card" }, h("h2", {}, "Today's sessions"), today),
       h("section", { class: "card" }, h("h2", {}, "Waiting for you to confirm"), pending)),
-    h("section", { class: "card" }, h("h2", {}, "Safety alerts"), safety));
+    h("section", { class: "card" }, h("h2", {}, "Safety alerts"), safety),
+    plansDueCard());
   load();
 }
 

@@ -17,7 +17,7 @@ export default function patient(main, { params }) {
     const found = (data?.patients || []).find((p) => p.patient_id === params.id);
     if (found?.name) heading.textContent = found.name;
   }).catch(() => {});  // the heading stays generic; the sections show their own errors
-  mount(main, heading,
+  mount(main, heading, patientTabs(params.id, "overview"),
     h("p", {}, h("a", { class: "button secondary", href: `#/messages/${encodeURIComponent(params.id)}` }, "Messages with this patient")),
     h("p", { class: "small muted" }, "Expression trends come from frames the patient chose to share. They describe facial expression, not feelings: use them as an aid to your judgement."),
     h("div", { class: "grid" },
@@ -65,4 +65,13 @@ export default function patient(main, { params }) {
     });
     return form;
   });
+}
+
+/** The tabs of a patient's page: the overview (this page) and the treatment plan. */
+export function patientTabs(patientId, current) {
+  const id = encodeURIComponent(patientId);
+  const tab = (key, href, text) => h("a", { href, class: `tab${key === current ? " current" : ""}`,
+    "aria-current": key === current ? "page" : null }, text);
+  return h("nav", { class: "tabs", "aria-label": "Patient" },
+    tab("overview", `#/patients/${id}`, "Overview"), tab("plan", `#/patients/${id}/plan`, "Plan"));
 }

@@ -2,6 +2,7 @@
 import { get } from "../api.js";
 import { distributionBars, seriesLine } from "../charts.js";
 import { h, section } from "../ui.js";
+import { reportPlanCard } from "../plans.js";
 
 const fmt = (x, digits = 2) => (x === null || x === undefined ? "—" : Number(x).toFixed(digits));
 
@@ -25,7 +26,8 @@ export default function report(main, { params }) {
           seriesLine(daily.map((d) => d.day || d.date), [{ label: "Valence", data: daily.map((d) => d.mean_valence ?? d.valence ?? null) }],
             "Average facial-expression valence per day of the week.", { min: -1, max: 1, small: true }).element) : null,
         (emotions.expressions || emotions.distribution) ? h("section", { class: "card" }, h("h2", {}, "Expressions seen"),
-          distributionBars([{ label: "This week", distribution: emotions.expressions || emotions.distribution }], "Share of each facial expression this week.", { small: true }).element) : null),
+          distributionBars([{ label: "This week", distribution: emotions.expressions || emotions.distribution }], "Share of each facial expression this week.", { small: true }).element) : null,
+        reportPlanCard(s.plan)),
       data.html_url ? h("p", {}, h("a", { class: "button", href: data.html_url, target: "_blank", rel: "noopener" }, "Open the full report")) : null);
   });
 }
