@@ -132,6 +132,9 @@ class SafetyEvent(Model):
     therapist_id = UnicodeAttribute(null=True)
     therapist_alerted = BooleanAttribute(default=False)
     alerted_at = UnicodeAttribute(null=True)
+    # The therapist who acknowledged the alert on their dashboard, and when (absent until then).
+    acknowledged_by = UnicodeAttribute(null=True)
+    acknowledged_at = UnicodeAttribute(null=True)
     by_therapist = _SafetyEventsByTherapist()
 
 
