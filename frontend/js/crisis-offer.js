@@ -1,0 +1,51 @@
+// The crisis box shown after a crisis in chat or the journal: the helplines inline, the
+// emergency number, and the offer to tell the patient's therapist (one module, one look).
+import { post } from "./api.js";
+import { errorBox, h } from "./ui.js";
+
+/** "988 Suicide & Crisis Lifeline — call or text 988" (the API's `reach` says how, in words). */
+export function helplineLabel(line) {
+  const how = line.reach || [line.phone && `call ${line.phone}`, line.text && `text ${line.text}`].filter(Boolean).join(" or ");
+  return how ? `${line.name} — ${how}` : line.name;
+}
+
+function helplineItem(line) {
+  const link = (text) => h("a", { href: line.url, rel: "noopener", target: "_blank" }, text);
+  if (line.url && (line.reach || "") === `visit ${line.url}`) return h("li", {}, `${line.name} — visit `, link(line.url));
+  return h("li", {}, helplineLabel(line), line.url ? h("span", {}, " ", link("website")) : null);
+}
+
+function tellTherapistButton(eventId) {
+  const button = h("button", { type: "button" }, "Tell my therapist");
+  button.addEventListener("click", async () => {
+    button.disabled = true;
+    try {
+      await post(`/safety-events/${encodeURIComponent(eventId)}/alert-therapist`);
+      const told = h("p", { role: "status" }, "Your therapist has been told. They will contact you as soon as they can; the lines above are there right now.");
+      button.replaceWith(told);
+      told.scrollIntoView({ block: "nearest" });
+    } catch (error) {
+      button.replaceWith(errorBox(error));
+    }
+  });
+  return button;
+}
+
+/** The box for a crisis answer (chat message, journal entry, questionnaire). */
+export function crisisBox(answer) {
+  const lines = answer.helplines || [];
+  const emergency = answer.emergency_number || "your local emergency number";
+  return h("section", { class: "crisis-box", "data-testid": "crisis-box", "aria-label": "Help right now" },
+    h("p", {}, h("strong", {}, `If you are in danger, call ${emergency} now.`), " ",
+      h("a", { href: "#/crisis" }, "All crisis lines")),
+    lines.length ? h("ul", {}, lines.map(helplineItem)) : null,
+    answer.offer_therapist_alert && answer.safety_event_id ? tellTherapistButton(answer.safety_event_id) : null);
+}
+
+/** Put the box in `container` and bring it into view (a person must not have to look for it). */
+export function showCrisisBox(container, answer) {
+  const box = crisisBox(answer);
+  container.append(box);
+  box.scrollIntoView({ block: "start", behavior: "auto" });
+  return box;
+}
