@@ -65,8 +65,8 @@ def test_every_attribute_type_becomes_plain_json():
 
 
 @pytest.mark.stack
-def test_a_patient_who_did_everything_gets_all_of_it_in_the_export(stack):
-    history = patient_who_did_everything(stack)
+def test_a_patient_who_did_everything_gets_all_of_it_in_the_export(people):
+    history = patient_who_did_everything(people)
     response = history.patient.get("/me/export")
     assert response.status_code == 200, response.text
     tables = response.json()["tables"]

@@ -16,10 +16,9 @@ import pytest
 from playwright.sync_api import expect
 
 from tests.browser.conftest import DESKTOP, PHONE, sign_in
-from tests.support.accounts import PASSWORD, make_user
+from tests.support.accounts import PASSWORD
 from tests.support.everything import patient_who_did_everything
 from tests.support.mail import wait_for_mail
-from tests.support.scheduling import approved_therapist, book, slot_after
 
 pytestmark = [pytest.mark.browser, pytest.mark.stack]
 
@@ -28,14 +27,11 @@ LIFELINE = "988 Suicide & Crisis Lifeline — call or text 988"
 
 
 @pytest.fixture
-def patient_with_therapist(stack):
+def patient_with_therapist(people):
     """A US patient (so the 988 line shows) whose booking makes the therapist theirs."""
-    admin = make_user(stack, "admin")
-    therapist = approved_therapist(stack, admin, name="Dr. Alert Reader")
-    patient = make_user(stack, "patient", name="Alex Crisis")
+    therapist = people.therapist(name="Dr. Alert Reader")
+    patient = people.patient(name="Alex Crisis", booked_with=therapist)
     assert patient.request("PATCH", "/me", json={"country": "US"}).status_code == 200
-    assert book(patient, therapist.user_id,
-                slot_after(patient, therapist.user_id, 30)).status_code == 201
     return patient, therapist
 
 
@@ -117,8 +113,8 @@ def test_journal_crisis_shows_the_lines_inline_and_offers_to_tell_the_therapist(
     assert not watched.problems(), watched.problems()
 
 
-def test_a_patient_who_did_everything_downloads_all_their_data(open_page, stack):
-    history = patient_who_did_everything(stack)
+def test_a_patient_who_did_everything_downloads_all_their_data(open_page, people):
+    history = patient_who_did_everything(people)
     watched = open_page(DESKTOP)
     sign_in(watched, history.patient.email, PASSWORD, next_path="/account")
     watched.wait_for_path("/account")

@@ -15,9 +15,10 @@ from dataclasses import dataclass, field
 from datetime import datetime, timezone
 from pathlib import Path
 
-from tests.support.accounts import TestUser, make_user
+from tests.support.accounts import TestUser
 from tests.support.frames import batch_of, face_jpeg, upload, wait_for
-from tests.support.scheduling import approved_therapist, book, slot_after
+from tests.support.people import People
+from tests.support.scheduling import book, slot_after
 from tests.support.sessions import make_session
 
 ROOT = Path(__file__).resolve().parents[2]
@@ -71,11 +72,11 @@ def compile_report(stack, patient_id: str, week: str) -> None:
                    timeout=180, cwd=ROOT)
 
 
-def patient_who_did_everything(stack, admin: TestUser | None = None) -> History:
+def patient_who_did_everything(people: People) -> History:
     """Make a patient (and their therapist) and do everything a patient can do."""
-    admin = admin or make_user(stack, "admin")
-    therapist = approved_therapist(stack, admin)
-    patient = make_user(stack, "patient", name="Ever Everything")
+    stack = people.stack
+    therapist = people.therapist()
+    patient = people.patient(name="Ever Everything")
     history = History(patient, therapist)
     booking = _ok(book(patient, therapist.user_id, slot_after(patient, therapist.user_id, 30)), 201)
     _ok(therapist.post(f"/bookings/{booking['booking_id']}/confirm"))
