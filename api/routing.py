@@ -10,6 +10,7 @@ import functools
 import json
 from dataclasses import dataclass, field
 from typing import Any, Callable
+from urllib.parse import unquote
 
 from chalice import Blueprint, CORSConfig, Response
 
@@ -111,6 +112,7 @@ def route(bp: Blueprint, path: str, methods: tuple[str, ...] = ("GET",),
         @functools.wraps(view)
         def handler(**url_params):
             request = bp.current_request
+            url_params = decode_path_params(url_params)
             # Every log line of this request carries its id, route and (once known) caller.
             logger.thread_safe_clear_keys()
             logger.thread_safe_append_keys(
@@ -145,6 +147,19 @@ def route(bp: Blueprint, path: str, methods: tuple[str, ...] = ("GET",),
         return handler
 
     return decorate
+
+
+def decode_path_params(url_params: dict[str, str]) -> dict[str, str]:
+    """Percent-decode path parameters once, here, for every route.
+
+    API Gateway (REST) hands Lambda the path parameters as the client sent them, still
+    percent-encoded, and so do `chalice local` and Chalice itself (aws/chalice#511). A page
+    that sends an id with `encodeURIComponent` (`%3A` for the colons of a time id) must reach
+    the view as the id, so views never see an encoded value. `+` stays a plus: in a path it is
+    not a space.
+    """
+    return {name: unquote(value) if isinstance(value, str) else value
+            for name, value in url_params.items()}
 
 
 _METHODS = ("GET", "POST", "PUT", "PATCH", "DELETE")

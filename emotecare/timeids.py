@@ -23,3 +23,8 @@ def new_time_id(moment: datetime | None = None) -> str:
 def is_time_id(value: object) -> bool:
     """Whether `value` has the shape of an id from `new_time_id` (cheap check before a read)."""
     return isinstance(value, str) and bool(_SHAPE.match(value))
+
+
+def instant_of(time_id: str) -> str:
+    """The ISO instant an id from `new_time_id` was made for (its `occurred_at`/`created_at`)."""
+    return time_id.rsplit("-", 1)[0]

@@ -5,6 +5,7 @@ import os
 
 import pytest
 
+from tests.support.people import people  # noqa: F401 (the one factory of test people)
 from tests.support.stack import StackProcess
 
 

@@ -6,7 +6,7 @@ from chalice import Blueprint
 from api import context
 from api.routing import route
 from emotecare.chat import exchange
-from emotecare.escalation import alert, events
+from emotecare.escalation import acknowledge, alert, events
 
 bp = Blueprint(__name__)
 
@@ -40,3 +40,9 @@ def alert_my_therapist(call, event_id):
 @route(bp, "/safety-events", roles=("therapist",))
 def list_safety_events(call):
     return events.therapist_dashboard(call.user.user_id, call.query)
+
+
+@route(bp, "/safety-events/{event_id}/acknowledge", methods=("POST",), roles=("therapist",),
+       status=200)
+def acknowledge_safety_event(call, event_id):
+    return acknowledge.acknowledge_event(call.user, event_id)

@@ -4,6 +4,7 @@ from __future__ import annotations
 from pynamodb.exceptions import DoesNotExist
 
 from emotecare.accounts.codes import discard_codes
+from emotecare.accounts.export_format import item_to_json
 from emotecare.accounts.identity import IdentityProvider
 from emotecare.accounts.personal_data import (
     NOT_EXPORTED, Owner, PatientFiles, locators, patient_bookings, patient_objects)
@@ -26,7 +27,7 @@ def export_patient_data(principal: Principal, files: PatientFiles) -> dict:
     for locator in locators():
         if locator.table in NOT_EXPORTED:
             continue
-        tables[locator.table] = [item.to_simple_dict() for item in locator.find(owner)]
+        tables[locator.table] = [item_to_json(item) for item in locator.find(owner)]
     return {"format": "emotecare-export/1", "exported_at": iso_z(now_utc()),
             "account": public_user(user), "tables": tables,
             "files": [{"bucket": b, "key": k} for b, k in patient_objects(files, owner)]}

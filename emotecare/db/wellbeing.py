@@ -2,7 +2,8 @@
 
 Every patient's table is keyed by `patient_id`, so the accounts area's export and deletion
 find every row by a key query. Ids that appear in URLs (journal entries, safety events) are
-time-ordered ("20260105T100000123Z-1a2b3c4d") and are the range key themselves: a row is
+time-ordered ("2026-01-05T10:00:00.123Z-1a2b3c4d": the page percent-encodes the colons
+and the API decodes them) and are the range key themselves: a row is
 read with one GetItem and a patient's rows come back in time order.
 """
 from __future__ import annotations
@@ -132,6 +133,9 @@ class SafetyEvent(Model):
     therapist_id = UnicodeAttribute(null=True)
     therapist_alerted = BooleanAttribute(default=False)
     alerted_at = UnicodeAttribute(null=True)
+    # The therapist who acknowledged the alert on their dashboard, and when (absent until then).
+    acknowledged_by = UnicodeAttribute(null=True)
+    acknowledged_at = UnicodeAttribute(null=True)
     by_therapist = _SafetyEventsByTherapist()
 
 

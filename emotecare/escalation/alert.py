@@ -1,4 +1,8 @@
-"""Tell the patient's therapist, by e-mail, when the patient accepts the offer to alert them."""
+"""Tell the patient's therapist, by e-mail, when the patient accepts the offer to alert them.
+
+The mail says only that the patient asked for contact, when, and where their page is: no
+words, category or source (a mailbox is not the place for them; the dashboard shows the rest).
+"""
 from __future__ import annotations
 
 from botocore.exceptions import BotoCoreError, ClientError
@@ -16,8 +20,6 @@ from emotecare.notifications.mailer import Mailer
 from emotecare.notifications.templates import send_templated
 
 logger = get_logger("escalation")
-_SOURCES = {"chat": "chat with the EmoteCare assistant", "journal": "mood journal",
-            "questionnaire": "PHQ-9 answers (item 9)", "message": "message to you"}
 
 
 def alert_therapist(patient: Principal, event_id: str, mailer: Mailer, app_url: str) -> dict:
@@ -37,10 +39,9 @@ def alert_therapist(patient: Principal, event_id: str, mailer: Mailer, app_url: 
     try:
         send_templated(mailer, "safety_alert", [therapist.email],
                        therapist_name=context.therapist_name or therapist.name or "there",
-                       patient_name=context.name or "Your patient", patient_email=context.email,
-                       category=(event.category or "risk").replace("_", " "),
-                       source=_SOURCES.get(event.source, event.source),
-                       when=event.occurred_at, app_url=app_url)
+                       patient_name=context.name or "Your patient", when=event.occurred_at,
+                       patient_url=f"{app_url.rstrip('/')}/#/patients/{patient.user_id}",
+                       dashboard_url=f"{app_url.rstrip('/')}/#/dashboard")
     except (ClientError, BotoCoreError):
         event.update(actions=[SafetyEvent.therapist_alerted.set(False), SafetyEvent.alerted_at.remove()])
         raise

@@ -71,7 +71,8 @@ def event_view(row: SafetyEvent, patient_name: str | None = None) -> dict:
             "type": row.type, "source": row.source, "category": row.category,
             "categories": list(row.categories or []), "needs_review": row.needs_review,
             "context": dict(row.context or {}), "therapist_alerted": row.therapist_alerted,
-            "alerted_at": row.alerted_at}
+            "alerted_at": row.alerted_at, "acknowledged_by": row.acknowledged_by,
+            "acknowledged_at": row.acknowledged_at}
     if patient_name is not None:
         view["patient_name"] = patient_name
     return view

@@ -21,8 +21,20 @@ class Helpline:
     topics: tuple[str, ...] = ("crisis",)
 
     def to_dict(self) -> dict:
-        """Return the JSON-ready form."""
-        return asdict(self)
+        """Return the JSON-ready form, with `reach`: how to reach it, in words."""
+        return {**asdict(self), "reach": self.how_to_reach()}
+
+    def how_to_reach(self) -> str:
+        """How to reach the line in plain words: "call or text 988", "call 116 123",
+        "Text SHOUT to 85258", "call 1-800-799-7233 or Text START to 88788", "visit …"."""
+        if self.phone and self.phone == self.text:
+            return f"call or text {self.phone}"
+        text = None
+        if self.text:
+            text = self.text if self.text.lower().startswith("text ") else f"text {self.text}"
+        ways = [f"call {self.phone}" if self.phone else None, text]
+        found = " or ".join(w for w in ways if w)
+        return found or (f"visit {self.url}" if self.url else "")
 
 
 @dataclass(frozen=True)

@@ -82,6 +82,6 @@ def build_resolved_reply() -> str:
 
 
 def _describe_line(line: Helpline) -> str:
-    text = line.text if line.text and line.text.lower().startswith("text ") else f"text {line.text}"
-    ways = [f"call {line.phone}" if line.phone else "", text if line.text else "", line.url or ""]
-    return f"{line.name}: " + ", ".join(w for w in ways if w)
+    how = line.how_to_reach()
+    site = f" ({line.url})" if line.url and line.url not in how else ""
+    return f"{line.name}: {how}{site}"

@@ -1,22 +1,19 @@
-// The crisis box shown when the API answers with `crisis: true` (docs/API.md, "crisis fields"):
-// the emergency number, the patient's helplines, and the offer to tell their therapist.
+// The crisis box shown after a crisis in chat, the journal or a check-in (PHQ-9 item 9): the
+// helplines inline, the emergency number, and the offer to tell the patient's therapist (one
+// module, one look).
 import { post } from "./api.js";
 import { errorBox, h } from "./ui.js";
 
-/** "988 Suicide & Crisis Lifeline — call or text 988", as a person reads it. */
-export function describeHelpline(line) {
-  const ways = [];
-  if (line.phone && line.text === line.phone) ways.push(`call or text ${line.phone}`);
-  else {
-    if (line.phone) ways.push(`call ${line.phone}`);
-    if (line.text) ways.push(/^text /i.test(line.text) ? line.text.replace(/^Text/, "text") : `text ${line.text}`);
-  }
-  return ways.length ? `${line.name} — ${ways.join(", ")}` : line.name;
+/** "988 Suicide & Crisis Lifeline — call or text 988" (the API's `reach` says how, in words). */
+export function helplineLabel(line) {
+  const how = line.reach || [line.phone && `call ${line.phone}`, line.text && `text ${line.text}`].filter(Boolean).join(" or ");
+  return how ? `${line.name} — ${how}` : line.name;
 }
 
 function helplineItem(line) {
-  return h("li", {}, describeHelpline(line),
-    line.url ? h("span", {}, " · ", h("a", { href: line.url, rel: "noopener", target: "_blank" }, "website")) : null);
+  const link = (text) => h("a", { href: line.url, rel: "noopener", target: "_blank" }, text);
+  if (line.url && (line.reach || "") === `visit ${line.url}`) return h("li", {}, `${line.name} — visit `, link(line.url));
+  return h("li", {}, helplineLabel(line), line.url ? h("span", {}, " ", link("website")) : null);
 }
 
 function tellTherapistButton(eventId) {
@@ -25,26 +22,39 @@ function tellTherapistButton(eventId) {
     button.disabled = true;
     try {
       await post(`/safety-events/${encodeURIComponent(eventId)}/alert-therapist`);
-      button.replaceWith(h("p", { role: "status" }, "Your therapist has been told. They will reach out to you."));
+      const told = h("p", { role: "status" }, "Your therapist has been told. They will contact you as soon as they can; the lines above are there right now.");
+      button.replaceWith(told);
+      told.scrollIntoView({ block: "nearest" });
     } catch (error) {
-      if (!error?.redirected) button.replaceWith(errorBox(error));
+      button.replaceWith(errorBox(error));
     }
   });
   return button;
 }
 
-/** The crisis box for a crisis answer; scrolls itself into view once it is on the page. */
-export function crisisOffer(answer) {
-  const lines = Array.isArray(answer.helplines) ? answer.helplines : [];
-  const box = h("section", { class: "card crisis-box", role: "alert", "data-testid": "crisis-box" },
-    h("h2", {}, "You do not have to face this alone"),
-    h("p", {}, h("strong", {}, `If you are in danger now, call ${answer.emergency_number || "your local emergency number"}.`),
-      " You can talk to someone right now, for free:"),
+/** The box for a crisis answer (chat message, journal entry, questionnaire). */
+export function crisisBox(answer) {
+  const lines = answer.helplines || [];
+  const emergency = answer.emergency_number || "your local emergency number";
+  return h("section", { class: "card crisis-box", "data-testid": "crisis-box", "aria-label": "Help right now" },
+    h("p", { class: "crisis-title" }, "You do not have to face this alone."),
+    h("p", {}, h("strong", {}, `If you are in danger, call ${emergency} now.`), " ",
+      h("a", { href: "#/crisis" }, "All crisis lines")),
     lines.length ? h("ul", {}, lines.map(helplineItem)) : null,
-    h("p", {}, h("a", { href: "#/crisis" }, "All crisis lines")),
-    answer.offer_therapist_alert && answer.safety_event_id ? h("div", {},
-      h("p", {}, "Would you like us to let your therapist know, so they can reach out to you?"),
-      tellTherapistButton(answer.safety_event_id)) : null);
+    answer.offer_therapist_alert && answer.safety_event_id ? tellTherapistButton(answer.safety_event_id) : null);
+}
+
+/** Put the box in `container` and bring it into view (a person must not have to look for it). */
+export function showCrisisBox(container, answer) {
+  const box = crisisBox(answer);
+  container.append(box);
+  box.scrollIntoView({ block: "start", behavior: "auto" });
+  return box;
+}
+
+/** The box as an element of its own that brings itself into view once it is on the page. */
+export function crisisOffer(answer) {
+  const box = crisisBox(answer);
   requestAnimationFrame(() => box.scrollIntoView({ block: "center" }));
   return box;
 }

@@ -159,6 +159,8 @@ ROWS = [
     Row("POST", "/safety-events/{event_id}/alert-therapist", access({"patient": 200}, other_patient=404),
         prepare=World.new_safety_event),
     Row("GET", "/safety-events", access(THERAPISTS)),
+    Row("POST", "/safety-events/{event_id}/acknowledge",
+        access({"therapist": 200}, other_therapist=404)),
     Row("GET", "/journal", access(PATIENTS)),
     Row("POST", "/journal", access({"patient": 201, "other_patient": 201}), body={"mood": 5}),
     Row("GET", "/journal/trend", access(PATIENTS), query={"weeks": "4"}),

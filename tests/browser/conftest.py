@@ -150,34 +150,6 @@ def _is_unknown_route(response) -> bool:
         return False
 
 
-def require_routes(stack, *routes: tuple[str, str]) -> None:
-    """xfail (with the reason) when the API does not have a route this test needs yet."""
-    missing = []
-    for method, path in routes:
-        response = requests.request(method, f"{stack.api_url}{path}", json={}, timeout=10)
-        if response.status_code == 404 and "no such route" in response.text:
-            missing.append(f"{method} {path}")
-    if missing:
-        pytest.xfail(f"API routes not merged into this branch yet: {', '.join(missing)}")
-
-
-def model_missing() -> str | None:
-    """Why no frame can be analysed on this branch yet (the model of issue 3), or None."""
-    import importlib.util
-
-    if importlib.util.find_spec("emotecare.vision") is None or \
-            not any((ROOT / "model_artifacts").glob("*.tflite")):
-        return "the emotion model (emotecare.vision, model_artifacts/*.tflite) is not merged yet"
-    return None
-
-
-def require_model() -> None:
-    """xfail when the emotion model is not merged, so no frame can be analysed."""
-    reason = model_missing()
-    if reason:
-        pytest.xfail(reason)
-
-
 def sign_in(watched: Watched, email: str, password: str, next_path: str = "/dashboard") -> None:
     page = watched.page
     watched.open(f"/signin?next={next_path}", ready="form input[name=email]")

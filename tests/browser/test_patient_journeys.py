@@ -184,9 +184,8 @@ def test_phq9_on_a_phone_item_9_opens_the_crisis_flow(open_page, stack, admin):
         "() => { const r = document.querySelector('[data-testid=crisis-box]').getBoundingClientRect();"
         " return r.top < innerHeight && r.bottom > 0; }"), "the crisis box must be scrolled into view"
     assert "Samaritans" in crisis.inner_text()
-    # The offer to tell the therapist is there; pressing it is the chat journey's story, and
-    # needs safety-event ids that survive URL encoding (issue 16 item 1, another branch).
-    assert crisis.locator("button", has_text="Tell my therapist").is_enabled()
+    crisis.locator("button", has_text="Tell my therapist").click()
+    crisis.get_by_text("Your therapist has been told").wait_for(timeout=WAIT_MS)
     _accessible(watched)
     _step(watched, "phq9-03-crisis-box-375")
 

@@ -7,7 +7,7 @@ import pytest
 import requests
 
 from tests.support.frames import (batch_of, blank_jpeg, dead_lettered_keys, face_jpeg,
-                                  requires_model, upload, wait_for)
+                                  upload, wait_for)
 from tests.support.sessions import live_session
 
 pytestmark = [pytest.mark.stack, pytest.mark.slow]
@@ -45,7 +45,6 @@ def _processed_lines(stack, key: str) -> list[dict]:
     return lines
 
 
-@requires_model
 def test_smiling_face_reaches_the_therapists_feed_as_happy(stack, patient, therapist):
     session_id = live_session(stack, patient, therapist)
     key = _send(patient, session_id, batch_of([face_jpeg("astronaut")] * 4 + [blank_jpeg()]))
@@ -65,7 +64,6 @@ def test_smiling_face_reaches_the_therapists_feed_as_happy(stack, patient, thera
     assert records[0]["model_version"] and _processed_lines(stack, key)
 
 
-@requires_model
 def test_bad_batches_are_dead_lettered_while_a_good_one_between_them_is_processed(
         stack, patient, therapist):
     session_id = live_session(stack, patient, therapist)
@@ -84,7 +82,6 @@ def test_bad_batches_are_dead_lettered_while_a_good_one_between_them_is_processe
     assert _objects(stack, session_id) == []
 
 
-@requires_model
 def test_a_frame_that_does_not_decode_rejects_its_whole_batch_before_any_record_is_written(
         stack, patient, therapist):
     session_id = live_session(stack, patient, therapist)
@@ -97,7 +94,6 @@ def test_a_frame_that_does_not_decode_rejects_its_whole_batch_before_any_record_
     assert _objects(stack, session_id) == []
 
 
-@requires_model
 def test_the_same_batch_delivered_twice_leaves_one_set_of_records(stack, patient, therapist):
     session_id = live_session(stack, patient, therapist)
     grant = _grant(patient, session_id)

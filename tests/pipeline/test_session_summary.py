@@ -6,8 +6,9 @@ import uuid
 
 import pytest
 
-from emotecare.clock import iso_from_ms
+from emotecare.clock import iso, iso_from_ms, utc_now
 from emotecare.pipeline.inference import record_key
+from tests.support.frames import wait_for
 
 pytestmark = pytest.mark.stack
 
@@ -30,10 +31,13 @@ def _store(stack, session_id: str, patient_id: str, start_ms: int, dominants: li
 
 def test_self_reflect_summary_has_exact_mix_timeline_and_earlier_sessions(stack, patient,
                                                                            other_patient):
-    first = patient.post("/self-reflect").json()["session_id"]
+    created = patient.post("/self-reflect").json()
+    first = created["session_id"]
     start = (int(time.time()) // 5) * 5_000 - 60_000  # on a 5 s boundary
     _store(stack, first, patient.user_id, start, ["sad"] * 4)
-    time.sleep(1.1)  # sessions sort by creation time
+    # Sessions sort by creation time (ms): the second must be created after the first.
+    wait_for(lambda: iso(utc_now()) > created["started_at"], timeout_s=5,
+             what="the clock to pass the first session's creation")
     second = patient.post("/self-reflect").json()["session_id"]
     # 10 frames over 5 s: 6 happy, 2 neutral, 2 without a face.
     _store(stack, second, patient.user_id, start + 30_000,

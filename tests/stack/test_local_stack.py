@@ -104,14 +104,27 @@ def test_restart_keeps_accounts_and_data(tmp_path):
 
 @pytest.mark.slow
 def test_killed_stack_loses_at_most_the_last_save_interval(tmp_path):
+    from emotecare.local.emulator_server import STATE_FILE
     from emotecare.local.stack import SAVE_EVERY_S
+    from tests.support.frames import wait_for
 
     first = StackProcess(tmp_path / "data").start()
     table = f"{first.env['EMOTECARE_TABLE_PREFIX']}-reports"
+    written_at = time.time()
     first.client("dynamodb").put_item(TableName=table, Item={
         "patient_id": {"S": "p-kill"}, "week": {"S": "2026-W02"},
         "created_at": {"S": "2026-01-12T00:00:00Z"}})
-    time.sleep(SAVE_EVERY_S + 5)
+    saved = tmp_path / "data" / STATE_FILE  # replaced whole by each periodic save
+
+    def saved_since(moment: float) -> float:
+        return saved.stat().st_mtime if saved.exists() and saved.stat().st_mtime > moment else 0
+
+    # The first save after the write may have taken its snapshot just before it; the one
+    # after that certainly holds it.
+    first_save = wait_for(lambda: saved_since(written_at), timeout_s=SAVE_EVERY_S + 15,
+                          what="a periodic save after the write")
+    wait_for(lambda: saved_since(first_save), timeout_s=SAVE_EVERY_S + 15,
+             what="the next periodic save")
     first.stop(sig=signal.SIGKILL)
     assert _stops_answering(first.state["urls"]["aws"]), "the AWS emulator outlived its stack"
 

@@ -1,25 +1,23 @@
 """A fresh approved therapist and patient per test: no test sees another's bookings.
 
-Shared by the accounts and bookings suites (imported by their conftest files).
+Shared by the accounts and bookings suites (imported by their conftest files); thin
+wrappers over the `people` factory of `tests/support/people.py`.
 """
 from __future__ import annotations
 
 import pytest
 
-from tests.support.accounts import make_user
-from tests.support.scheduling import approved_therapist
-
 
 @pytest.fixture(scope="module")
-def admin(stack):
-    return make_user(stack, "admin")
+def admin(people):
+    return people.admin()
 
 
 @pytest.fixture
-def therapist(stack, admin):
-    return approved_therapist(stack, admin)
+def therapist(people):
+    return people.therapist()
 
 
 @pytest.fixture
-def patient(stack):
-    return make_user(stack, "patient", time_zone="Europe/Paris")
+def patient(people):
+    return people.patient(time_zone="Europe/Paris")

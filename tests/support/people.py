@@ -1,26 +1,73 @@
-"""Module-scoped signed-in users for session and pipeline tests (import into a conftest)."""
+"""The people of the tests, made in one place: `people.patient()`, `people.therapist()`,
+`people.admin()` on the running stack (the `people` fixture), each a signed-in `TestUser`.
+
+Every suite's `patient` / `therapist` / `admin` fixtures are thin wrappers over this factory,
+so "a patient" means the same thing everywhere and only the options differ (a time zone, a
+booking that makes a therapist theirs, an unapproved therapist). The module-scoped wrappers
+below serve the session and pipeline suites; `booking_people.py` and the wellbeing conftest
+hold the function-scoped ones.
+"""
 from __future__ import annotations
+
+from dataclasses import dataclass, field
 
 import pytest
 
-from tests.support.accounts import make_user
+from tests.support.accounts import TestUser, make_user
+from tests.support.scheduling import approved_therapist, book, slot_after
+
+
+@dataclass
+class People:
+    """Makes fresh signed-in people on `stack`; the admin who approves therapists is made once."""
+
+    stack: object = field(repr=False)
+    _admin: TestUser | None = None
+
+    def admin(self) -> TestUser:
+        """The admin of this test run (approves therapists; holds no data of their own)."""
+        if self._admin is None:
+            self._admin = make_user(self.stack, "admin")
+        return self._admin
+
+    def therapist(self, *, approved: bool = True, weekly=None, **profile) -> TestUser:
+        """A therapist; by default with a profile, open availability and approved."""
+        if not approved:
+            return make_user(self.stack, "therapist")
+        return approved_therapist(self.stack, self.admin(), weekly=weekly, **profile)
+
+    def patient(self, *, time_zone: str = "Europe/London", name: str | None = None,
+                booked_with: TestUser | None = None, hours_ahead: float = 30) -> TestUser:
+        """A patient; `booked_with` books them with that therapist, which makes it theirs."""
+        patient = make_user(self.stack, "patient", time_zone=time_zone, name=name)
+        if booked_with is not None:
+            response = book(patient, booked_with.user_id,
+                            slot_after(patient, booked_with.user_id, hours_ahead))
+            assert response.status_code == 201, response.text
+        return patient
+
+
+@pytest.fixture(scope="session")
+def people(stack) -> People:
+    return People(stack)
+
+
+# Module-scoped people for the session and pipeline suites (imported by their conftests).
+@pytest.fixture(scope="module")
+def patient(people):
+    return people.patient()
 
 
 @pytest.fixture(scope="module")
-def patient(stack):
-    return make_user(stack, "patient")
+def therapist(people):
+    return people.therapist(approved=False)
 
 
 @pytest.fixture(scope="module")
-def therapist(stack):
-    return make_user(stack, "therapist")
+def other_patient(people):
+    return people.patient()
 
 
 @pytest.fixture(scope="module")
-def other_patient(stack):
-    return make_user(stack, "patient")
-
-
-@pytest.fixture(scope="module")
-def other_therapist(stack):
-    return make_user(stack, "therapist")
+def other_therapist(people):
+    return people.therapist(approved=False)

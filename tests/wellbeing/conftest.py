@@ -9,37 +9,33 @@ import pytest
 
 from emotecare.db import bind_models
 from emotecare.settings import load_settings
-from tests.support.accounts import TestUser, make_user
-from tests.support.scheduling import approved_therapist, book, slot_after
+from tests.support.accounts import TestUser
 
 
 @pytest.fixture(scope="module")
-def admin(stack) -> TestUser:
-    return make_user(stack, "admin")
+def admin(people) -> TestUser:
+    return people.admin()
 
 
 @pytest.fixture
-def therapist(stack, admin) -> TestUser:
-    return approved_therapist(stack, admin)
+def therapist(people) -> TestUser:
+    return people.therapist()
 
 
 @pytest.fixture
-def patient(stack, therapist) -> TestUser:
+def patient(people, therapist) -> TestUser:
     """A patient whose latest booking is with `therapist` (so they are the one alerted)."""
-    patient = make_user(stack, "patient")
-    response = book(patient, therapist.user_id, slot_after(patient, therapist.user_id, 30))
-    assert response.status_code == 201, response.text
-    return patient
+    return people.patient(booked_with=therapist)
 
 
 @pytest.fixture
-def outsider(stack) -> TestUser:
-    return make_user(stack, "patient")
+def outsider(people) -> TestUser:
+    return people.patient()
 
 
 @pytest.fixture
-def other_therapist(stack, admin) -> TestUser:
-    return approved_therapist(stack, admin)
+def other_therapist(people) -> TestUser:
+    return people.therapist()
 
 
 @pytest.fixture

@@ -1,5 +1,6 @@
 // Chat with the support assistant; crisis replies show crisis lines and offer to alert the therapist.
 import { get, post } from "../api.js";
+import { showCrisisBox } from "../crisis-offer.js";
 import { errorBox, h, mount, submitting } from "../ui.js";
 
 export default function chat(main) {
@@ -19,21 +20,6 @@ export default function chat(main) {
     log.scrollTop = log.scrollHeight;
   }
 
-  function crisisBlock(reply) {
-    const lines = reply.helplines?.helplines || reply.helplines || [];
-    return h("div", {},
-      h("p", {}, h("strong", {}, "If you are in danger, call your emergency number now."), " ",
-        h("a", { href: "#/crisis" }, "All crisis lines")),
-      Array.isArray(lines) && lines.length ? h("ul", {}, lines.slice(0, 3).map((l) => h("li", {}, l.name, l.phone ? ` — ${l.phone}` : "", l.text ? ` — ${l.text}` : ""))) : null,
-      reply.safety_event_id ? h("button", { type: "button", onclick: async (event) => {
-        event.currentTarget.disabled = true;
-        try {
-          await post(`/safety-events/${encodeURIComponent(reply.safety_event_id)}/alert-therapist`);
-          event.target.replaceWith(h("p", {}, "Your therapist has been told."));
-        } catch (error) { event.target.replaceWith(errorBox(error)); }
-      } }, "Tell my therapist") : null);
-  }
-
   form.addEventListener("submit", (event) => {
     event.preventDefault();
     const message = text.value.trim();
@@ -44,7 +30,7 @@ export default function chat(main) {
       const reply = await post("/chat/messages", { text: message, conversation_id: conversationId || undefined });
       conversationId = reply.conversation_id;
       say("bot", reply.reply, { crisis: reply.crisis });
-      if (reply.crisis) log.append(h("div", { class: "msg bot crisis" }, crisisBlock(reply)));
+      if (reply.crisis) showCrisisBox(log.appendChild(h("div", { class: "msg bot crisis" })), reply);
     });
   });
 

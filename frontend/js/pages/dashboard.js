@@ -3,6 +3,7 @@ import { get, post } from "../api.js";
 import { bookingRow, isEnded, listInto, roomLink, summaryLink } from "../components.js";
 import { CHECK_INS } from "./check-ins.js";
 import { seriesLine } from "../charts.js";
+import { loadSafetyAlerts } from "../safety-alerts.js";
 import { badge, empty, errorBox, field, flash, h, loading, mount, section, submitting } from "../ui.js";
 import { dayKey, formatDateTime, joinable, userTimeZone } from "../time.js";
 import { waitingBanner } from "../messaging/waiting-banner.js";
@@ -153,9 +154,7 @@ function therapistDashboard(main, user) {
       if (!error?.redirected) flash(error.message, "error");
     }
   }
-  listInto(safety, "/safety-events", {}, (d) => d?.events || d?.safety_events || (Array.isArray(d) ? d : []),
-    (e) => h("li", {}, h("strong", {}, formatDateTime(e.occurred_at || e.created_at || e.at)), ` ${e.patient_name || ""} `,
-      h("span", { class: "muted" }, e.category || e.kind || "")), "No safety alerts from your patients.");
+  loadSafetyAlerts(safety, user);
   mount(main, h("h1", {}, "Today"), waitingBanner(),
     h("div", { class: "grid" },
       h("section", { class: "card" }, h("h2", {}, "Today's sessions"), today),

@@ -1,12 +1,14 @@
 // The mood journal: write, edit, delete entries; the weekly trend.
 import { del, get, post, put } from "../api.js";
 import { seriesLine } from "../charts.js";
+import { showCrisisBox } from "../crisis-offer.js";
 import { empty, errorBox, field, flash, formData, h, loading, mount, section, submitting } from "../ui.js";
 import { formatDateTime } from "../time.js";
 
 // Feelings the journal accepts (a fixed vocabulary, so trends can count them).
 const TAGS = ["calm", "happy", "grateful", "hopeful", "tired", "anxious", "stressed", "sad", "lonely", "angry", "overwhelmed", "worried"];
 
+// `onSaved(saved)`: the API's answer, crisis fields included.
 function entryForm(entry, onSaved) {
   const form = h("form", { class: "stack" },
     field("Mood (1 very low, 10 great)", h("input", { type: "number", name: "mood", min: 1, max: 10, required: true, value: entry?.mood ?? 5 })),
@@ -23,9 +25,8 @@ function entryForm(entry, onSaved) {
       const body = { mood: Number(data.mood), tags: new FormData(form).getAll("tags"), text: data.text };
       if (data.sleep_hours !== "") body.sleep_hours = Number(data.sleep_hours);
       const saved = entry ? await put(`/journal/${encodeURIComponent(entry.entry_id || entry.id)}`, body) : await post("/journal", body);
-      if (saved?.crisis || saved?.safety?.crisis) flash("It sounds like things are very hard. Help is one click away: see crisis lines.", "error");
-      else flash(entry ? "Entry updated." : "Entry saved.");
-      onSaved();
+      if (!saved?.crisis) flash(entry ? "Entry updated." : "Entry saved.");  // else the crisis box says so
+      onSaved(saved);
     });
   });
   return form;
@@ -56,7 +57,7 @@ export default function journal(main) {
         e.text ? h("p", {}, e.text) : null,
         h("div", {}, (e.tags || []).map((t) => h("span", { class: "tag" }, t))),
         h("div", { class: "row" },
-          h("button", { type: "button", class: "link", onclick: () => mount(editor, h("h2", {}, "Edit entry"), entryForm(e, refresh)) }, "Edit"),
+          h("button", { type: "button", class: "link", onclick: () => mount(editor, h("h2", {}, "Edit entry"), entryForm(e, saved)) }, "Edit"),
           h("button", { type: "button", class: "link", onclick: async () => {
             if (!confirm("Delete this entry?")) return;
             try { await del(`/journal/${encodeURIComponent(e.entry_id || e.id)}`); refresh(); } catch (error) { flash(error.message, "error"); }
@@ -66,12 +67,23 @@ export default function journal(main) {
       if (!error?.redirected) mount(list, errorBox(error, loadList));
     }
   }
+  // A crisis in what was written: the helplines and the offer to tell the therapist, inline.
+  const crisis = h("div", {});
+  function saved(answer) {
+    mount(crisis);
+    if (answer?.crisis) {
+      const card = crisis.appendChild(h("div", { class: "card crisis" },
+        h("p", {}, "Your entry is saved. It sounds like things are very hard right now: you don't have to face this alone.")));
+      showCrisisBox(card, answer);
+    }
+    refresh();
+  }
   function refresh() {
-    mount(editor, h("h2", {}, "New entry"), entryForm(null, refresh));
+    mount(editor, h("h2", {}, "New entry"), entryForm(null, saved));
     loadList();
     loadTrend();
   }
-  mount(main, h("h1", {}, "Journal"),
+  mount(main, h("h1", {}, "Journal"), crisis,
     h("div", { class: "grid" }, h("section", { class: "card" }, editor),
       h("section", { class: "card" }, h("h2", {}, "Your mood over the weeks"), trend)),
     h("section", { class: "card" }, h("h2", {}, "Entries"), list));
