@@ -30,7 +30,7 @@ class ModelFileError(ValueError):
 
 @dataclass(frozen=True)
 class ModelVerdict:
-    """The model's reading of one message: crisis probability, flag and likeliest category."""
+    """The model's reading of one message: crisis probability, flag and, when flagged, the likeliest category."""
 
     score: float
     crisis: bool
@@ -47,6 +47,7 @@ class CrisisModel:
             raise ModelFileError(f"crisis model was trained on features {exported.get('feature_spec')!r}, "
                                  f"this code makes {FEATURE_SPEC!r}")
         self.version: str = exported["version"]
+        self.trained_on: dict[str, int] = exported.get("trained_on", {})
         self.threshold: float = exported["threshold"]
         self.classes: list[str] = exported["classes"]
         self._crisis_bias: float = exported["crisis_bias"]
@@ -54,24 +55,27 @@ class CrisisModel:
         self._heads = [_unpack(head) for head in exported["heads"]]  # crisis head first, then one per class
 
     def predict(self, text: str) -> ModelVerdict:
-        """Return the crisis score, whether it reaches the threshold, and the likeliest category."""
+        """Return the crisis score, whether it reaches the threshold, and (when it does) the likeliest category."""
         features = extract_features(text)
         (crisis_weights, crisis_scale), *category_heads = self._heads
         logit = self._crisis_bias + crisis_scale * sum(crisis_weights[b] * v for b, v in features.items())
         score = 1.0 / (1.0 + math.exp(-max(min(logit, 50.0), -50.0)))
+        if score < self.threshold:
+            return ModelVerdict(score=score, crisis=False, category=None)  # the category heads cost 5x the crisis head
         category_logits = [bias + scale * sum(weights[b] * v for b, v in features.items())
                            for bias, (weights, scale) in zip(self._category_bias, category_heads)]
-        category = self.classes[category_logits.index(max(category_logits))] if category_logits else None
-        return ModelVerdict(score=score, crisis=score >= self.threshold, category=category)
+        category = self.classes[category_logits.index(max(category_logits))]
+        return ModelVerdict(score=score, crisis=True, category=category)
 
 
 def _unpack(head: dict) -> tuple[array, float]:
+    raw = base64.b64decode(head["int16_le"])
+    if len(raw) != 2 * FEATURE_DIM:
+        raise ModelFileError(f"crisis model head holds {len(raw)} bytes of weights, the features need {2 * FEATURE_DIM}")
     weights = array("h")
-    weights.frombytes(base64.b64decode(head["int16_le"]))
+    weights.frombytes(raw)
     if sys.byteorder == "big":
-        weights.byteswap()
-    if len(weights) != FEATURE_DIM:
-        raise ModelFileError(f"crisis model head has {len(weights)} weights, the features make {FEATURE_DIM}")
+        weights.byteswap()  # the file is little-endian
     return weights, head["scale"]
 
 
