@@ -65,6 +65,7 @@ def test_an_explicit_phrase_sets_the_category_and_the_evidence_names_it():
     "no friends, no future, no reason to live, ill probably end it soon",
     "she left me today and i'm thinking about suicide again",
     "all i hear is how much i suck, and the urge to kill myself to get away from it",
+    "being alive this long was a mistake, bye",
 ])
 def test_the_misses_named_in_issue_20_are_caught(text):
     assert check_message(text).crisis
@@ -75,4 +76,11 @@ def test_the_misses_named_in_issue_20_are_caught(text):
     "that horror film about suicide was so good",
 ])
 def test_talk_about_films_is_not_flagged(text):
+    assert not check_message(text).crisis
+
+
+@pytest.mark.parametrize("text", ["done", "ok done", "I want to plan an activity", "8", "next step please"])
+def test_short_replies_inside_a_chat_exercise_are_not_flagged(text):
+    # crisis-2.0.1 flagged a bare "done" (it reads like "i'm done"); round r44 of the written
+    # sets (calm exercise replies beside short crisis lines) taught crisis-2.1.0 the difference.
     assert not check_message(text).crisis

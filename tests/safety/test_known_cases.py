@@ -10,9 +10,9 @@ import pytest
 from emotecare.safety import check_message
 
 KNOWN_MISSES = [
-    # A farewell with no crisis word in it: "mistake" and "bye" are everyday words; the model has
-    # no sense that the writer is leaving for good (held-out posts: short goodbyes are missed).
-    "being alive this long was a mistake, bye",
+    # A request to be killed: the posts use "kill me now" / "shoot me now" for hyperbole as often
+    # as for despair, so the model learnt them as weak evidence (held-out posts: several such misses).
+    "please just kill me now",
     # Hedges ("actually", "still") are common in calm posts about getting better; they pull a
     # short "want to die" under the threshold. Long, plain statements of the wish are caught.
     "actually I still want to die",
