@@ -1,6 +1,6 @@
 """Train the crisis model, choose the kept phrases and the threshold, write the shipped files.
 
-Usage: nice -n 10 python scripts/train_safety_classifier.py [--version crisis-2.1.0]
+Usage: nice -n 10 python scripts/train_safety_classifier.py [--version crisis-2.3.0]
 (about a minute on one core; deterministic; needs ../shared/datasets/crisis-posts.tsv)
 
 Everything is chosen on the train part only, by 5-fold cross-validation (written rounds kept
@@ -54,7 +54,7 @@ def report(name: str, flags: np.ndarray, data: training.TrainingData) -> None:
 
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
-    parser.add_argument("--version", default="crisis-2.1.0")
+    parser.add_argument("--version", default="crisis-2.3.0")
     args = parser.parse_args()
     data = training.load_training_data()
     print(f"train rows: {len(data.rows)} ({int(data.is_post.sum())} posts, "

@@ -65,7 +65,6 @@ def test_an_explicit_phrase_sets_the_category_and_the_evidence_names_it():
     "no friends, no future, no reason to live, ill probably end it soon",
     "she left me today and i'm thinking about suicide again",
     "all i hear is how much i suck, and the urge to kill myself to get away from it",
-    "being alive this long was a mistake, bye",
 ])
 def test_the_misses_named_in_issue_20_are_caught(text):
     assert check_message(text).crisis

@@ -10,6 +10,10 @@ import pytest
 from emotecare.safety import check_message
 
 KNOWN_MISSES = [
+    # A farewell with no crisis word in it, named in issue 20: "mistake" and "bye" are everyday
+    # words. It sits just under the threshold (crisis-2.1.0 and 2.2.0 caught it, 2.3.0 does not):
+    # short goodbyes are a weak spot on the held-out posts too.
+    "being alive this long was a mistake, bye",
     # A request to be killed: the posts use "kill me now" / "shoot me now" for hyperbole as often
     # as for despair, so the model learnt them as weak evidence (held-out posts: several such misses).
     "please just kill me now",

@@ -41,11 +41,11 @@ def test_a_joking_cue_right_after_a_phrase_takes_it_back():
 
 @pytest.mark.parametrize("everyday", ["house", "phone", "course", "work"])
 def test_no_everyday_word_anywhere_in_a_message_switches_a_phrase_off(everyday):
-    text = f"my {everyday} is a mess. my brother is not breathing and wont wake up"
+    text = f"my {everyday} is a mess and i just took way too many of my sleeping pills"
     assert check_rules(text).category == "medical_emergency"
 
 
 def test_the_rules_report_the_phrase_and_the_most_urgent_category():
-    result = check_rules("my mum is not breathing, she took way too many of her sleeping pills")
+    result = check_rules("i am scared, she took way too many of her sleeping pills")
     assert result.crisis and result.category == "medical_emergency"
     assert any(e.startswith("phrase ") for e in result.evidence)
