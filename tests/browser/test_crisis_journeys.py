@@ -14,7 +14,8 @@ from tests.browser.conftest import PHONE, require_routes, sign_in
 pytestmark = [pytest.mark.browser, pytest.mark.stack, pytest.mark.slow]
 
 PATIENT = next(u for u in DEMO_USERS if u.role == "patient")
-CHAT_CRISIS = "she left me today and i'm thinking about suicide again"
+# The check before issue 20 missed this one (issue 20's list); the journal line it caught.
+CHAT_CRISIS = "all i hear is how much i suck, and the urge to kill myself to get away from it"
 CHAT_CALM = "this exam is killing me but i'll survive, just need coffee"
 JOURNAL_CRISIS = "just took way too many of my pills, it never gets better"
 
