@@ -71,13 +71,16 @@ def test_features_fold_case_punctuation_and_apostrophes_like_the_real_posts():
     assert extract_features("") == extract_features("?!") == {}
 
 
-def test_the_check_runs_without_numpy_in_the_api():
-    code = ("import sys; from emotecare.safety import check_message; check_message('i want to die'); "
-            "print('numpy' in sys.modules or 'scipy' in sys.modules)")
-    done = subprocess.run([sys.executable, "-c", code], cwd=ROOT, capture_output=True, text=True, timeout=60,
-                          env={"PYTHONPATH": str(ROOT)})
+def test_the_check_runs_on_the_standard_library_alone_as_in_the_api_zip(tmp_path):
+    # -I: no environment or user site; -S: no site-packages (so no numpy, scipy or scikit-learn).
+    code = ("import sys; sys.path.insert(0, sys.argv[1]); from emotecare.safety import check_message; "
+            "print(check_message('i want to end my life tonight').crisis, check_message('hello there').crisis, "
+            "sorted(m for m in sys.modules if m.split('.')[0] not in sys.stdlib_module_names "
+            "and not m.startswith('emotecare') and m != '__main__'))")
+    done = subprocess.run([sys.executable, "-I", "-S", "-c", code, str(ROOT)], cwd=tmp_path, capture_output=True,
+                          text=True, timeout=60)
     assert done.returncode == 0, done.stderr
-    assert done.stdout.strip() == "False"
+    assert done.stdout.strip() == "True False []"
 
 
 def test_the_evidence_names_the_model_version_and_its_score():
