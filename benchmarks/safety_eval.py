@@ -1,24 +1,29 @@
-"""Score the safety check on a labelled message set and print recall and false alarms.
+"""Score the shipped crisis check on text it never learnt from, and print the figures.
 
-Usage: python benchmarks/safety_eval.py [tests/safety/eval_messages.tsv ...]
+Usage: python benchmarks/safety_eval.py [--held-out] [--first-sight] [--curve] [--show N]
+(no flag: all three parts; about a minute on one core)
 
-Each file is tab-separated with a header `label<TAB>category<TAB>text`, where label is
-`crisis` or `none`. The bar from issue 9: recall >= 0.98 on crisis messages and a
-false-alarm rate <= 0.10 on the rest.
+- held-out posts: the 20 % of `crisis-posts.tsv` that `corpus.split_posts` keeps back (never
+  trained on, thresholds not chosen on it). Issue 20's bar: recall >= 0.95 with false alarms <= 0.10.
+- first-sight sets: `data/safety/firstsight_r*.tsv`, written chat-style sets never trained on.
+- curve: recall and false alarms on the held-out posts at other thresholds (reported only; the
+  shipped threshold comes from cross-validation on train).
+`--show N` prints N misses and N false alarms per set (to read in a terminal; never commit posts).
 """
 from __future__ import annotations
 
+import argparse
 import csv
-import sys
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Callable
 
-from emotecare.safety import check_message
+from emotecare.safety import check_message, corpus
+from emotecare.safety.model import load_model
 
-DEFAULT_SET = Path(__file__).resolve().parent.parent / "tests" / "safety" / "eval_messages.tsv"
-RECALL_BAR = 0.98
+DEFAULT_SET = corpus.DATA_DIR / "eval_messages.tsv"
+RECALL_BAR = 0.95
 FALSE_ALARM_BAR = 0.10
+CURVE = (0.2, 0.25, 0.3, 0.35, 0.4, 0.45, 0.5, 0.55, 0.6)
 
 
 @dataclass
@@ -41,55 +46,91 @@ class EvalReport:
     def false_alarm_rate(self) -> float:
         return self.false_alarms / self.calm_total if self.calm_total else 0.0
 
+    def line(self, name: str) -> str:
+        return (f"{name}: n={self.n} recall {self.recall:.3f} ({self.crisis_caught}/{self.crisis_total}), "
+                f"false alarms {self.false_alarm_rate:.3f} ({self.false_alarms}/{self.calm_total})")
+
 
 def read_labelled(path: Path) -> list[tuple[str, str]]:
-    """Return (label, text) pairs from a TSV file with a header row."""
+    """Return (label, text) pairs from a written set (label crisis/none)."""
     with path.open(encoding="utf-8", newline="") as handle:
         rows = csv.DictReader(handle, delimiter="\t", quoting=csv.QUOTE_NONE)
         return [(row["label"].strip(), row["text"]) for row in rows if row.get("text")]
 
 
-def evaluate_set(path: Path, flag: Callable[[str], bool] = lambda text: check_message(text).crisis
-                 ) -> EvalReport:
-    """Run `flag` (by default the shipped check) over every message in `path` and count hits
-    and false alarms."""
+def evaluate(rows: list[corpus.Labelled], flag=lambda text: check_message(text).crisis) -> EvalReport:
+    """Run `flag` (by default the shipped check) over `rows`; count catches and false alarms."""
     report = EvalReport()
-    for label, text in read_labelled(path):
-        flagged = flag(text)
+    for row in rows:
+        flagged = flag(row.text)
         report.n += 1
-        if label == "crisis":
+        if row.crisis:
             report.crisis_total += 1
             report.crisis_caught += flagged
             if not flagged:
-                report.misses.append(text)
+                report.misses.append(row.text)
         else:
             report.calm_total += 1
             report.false_alarms += flagged
             if flagged:
-                report.alarms.append(text)
+                report.alarms.append(row.text)
     return report
 
 
-def print_report(path: Path, report: EvalReport) -> None:
-    """Print the figures, then every miss and false alarm, one per line."""
-    print(f"{path.name}: n={report.n} crisis={report.crisis_total} non-crisis={report.calm_total}")
-    print(f"  recall on crisis messages: {report.recall:.3f} (bar >= {RECALL_BAR})")
-    print(f"  false-alarm rate on non-crisis: {report.false_alarm_rate:.3f} (bar <= {FALSE_ALARM_BAR})")
-    for text in report.misses:
-        print(f"  MISS: {text}")
-    for text in report.alarms:
-        print(f"  FALSE ALARM: {text}")
+def evaluate_set(path: Path) -> EvalReport:
+    """Score the shipped check on one written set."""
+    return evaluate(corpus.read_written(path))
 
 
-def main(argv: list[str]) -> int:
-    paths = [Path(p) for p in argv] or [DEFAULT_SET]
-    ok = True
-    for path in paths:
-        report = evaluate_set(path)
-        print_report(path, report)
-        ok &= report.recall >= RECALL_BAR and report.false_alarm_rate <= FALSE_ALARM_BAR
-    return 0 if ok else 1
+def held_out_posts() -> list[corpus.Labelled]:
+    return corpus.split_posts(corpus.read_posts())[1]
+
+
+def print_curve(rows: list[corpus.Labelled]) -> None:
+    """Print recall / false alarms of the model alone at each threshold in CURVE."""
+    model = load_model()
+    scored = [(model.predict(r.text).score, r.crisis) for r in rows]
+    at_risk = sum(c for _, c in scored)
+    calm = len(scored) - at_risk
+    print(f"curve on held-out posts, model alone (shipped threshold {model.threshold}):")
+    for threshold in (*CURVE, model.threshold):
+        caught = sum(s >= threshold and c for s, c in scored)
+        alarms = sum(s >= threshold and not c for s, c in scored)
+        print(f"  threshold {threshold:.3f}: recall {caught / at_risk:.3f}, false alarms {alarms / calm:.3f}")
+
+
+def show(report: EvalReport, count: int) -> None:
+    for text in report.misses[:count]:
+        print(f"    MISS: {text[:300]}")
+    for text in report.alarms[:count]:
+        print(f"    FALSE ALARM: {text[:300]}")
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--held-out", action="store_true")
+    parser.add_argument("--first-sight", action="store_true")
+    parser.add_argument("--curve", action="store_true")
+    parser.add_argument("--show", type=int, default=0)
+    args = parser.parse_args()
+    every = not (args.held_out or args.first_sight or args.curve)
+    print(f"crisis model {load_model().version}, threshold {load_model().threshold}")
+    if every or args.held_out:
+        report = evaluate(held_out_posts())
+        print(report.line("held-out posts") + f"  (bar: recall >= {RECALL_BAR}, false alarms <= {FALSE_ALARM_BAR})")
+        show(report, args.show)
+    if every or args.first_sight:
+        pooled = EvalReport()
+        for path in corpus.first_sight_sets():
+            report = evaluate_set(path)
+            print(report.line(path.name))
+            show(report, args.show)
+            for name in ("n", "crisis_total", "crisis_caught", "calm_total", "false_alarms"):
+                setattr(pooled, name, getattr(pooled, name) + getattr(report, name))
+        print(pooled.line("first-sight sets pooled"))
+    if every or args.curve:
+        print_curve(held_out_posts())
 
 
 if __name__ == "__main__":
-    sys.exit(main(sys.argv[1:]))
+    main()

@@ -22,7 +22,8 @@ VENDOR = ROOT / "vendor"
 _PACKAGES = ("api", "functions", "emotecare")
 # Parts of the tree that never run in the API's zip (and would drag in TF/OpenCV/moto).
 _EXCLUDED = ("emotecare/training", "emotecare/local", "emotecare/cli", "emotecare/vision",
-             "emotecare/safety/training.py", "functions/inference")  # safety/training.py needs scikit-learn
+             "emotecare/safety/training.py", "emotecare/safety/corpus.py",
+             "functions/inference")  # safety/training.py needs scikit-learn
 
 
 def vendor_sources() -> None:

@@ -14,7 +14,7 @@ from emotecare.safety.conversation import RiskAssessment, RiskConversation
 from emotecare.safety.events import CRISIS_FLAGGED, RISK_RESOLVED, RISK_RETRACTED, build_safety_event
 from emotecare.safety.helplines import (INTERNATIONAL_DIRECTORY, CountryLines, Helpline, find_country_lines,
                                         find_emergency_number, list_countries, list_helplines)
-from emotecare.safety.lexicon import CATEGORY_PRIORITY
+from emotecare.safety.fragments import CATEGORY_PRIORITY
 from emotecare.safety.reply import CrisisReply, build_check_in_reply, build_crisis_reply, build_resolved_reply
 
 __all__ = [

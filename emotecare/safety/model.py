@@ -1,63 +1,86 @@
-"""The trained second detector: a linear model over hashed n-grams, weights shipped as JSON.
+"""The crisis check's main detector: a logistic model over hashed n-grams, shipped as one JSON file.
 
-Two heads, both logistic regression trained by `training.py` (scikit-learn, dev only):
-- crisis: P(crisis | message); above the shipped threshold the message is flagged;
-- category: which of the five crisis categories, used when the rules did not fire.
-Inference is a sparse dot product in pure Python, so the API Lambda needs no numpy. The
-weights are read on first use and cached, never at import, to keep cold starts quick.
+Two heads trained by `training.py` (scikit-learn, dev only):
+- crisis: P(at risk | message); at or above the file's threshold the message is flagged;
+- category: which of the five crisis categories is likeliest, for the reply and helplines.
+The weights are int16 arrays (base64) with one scale per head, so the file stays small and
+holds bucket numbers and weights only, no text. Inference is a sparse dot product in pure
+Python (the API Lambda ships no numpy). The file is read on first use and cached, not at import.
 """
 from __future__ import annotations
 
+import base64
 import json
 import math
+import sys
+from array import array
 from dataclasses import dataclass
 from functools import lru_cache
 from pathlib import Path
 
-from emotecare.safety.features import FEATURE_DIM, extract_features
+from emotecare.safety.features import FEATURE_DIM, FEATURE_SPEC, extract_features
 
-WEIGHTS_PATH = Path(__file__).with_name("model_weights.json")
+MODEL_PATH = Path(__file__).with_name("crisis_model.json")
+SUPPORTED_FORMAT = 2
+
+
+class ModelFileError(ValueError):
+    """The shipped model file does not fit this code: a deploy fault (HTTP 500), never the caller's."""
 
 
 @dataclass(frozen=True)
 class ModelVerdict:
-    """The model's reading of one message: crisis probability, flag and likeliest category."""
+    """The model's reading of one message: crisis probability, flag and, when flagged, the likeliest category."""
 
     score: float
     crisis: bool
     category: str | None
 
 
-class LinearSafetyModel:
-    """Score messages with the exported weights (see `training.export_weights` for the format)."""
+class CrisisModel:
+    """Score messages with an exported model (see `training.export_model` for the format)."""
 
-    def __init__(self, weights: dict):
-        if weights["feature_dim"] != FEATURE_DIM:
-            raise ValueError("model weights were trained with a different feature size")
-        self.threshold: float = weights["threshold"]
-        self.classes: list[str] = weights["classes"]
-        self._crisis_bias: float = weights["crisis_bias"]
-        self._category_bias: list[float] = weights["category_bias"]
-        # One row per bucket seen in training: [crisis weight, one weight per category].
-        self._rows: dict[int, list[float]] = {int(k): v for k, v in weights["rows"].items()}
+    def __init__(self, exported: dict):
+        if exported.get("format") != SUPPORTED_FORMAT:
+            raise ModelFileError(f"crisis model format {exported.get('format')!r} is not {SUPPORTED_FORMAT}")
+        if exported.get("feature_spec") != FEATURE_SPEC:
+            raise ModelFileError(f"crisis model was trained on features {exported.get('feature_spec')!r}, "
+                                 f"this code makes {FEATURE_SPEC!r}")
+        self.version: str = exported["version"]
+        self.trained_on: dict[str, int] = exported.get("trained_on", {})
+        self.threshold: float = exported["threshold"]
+        self.classes: list[str] = exported["classes"]
+        self._crisis_bias: float = exported["crisis_bias"]
+        self._category_bias: list[float] = exported["category_bias"]
+        self._heads = [_unpack(head) for head in exported["heads"]]  # crisis head first, then one per class
 
     def predict(self, text: str) -> ModelVerdict:
-        """Return the crisis score, whether it passes the threshold, and the likeliest category."""
+        """Return the crisis score, whether it reaches the threshold, and (when it does) the likeliest category."""
         features = extract_features(text)
-        logits = [self._crisis_bias, *self._category_bias]
-        for bucket, value in features.items():
-            row = self._rows.get(bucket)
-            if row:
-                for i, weight in enumerate(row):
-                    logits[i] += weight * value
-        score = 1.0 / (1.0 + math.exp(-logits[0]))
-        category_logits = logits[1:]
+        (crisis_weights, crisis_scale), *category_heads = self._heads
+        logit = self._crisis_bias + crisis_scale * sum(crisis_weights[b] * v for b, v in features.items())
+        score = 1.0 / (1.0 + math.exp(-max(min(logit, 50.0), -50.0)))
+        if score < self.threshold:
+            return ModelVerdict(score=score, crisis=False, category=None)  # the category heads cost 5x the crisis head
+        category_logits = [bias + scale * sum(weights[b] * v for b, v in features.items())
+                           for bias, (weights, scale) in zip(self._category_bias, category_heads)]
         category = self.classes[category_logits.index(max(category_logits))]
-        return ModelVerdict(score=score, crisis=score >= self.threshold, category=category)
+        return ModelVerdict(score=score, crisis=True, category=category)
+
+
+def _unpack(head: dict) -> tuple[array, float]:
+    raw = base64.b64decode(head["int16_le"])
+    if len(raw) != 2 * FEATURE_DIM:
+        raise ModelFileError(f"crisis model head holds {len(raw)} bytes of weights, the features need {2 * FEATURE_DIM}")
+    weights = array("h")
+    weights.frombytes(raw)
+    if sys.byteorder == "big":
+        weights.byteswap()  # the file is little-endian
+    return weights, head["scale"]
 
 
 @lru_cache(maxsize=1)
-def load_model(path: Path = WEIGHTS_PATH) -> LinearSafetyModel:
-    """Return the shipped model, read from `model_weights.json` once per process."""
+def load_model(path: Path = MODEL_PATH) -> CrisisModel:
+    """Return the shipped model, read from `crisis_model.json` once per process."""
     with Path(path).open(encoding="utf-8") as handle:
-        return LinearSafetyModel(json.load(handle))
+        return CrisisModel(json.load(handle))

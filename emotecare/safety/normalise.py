@@ -1,8 +1,9 @@
-"""Turn a raw chat message into plain lower-case words the risk patterns can match.
+"""Turn a raw chat message into plain lower-case words the chatbot's own patterns can match.
 
-People in distress type fast, on phones, in slang and with typos; people who want to slip
-past a filter write "su1cide" or "unalive". Every rewrite here exists so the patterns in
-`lexicon.py` can be written once, in plain English, and still see those forms.
+People type fast, on phones, in slang and with typos. The chatbot (`emotecare.chat`) and the
+follow-up turns of an open risk check (`conversation.py`) read messages through this. The
+crisis model does NOT (it folds text itself in `features.py`), so editing slang here can never
+change what the crisis check sees.
 """
 from __future__ import annotations
 

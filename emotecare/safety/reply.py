@@ -8,17 +8,17 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 
-from emotecare.safety import lexicon
+from emotecare.safety import fragments
 from emotecare.safety.conversation import ASK_REACH_OUT, ASK_SAFE_NOW
 from emotecare.safety.helplines import Helpline, find_emergency_number, list_helplines
 
 _OPENERS = {
-    lexicon.SUICIDAL_IDEATION: "I'm really glad you told me, and I'm worried about your safety right now.",
-    lexicon.SELF_HARM: "Thank you for telling me. You deserve care, not pain, and I want to help you stay safe.",
-    lexicon.HARM_TO_OTHERS: "Thank you for being honest with me. It sounds like things feel out of control, "
+    fragments.SUICIDAL_IDEATION: "I'm really glad you told me, and I'm worried about your safety right now.",
+    fragments.SELF_HARM: "Thank you for telling me. You deserve care, not pain, and I want to help you stay safe.",
+    fragments.HARM_TO_OTHERS: "Thank you for being honest with me. It sounds like things feel out of control, "
                             "and it matters that everyone, you included, stays safe.",
-    lexicon.ABUSE: "I'm so sorry this is happening. It is not your fault, and you deserve to be safe.",
-    lexicon.MEDICAL_EMERGENCY: "This sounds like a medical emergency.",
+    fragments.ABUSE: "I'm so sorry this is happening. It is not your fault, and you deserve to be safe.",
+    fragments.MEDICAL_EMERGENCY: "This sounds like a medical emergency.",
 }
 _QUESTIONS = {
     ASK_SAFE_NOW: "Are you safe right now?",
@@ -49,8 +49,8 @@ def build_crisis_reply(category: str | None, country: str | None, therapist_name
     """Build the immediate crisis reply for `category`, with the lines for `country`."""
     helplines = tuple(list_helplines(country, category))
     emergency = find_emergency_number(country)
-    parts = [_OPENERS.get(category, _OPENERS[lexicon.SUICIDAL_IDEATION])]
-    if category == lexicon.MEDICAL_EMERGENCY:
+    parts = [_OPENERS.get(category, _OPENERS[fragments.SUICIDAL_IDEATION])]
+    if category == fragments.MEDICAL_EMERGENCY:
         parts.append(f"Please call {emergency} now, or ask someone near you to call for you.")
     else:
         parts.append(f"If you are in immediate danger, please call {emergency}.")

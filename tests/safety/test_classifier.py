@@ -1,4 +1,6 @@
-"""The safety check on its own: categories, negation, figures of speech, slang and typos."""
+"""The safety check on its own: categories, figures of speech, slang and typos.
+
+Known errors (a denial, a joke, a counted overdose's category) live in test_known_cases.py."""
 import pytest
 
 from emotecare.safety import SafetyResult, check_message
@@ -25,7 +27,6 @@ def test_crisis_language_is_flagged_with_its_category(text, category):
 
 
 @pytest.mark.parametrize("text", [
-    "I'm not going to hurt myself",
     "I would never kill myself",
     "I'm not suicidal, just exhausted",
     "this exam is killing me",
@@ -51,9 +52,34 @@ def test_negation_words_that_do_not_deny_the_risk_still_flag(text):
     assert check_message(text).crisis
 
 
-def test_most_urgent_category_leads_and_evidence_names_the_phrases():
-    result = check_message("I took 40 paracetamol because I want to die")
+def test_an_explicit_phrase_sets_the_category_and_the_evidence_names_it():
+    result = check_message("I just took way too many of my sleeping pills because I want to die")
     assert result.category == "medical_emergency"
-    assert "suicidal_ideation" in result.categories
-    assert any("paracetamol" in e for e in result.evidence)
+    assert any("sleeping pills" in e for e in result.evidence)
     assert result.to_dict()["crisis"] is True
+
+
+@pytest.mark.parametrize("text", [
+    "just took way too many of my pills, it never gets better",
+    "anxious and ugly, its too late for me, suicides the only way out",
+    "no friends, no future, no reason to live, ill probably end it soon",
+    "she left me today and i'm thinking about suicide again",
+    "all i hear is how much i suck, and the urge to kill myself to get away from it",
+])
+def test_the_misses_named_in_issue_20_are_caught(text):
+    assert check_message(text).crisis
+
+
+@pytest.mark.parametrize("text", [
+    "im watching a film where the hero wants to kill himself",
+    "that horror film about suicide was so good",
+])
+def test_talk_about_films_is_not_flagged(text):
+    assert not check_message(text).crisis
+
+
+@pytest.mark.parametrize("text", ["done", "ok done", "I want to plan an activity", "8", "next step please"])
+def test_short_replies_inside_a_chat_exercise_are_not_flagged(text):
+    # crisis-2.0.1 flagged a bare "done" (it reads like "i'm done"); round r44 of the written
+    # sets (calm exercise replies beside short crisis lines) taught crisis-2.1.0 the difference.
+    assert not check_message(text).crisis

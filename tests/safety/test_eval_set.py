@@ -1,45 +1,57 @@
-"""The safety check meets the issue-9 bar on the labelled evaluation set, via the script."""
+"""The labelled data: the written sets in data/safety, the reproducible split of the real posts,
+and the evaluation script that reports the figures."""
 import subprocess
 import sys
 from pathlib import Path
 
-from benchmarks.safety_eval import (DEFAULT_SET, FALSE_ALARM_BAR, RECALL_BAR, evaluate_set, read_labelled)
+import pytest
+
+from emotecare.safety import corpus
 
 ROOT = Path(__file__).resolve().parents[2]
+needs_posts = pytest.mark.skipif(not corpus.POSTS_PATH.exists(),
+                                 reason="crisis-posts.tsv lives in ../shared/datasets, never in the project")
 
 
-def test_eval_set_is_large_varied_and_about_forty_percent_crisis():
-    rows = read_labelled(DEFAULT_SET)
-    crisis = sum(label == "crisis" for label, _ in rows)
-    assert len(rows) >= 300
-    assert 0.35 <= crisis / len(rows) <= 0.45
-    assert {label for label, _ in rows} == {"crisis", "none"}
-    assert len({text for _, text in rows}) == len(rows)  # no duplicates padding the count
+def test_written_sets_live_in_the_data_folder_with_a_readme():
+    assert (corpus.DATA_DIR / "README.md").exists()
+    assert [p.name for p in corpus.first_sight_sets()][:1] == ["firstsight_r27.tsv"]
+    assert not list((ROOT / "tests" / "safety").glob("*.tsv"))
 
 
-def test_eval_script_figures_meet_the_bar():
-    report = evaluate_set(DEFAULT_SET)
-    assert report.recall >= RECALL_BAR, report.misses
-    assert report.false_alarm_rate <= FALSE_ALARM_BAR, report.alarms
+def test_first_sight_messages_and_their_rewrites_are_never_trained_on():
+    first_sight = {r.text for path in corpus.first_sight_sets() for r in corpus.read_written(path)}
+    trained = corpus.read_written_train()
+    assert first_sight and trained
+    assert not first_sight & {r.text for r in trained}
+    assert not corpus.first_sight_rounds() & {r.group for r in trained}
 
 
-def test_development_rounds_stay_above_the_bar():
-    """Messages written in later rounds to find gaps; kept so fixed gaps stay fixed."""
-    report = evaluate_set(DEFAULT_SET.with_name("dev_messages.tsv"))
-    assert report.recall >= RECALL_BAR, report.misses
-    assert report.false_alarm_rate <= FALSE_ALARM_BAR, report.alarms
+def test_every_written_crisis_row_names_one_of_the_five_categories():
+    rows = corpus.read_written_train()
+    assert {r.category for r in rows if r.crisis} == {"suicidal_ideation", "self_harm", "harm_to_others", "abuse",
+                                                       "medical_emergency"}
 
 
-def test_holdout_set_stays_above_the_bar_now_that_it_has_been_used_for_fixes():
-    """First-sight figures were recall 0.469, false alarms 0.021 (benchmarks/SAFETY_RESULTS.md)."""
-    report = evaluate_set(DEFAULT_SET.with_name("holdout_messages.tsv"))
-    assert report.n == 80
-    assert report.recall >= RECALL_BAR, report.misses
-    assert report.false_alarm_rate <= FALSE_ALARM_BAR, report.alarms
+@needs_posts
+def test_the_posts_split_is_stratified_disjoint_and_the_same_every_time():
+    posts = corpus.read_posts()
+    train, held_out = corpus.split_posts(posts)
+    again_train, again_held_out = corpus.split_posts(list(reversed(posts)))
+    assert {p.text for p in held_out} == {p.text for p in again_held_out}
+    assert not {p.text for p in train} & {p.text for p in held_out}
+    assert (len(train), len(held_out)) == (6363, 1590)  # the counts recorded in data/safety/README.md
+    assert (sum(p.crisis for p in train), sum(p.crisis for p in held_out)) == (2838, 709)
 
 
-def test_eval_script_prints_the_figures_and_exits_zero():
-    done = subprocess.run([sys.executable, "benchmarks/safety_eval.py"], cwd=ROOT, capture_output=True, text=True,
-                          env={"PYTHONPATH": str(ROOT)}, timeout=120)
-    assert done.returncode == 0, done.stdout + done.stderr
-    assert "recall on crisis messages" in done.stdout and "false-alarm rate" in done.stdout
+@needs_posts
+def test_the_model_was_trained_on_the_train_posts_only():
+    from emotecare.safety.model import load_model
+    assert load_model().trained_on["train_posts"] == len(corpus.split_posts(corpus.read_posts())[0])
+
+
+def test_the_evaluation_script_prints_first_sight_figures():
+    done = subprocess.run([sys.executable, "benchmarks/safety_eval.py", "--first-sight"], cwd=ROOT, capture_output=True,
+                          text=True, timeout=300, env={"PYTHONPATH": str(ROOT)})
+    assert done.returncode == 0, done.stderr
+    assert "first-sight sets pooled: n=1242 recall" in done.stdout

@@ -40,7 +40,7 @@ def test_no_to_are_you_safe_reopens_the_crisis():
 
 
 def test_a_new_crisis_message_resets_confirmations():
-    kinds, state = _assess_all(["i want to die", "I'm safe", "actually I still want to die"])
+    kinds, state = _assess_all(["i want to die", "I'm safe", "I still want to kill myself"])
     assert kinds[-1] == "crisis" and state["confirmations"] == 0
 
 

@@ -1,87 +1,99 @@
-"""The trained second detector: shipped weights, determinism, and what it adds to the rules."""
+"""The crisis model file: it loads, says its version, refuses files it cannot read, holds no text."""
 import json
+import re
+import subprocess
+import sys
+from pathlib import Path
 
 import pytest
 
-from emotecare.safety import SafetyResult, check_message
-from emotecare.safety.features import FEATURE_DIM, extract_features
-from emotecare.safety.model import WEIGHTS_PATH, LinearSafetyModel, load_model
-from emotecare.safety.rules import check_rules, read_rules
+from emotecare.safety import check_message
+from emotecare.safety.features import FEATURE_SPEC, extract_features, fold_text
+from emotecare.safety.fragments import CATEGORY_PRIORITY
+from emotecare.safety.model import MODEL_PATH, CrisisModel, ModelFileError, load_model
 
-# Written for this test before any of them was scored; none is in a labelled set. Of the eight
-# written, the rules caught two ("collecting my tablets ... make an end of it", "bottle of pills
-# ... a date tonight"); of the six the rules miss, the model flags these two:
-UNSEEN_INDIRECT_CRISIS = [
-    "bro im finna dip out permanently, the rope's already up in the garage",
-    "Please make sure my mother gets my savings, I won't be here to sort it out after tonight",
-    # Two known misses of the first model that the retrained one (rounds 27-33, rewrites,
-    # concept n-grams) flags. Neither is in a labelled set, but rounds 27-33 were written by
-    # someone who had read them, so these are no longer clean first-sight catches.
-    "Tell the kids I am sorry. It is better this way and I have made up my mind",
-    "im just gonna go for a long walk off the pier tonight and not come back",
-]
-# ... and scores these two under its threshold: known misses, in line with the model's
-# grouped-CV recall (benchmarks/SAFETY_RESULTS.md).
-KNOWN_MISSES = [
-    "I've sorted out who gets the cat and I've written to my sister, so that's everything done before Friday",
-    "I won't be needing my winter coat this year, give it to someone who will",
-]
+ROOT = Path(__file__).resolve().parents[2]
+CARD = ROOT / "emotecare" / "safety" / "MODEL_CARD.md"
 
 
-def test_model_loads_from_the_shipped_weights_file():
-    weights = json.loads(WEIGHTS_PATH.read_text(encoding="utf-8"))
+def _exported() -> dict:
+    return json.loads(MODEL_PATH.read_text(encoding="utf-8"))
+
+
+def test_model_loads_from_the_shipped_file_with_a_version_threshold_and_five_categories():
     model = load_model()
-    assert weights["feature_dim"] == FEATURE_DIM
+    assert re.fullmatch(r"crisis-\d+\.\d+\.\d+", model.version)
     assert 0.0 < model.threshold < 1.0
-    assert set(model.classes) == {"suicidal_ideation", "self_harm", "harm_to_others", "abuse", "medical_emergency"}
-    assert WEIGHTS_PATH.stat().st_size < 10_000_000  # small enough for the API zip
+    assert tuple(model.classes) == CATEGORY_PRIORITY
+    assert MODEL_PATH.stat().st_size <= 10_000_000  # issue 20: at most 10 MB in the API zip
 
 
-def test_training_twice_on_the_same_messages_exports_identical_weights():
-    training = pytest.importorskip("emotecare.safety.training")  # dev-only: needs scikit-learn
-    messages = [m for m in training.read_labelled_messages() if m.round == "eval"]
-    matrix = training.build_matrix([m.text for m in messages])
-    first, second = (training.export_weights(*training.fit_heads(matrix, messages), threshold=0.5) for _ in range(2))
-    assert first == second and first["rows"]
+def test_model_card_names_the_shipped_version():
+    assert load_model().version in CARD.read_text(encoding="utf-8")
 
 
-def test_model_gives_identical_scores_on_every_run_and_fresh_load():
+@pytest.mark.parametrize("change, message", [
+    ({"format": 1}, "format"),
+    ({"feature_spec": "fold0-other-features"}, "features"),
+])
+def test_a_model_file_of_another_format_or_feature_spec_is_refused(change, message):
+    with pytest.raises(ModelFileError, match=message):
+        CrisisModel({**_exported(), **change})
+
+
+def test_a_model_head_of_the_wrong_size_is_refused():
+    exported = _exported()
+    exported["heads"] = [{"scale": 1.0, "int16_le": "AAAA"}, *exported["heads"][1:]]
+    with pytest.raises(ModelFileError, match="weights"):
+        CrisisModel(exported)
+
+
+def test_the_model_file_holds_weights_and_bucket_numbers_only_no_text():
+    exported = _exported()
+    assert exported["feature_spec"] == FEATURE_SPEC
+    strings = [exported["version"], exported["feature_spec"], *exported["classes"]]
+    assert set(exported) == {"format", "version", "feature_spec", "threshold", "classes", "crisis_bias",
+                             "category_bias", "heads", "trained_on"}
+    assert all(isinstance(v, int) for v in exported["trained_on"].values())
+    assert all(set(head) == {"scale", "int16_le"} for head in exported["heads"])
+    assert all(len(s) < 60 for s in strings)
+
+
+def test_scores_are_identical_on_every_run_and_on_a_fresh_load():
     text = "I have made my peace and said my goodbyes"
-    fresh = LinearSafetyModel(json.loads(WEIGHTS_PATH.read_text(encoding="utf-8")))
+    fresh = CrisisModel(_exported())
     assert load_model().predict(text) == load_model().predict(text) == fresh.predict(text)
     assert extract_features(text) == extract_features(text)
 
 
-@pytest.mark.parametrize("text", UNSEEN_INDIRECT_CRISIS)
-def test_model_flags_unseen_indirect_crisis_messages_the_rules_miss(text):
-    assert not check_rules(text).crisis  # the reason the model is there
-    result = check_message(text)
-    assert result.crisis and result.category == "suicidal_ideation", result
-    assert result.evidence[0].startswith("trained model")
+def test_features_fold_case_punctuation_and_apostrophes_like_the_real_posts():
+    assert fold_text("I DON'T want to be here!!") == fold_text("i dont want to be here") == "i dont want to be here"
+    assert extract_features("") == extract_features("?!") == {}
 
 
-@pytest.mark.xfail(strict=True, reason="first-sight misses the model scores under its threshold")
-@pytest.mark.parametrize("text", KNOWN_MISSES)
-def test_known_first_sight_misses_stay_documented(text):
-    assert check_message(text).crisis
+def test_the_check_runs_on_the_standard_library_alone_as_in_the_api_zip(tmp_path):
+    # -I: no environment or user site; -S: no site-packages (so no numpy, scipy or scikit-learn).
+    code = ("import sys; sys.path.insert(0, sys.argv[1]); from emotecare.safety import check_message; "
+            "print(check_message('i want to end my life tonight').crisis, check_message('hello there').crisis, "
+            "sorted(m for m in sys.modules if m.split('.')[0] not in sys.stdlib_module_names "
+            "and not m.startswith('emotecare') and m != '__main__'))")
+    done = subprocess.run([sys.executable, "-I", "-S", "-c", code, str(ROOT)], cwd=tmp_path, capture_output=True,
+                          text=True, timeout=60)
+    assert done.returncode == 0, done.stderr
+    assert done.stdout.strip() == "True False []"
 
 
-@pytest.mark.parametrize("text", [
-    "this exam is killing me",
-    "my boss is killing me with these deadlines lol",
-    "I'm dying to see the new film",
-])
-def test_model_does_not_flag_figures_of_speech(text):
-    assert not load_model().predict(text).crisis
-    assert not check_message(text).crisis
+def test_the_evidence_names_the_model_version_and_its_score():
+    result = check_message("I want to end my life tonight")
+    assert result.crisis
+    assert any(e.startswith(f"crisis model {load_model().version}: probability") for e in result.evidence)
 
 
-def test_a_denial_the_rules_explain_away_is_not_overruled_by_the_model():
-    text = "I'm not going to hurt myself"
-    assert read_rules(text)[1] == ("hurt myself",)  # found, then read as a denial: the model is not asked
-    assert check_message(text) == check_rules(text) == SafetyResult(crisis=False)
-
-
-def test_rules_verdict_and_category_stand_when_the_rules_fire():
-    text = "my husband hits me when he's drunk"
-    assert check_message(text) == check_rules(text)
+def test_training_twice_on_the_same_rows_exports_identical_models():
+    training = pytest.importorskip("emotecare.safety.training")  # dev-only: needs scikit-learn
+    rows = training.corpus.read_written(training.corpus.DATA_DIR / "eval_messages.tsv")
+    matrix = training.build_matrix([r.text for r in rows])
+    first, second = (training.export_model(*training.fit_heads(matrix, rows), threshold=0.5, version="crisis-0.0.1",
+                                           trained_on={"written_rows": len(rows)}) for _ in range(2))
+    assert first == second
+    assert CrisisModel(first).predict("i want to kill myself").score > CrisisModel(first).predict("hello").score

@@ -1,0 +1,54 @@
+"""Known failure modes of the shipped check, asserted as they are today (not hoped away).
+
+Each message paraphrases a kind of error seen on the held-out posts or the first-sight sets
+(the posts themselves are never copied into the project). The assertions pin today's
+behaviour, so a retrained model that fixes one fails here: then move the case to the
+passing lists in test_classifier.py and update the model card's "known failure modes".
+"""
+import pytest
+
+from emotecare.safety import check_message
+
+KNOWN_MISSES = [
+    # A farewell with no crisis word in it, named in issue 20: "mistake" and "bye" are everyday
+    # words. It sits just under the threshold (crisis-2.1.0 and 2.2.0 caught it, 2.3.0 does not):
+    # short goodbyes are a weak spot on the held-out posts too.
+    "being alive this long was a mistake, bye",
+    # A request to be killed: the posts use "kill me now" / "shoot me now" for hyperbole as often
+    # as for despair, so the model learnt them as weak evidence (held-out posts: several such misses).
+    "please just kill me now",
+    # Hedges ("actually", "still") are common in calm posts about getting better; they pull a
+    # short "want to die" under the threshold. Long, plain statements of the wish are caught.
+    "actually I still want to die",
+    # Hyperbole about trivia is labelled at risk in the posts more often than not, yet the model
+    # learnt "my hair ... want to die" as calm from the written look-alikes: right by our reading,
+    # a miss by the label (about one held-out "miss" in six is of this noisy kind).
+    "my hair is so damaged i want to die",
+]
+
+KNOWN_FALSE_ALARMS = [
+    # A joke: the model reads "i wanna kill myself" and cannot see that a onesie at dinner is the
+    # whole story. Costs a warm check-in, not a missed crisis.
+    "relatives came for dinner while im in my onesie, i wanna kill myself",
+    # A denial: n-grams see "kill myself" and do not read the grammar around it ("not going to").
+    # (Some denials do pass: "I would never kill myself", "i wont hurt myself i promise".)
+    "I'm not going to kill myself",
+]
+
+
+@pytest.mark.parametrize("text", KNOWN_MISSES)
+def test_known_misses_are_still_missed(text):
+    assert not check_message(text).crisis
+
+
+@pytest.mark.parametrize("text", KNOWN_FALSE_ALARMS)
+def test_known_false_alarms_still_flag(text):
+    assert check_message(text).crisis
+
+
+def test_known_category_slip_an_overdose_with_a_stated_wish_is_reported_as_ideation():
+    # A counted overdose ("40 paracetamol") is not in the overdose phrase (it needs "too many",
+    # "a whole bottle"...), so the category head decides, and the wish to die outweighs the act.
+    # Still a crisis: the reply gives the crisis lines; only the emergency-first wording differs.
+    result = check_message("I took 40 paracetamol because I want to die")
+    assert result.crisis and result.category == "suicidal_ideation"
