@@ -7,13 +7,13 @@ anything unexpected becomes a logged 500 with no stack trace for the client.
 from __future__ import annotations
 
 import functools
-import json
 from dataclasses import dataclass, field
 from typing import Any, Callable
 
 from chalice import Blueprint, CORSConfig, Response
 
 from api import context
+from api.body import parse_json_object
 from emotecare.accounts.tokens import Principal
 from emotecare.errors import (
     AuthenticationError,
@@ -36,7 +36,6 @@ _STATUS = {
     NotFoundError: 404,
     ConflictError: 409,
 }
-_MAX_BODY_BYTES = 256 * 1024
 CORS = CORSConfig(allow_origin=cors_allow_origin(), allow_headers=["Authorization", "Content-Type"],
                   max_age=600)
 
@@ -70,18 +69,7 @@ def _status_for(exc: EmoteCareError) -> int:
 
 
 def _parse_body(request) -> dict[str, Any]:
-    raw = request.raw_body or b""
-    if not raw:
-        return {}
-    if len(raw) > _MAX_BODY_BYTES:
-        raise ValidationError("request body too large")
-    try:
-        body = json.loads(raw)
-    except (ValueError, UnicodeDecodeError) as exc:
-        raise ValidationError("request body is not valid JSON") from exc
-    if not isinstance(body, dict):
-        raise ValidationError("request body must be a JSON object")
-    return body
+    return parse_json_object(request.raw_body or b"")
 
 
 def _authenticate(request, optional: bool) -> Principal | None:

@@ -10,6 +10,7 @@ from datetime import datetime, timezone
 
 from emotecare.safety import SafetyResult, check_message
 from emotecare.errors import ValidationError
+from emotecare.fields import check_year
 
 MAX_TEXT_CHARS = 5000
 MAX_TAGS = 10
@@ -125,6 +126,6 @@ def _parse_time(value, name: str) -> datetime | None:
     if value is None or isinstance(value, datetime):
         return value
     try:
-        return datetime.fromisoformat(value)
+        return check_year(datetime.fromisoformat(value), name)
     except (TypeError, ValueError):
         raise ValidationError(f"{name}: must be an ISO 8601 date-time", field=name) from None
