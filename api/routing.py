@@ -14,6 +14,7 @@ from chalice import Blueprint, CORSConfig, Response
 
 from api import context
 from api.body import parse_json_object
+from emotecare.accounts.standing import check_account
 from emotecare.accounts.tokens import Principal
 from emotecare.errors import (
     AuthenticationError,
@@ -109,6 +110,8 @@ def route(bp: Blueprint, path: str, methods: tuple[str, ...] = ("GET",),
                 principal = None if public else _authenticate(request, optional_auth)
                 if principal is not None:
                     logger.thread_safe_append_keys(user_id=principal.user_id)
+                    # A valid token outlives a deleted or disabled account by up to an hour.
+                    check_account(principal, context.identity())
                 if roles and (principal is None or principal.role not in roles):
                     raise ForbiddenError(f"only {', '.join(roles)} accounts may do this")
                 call = Call(principal=principal, body=_parse_body(request),
