@@ -23,6 +23,7 @@ from emotecare.errors import (
     ForbiddenError,
     NotFoundError,
     SettingsError,
+    TooManyRequestsError,
     ValidationError,
 )
 from emotecare.log import get_logger
@@ -36,6 +37,7 @@ _STATUS = {
     ForbiddenError: 403,
     NotFoundError: 404,
     ConflictError: 409,
+    TooManyRequestsError: 429,
 }
 CORS = CORSConfig(allow_origin=cors_allow_origin(), allow_headers=["Authorization", "Content-Type"],
                   max_age=600)
@@ -49,6 +51,7 @@ class Call:
     body: dict[str, Any] = field(default_factory=dict)
     query: dict[str, str] = field(default_factory=dict)
     headers: dict[str, str] = field(default_factory=dict)
+    client_ip: str = ""  # API Gateway's sourceIp (per-address limits)
 
     @property
     def user(self) -> Principal:
@@ -71,6 +74,10 @@ def _status_for(exc: EmoteCareError) -> int:
 
 def _parse_body(request) -> dict[str, Any]:
     return parse_json_object(request.raw_body or b"")
+
+
+def _client_ip(request) -> str:
+    return str(((request.context or {}).get("identity") or {}).get("sourceIp") or "")[:64]
 
 
 def _authenticate(request, optional: bool) -> Principal | None:
@@ -116,14 +123,18 @@ def route(bp: Blueprint, path: str, methods: tuple[str, ...] = ("GET",),
                     raise ForbiddenError(f"only {', '.join(roles)} accounts may do this")
                 call = Call(principal=principal, body=_parse_body(request),
                             query=dict(request.query_params or {}),
-                            headers=dict(request.headers or {}))
+                            headers=dict(request.headers or {}),
+                            client_ip=_client_ip(request))
                 result = view(call, **url_params)
             except EmoteCareError as exc:
                 if isinstance(exc, SettingsError):
                     logger.error("misconfigured", extra={"reason": str(exc)})
                     return error_response(500, "service misconfigured")
                 extra = {"field": exc.field} if getattr(exc, "field", None) else {}
-                return error_response(_status_for(exc), str(exc), **extra)
+                response = error_response(_status_for(exc), str(exc), **extra)
+                if isinstance(exc, TooManyRequestsError):
+                    response.headers["Retry-After"] = str(exc.retry_after_s)
+                return response
             except Exception:
                 logger.exception("unhandled error", extra={"path": path})
                 return error_response(500, "internal error")

@@ -13,6 +13,7 @@ _MODEL_MODULES = [
     "emotecare.db.wellbeing",
     "emotecare.db.care",
     "emotecare.db.live",
+    "emotecare.db.throttle",
 ]
 
 
