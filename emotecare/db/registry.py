@@ -14,6 +14,7 @@ _MODEL_MODULES = [
     "emotecare.db.care",
     "emotecare.db.live",
     "emotecare.db.throttle",
+    "emotecare.db.grants",
 ]
 
 
