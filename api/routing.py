@@ -7,7 +7,6 @@ anything unexpected becomes a logged 500 with no stack trace for the client.
 from __future__ import annotations
 
 import functools
-import json
 from dataclasses import dataclass, field
 from typing import Any, Callable
 from urllib.parse import unquote
@@ -15,6 +14,8 @@ from urllib.parse import unquote
 from chalice import Blueprint, CORSConfig, Response
 
 from api import context
+from api.body import parse_json_object
+from emotecare.accounts.standing import check_account
 from emotecare.accounts.tokens import Principal
 from emotecare.errors import (
     AuthenticationError,
@@ -23,6 +24,7 @@ from emotecare.errors import (
     ForbiddenError,
     NotFoundError,
     SettingsError,
+    TooManyRequestsError,
     ValidationError,
 )
 from emotecare.log import get_logger
@@ -36,8 +38,8 @@ _STATUS = {
     ForbiddenError: 403,
     NotFoundError: 404,
     ConflictError: 409,
+    TooManyRequestsError: 429,
 }
-_MAX_BODY_BYTES = 256 * 1024
 CORS = CORSConfig(allow_origin=cors_allow_origin(), allow_headers=["Authorization", "Content-Type"],
                   max_age=600)
 
@@ -50,6 +52,7 @@ class Call:
     body: dict[str, Any] = field(default_factory=dict)
     query: dict[str, str] = field(default_factory=dict)
     headers: dict[str, str] = field(default_factory=dict)
+    client_ip: str = ""  # API Gateway's sourceIp (per-address limits)
 
     @property
     def user(self) -> Principal:
@@ -71,18 +74,11 @@ def _status_for(exc: EmoteCareError) -> int:
 
 
 def _parse_body(request) -> dict[str, Any]:
-    raw = request.raw_body or b""
-    if not raw:
-        return {}
-    if len(raw) > _MAX_BODY_BYTES:
-        raise ValidationError("request body too large")
-    try:
-        body = json.loads(raw)
-    except (ValueError, UnicodeDecodeError) as exc:
-        raise ValidationError("request body is not valid JSON") from exc
-    if not isinstance(body, dict):
-        raise ValidationError("request body must be a JSON object")
-    return body
+    return parse_json_object(request.raw_body or b"")
+
+
+def _client_ip(request) -> str:
+    return str(((request.context or {}).get("identity") or {}).get("sourceIp") or "")[:64]
 
 
 def _authenticate(request, optional: bool) -> Principal | None:
@@ -123,18 +119,24 @@ def route(bp: Blueprint, path: str, methods: tuple[str, ...] = ("GET",),
                 principal = None if public else _authenticate(request, optional_auth)
                 if principal is not None:
                     logger.thread_safe_append_keys(user_id=principal.user_id)
+                    # A valid token outlives a deleted or disabled account by up to an hour.
+                    check_account(principal, context.identity())
                 if roles and (principal is None or principal.role not in roles):
                     raise ForbiddenError(f"only {', '.join(roles)} accounts may do this")
                 call = Call(principal=principal, body=_parse_body(request),
                             query=dict(request.query_params or {}),
-                            headers=dict(request.headers or {}))
+                            headers=dict(request.headers or {}),
+                            client_ip=_client_ip(request))
                 result = view(call, **url_params)
             except EmoteCareError as exc:
                 if isinstance(exc, SettingsError):
                     logger.error("misconfigured", extra={"reason": str(exc)})
                     return error_response(500, "service misconfigured")
                 extra = {"field": exc.field} if getattr(exc, "field", None) else {}
-                return error_response(_status_for(exc), str(exc), **extra)
+                response = error_response(_status_for(exc), str(exc), **extra)
+                if isinstance(exc, TooManyRequestsError):
+                    response.headers["Retry-After"] = str(exc.retry_after_s)
+                return response
             except Exception:
                 logger.exception("unhandled error", extra={"path": path})
                 return error_response(500, "internal error")

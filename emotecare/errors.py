@@ -35,5 +35,13 @@ class ConflictError(EmoteCareError):
     """The request conflicts with current state, e.g. a slot already taken (HTTP 409)."""
 
 
+class TooManyRequestsError(EmoteCareError):
+    """Too many attempts in a while (HTTP 429); `retry_after_s` says when to try again."""
+
+    def __init__(self, message: str, retry_after_s: int):
+        super().__init__(message)
+        self.retry_after_s = max(1, int(retry_after_s))
+
+
 class BatchRejectedError(EmoteCareError):
     """A frame batch that must not be processed (bad key, size, format or consent)."""

@@ -15,9 +15,13 @@ from emotecare.clock import utc_now
 from emotecare.errors import ValidationError
 
 T = TypeVar("T")
+D = TypeVar("D", date, datetime)
 _MISSING = object()
 _EMAIL = re.compile(r"^[^@\s]{1,64}@[^@\s]+\.[^@\s]{2,}$")
 _HHMM = re.compile(r"^([01]\d|2[0-3]):([0-5]\d)$|^24:00$")
+# Dates and instants outside these years are mistakes or probes. Inside them, adding a time
+# zone offset or a session's length can never overflow Python's datetime (years 1-9999).
+EARLIEST_YEAR, LATEST_YEAR = 1970, 2199
 
 
 class Fields:
@@ -193,6 +197,7 @@ def parse_instant(value: Any, field: str) -> datetime:
         parsed = datetime.fromisoformat(value.replace("Z", "+00:00").replace("z", "+00:00"))
     except ValueError as exc:
         raise ValidationError(f"{field}: not a valid ISO-8601 date-time", field=field) from exc
+    check_year(parsed, field)
     if parsed.tzinfo is None:
         raise ValidationError(f"{field}: must include a UTC offset or Z", field=field)
     return parsed.astimezone(timezone.utc)
@@ -202,9 +207,18 @@ def parse_date(value: Any, field: str) -> date:
     if not isinstance(value, str) or len(value) != 10:
         raise ValidationError(f"{field}: must be a date YYYY-MM-DD", field=field)
     try:
-        return date.fromisoformat(value)
+        parsed = date.fromisoformat(value)
     except ValueError as exc:
         raise ValidationError(f"{field}: must be a date YYYY-MM-DD", field=field) from exc
+    return check_year(parsed, field)
+
+
+def check_year(moment: D, field: str) -> D:
+    """`moment` itself, or a 400 naming `field` when its year is outside the supported range."""
+    if not EARLIEST_YEAR <= moment.year <= LATEST_YEAR:
+        raise ValidationError(f"{field}: must be in the years {EARLIEST_YEAR} to {LATEST_YEAR}",
+                              field=field)
+    return moment
 
 
 def iso_z(moment: datetime) -> str:

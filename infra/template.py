@@ -22,7 +22,7 @@ if __package__ in (None, ""):  # run as a script: make the repository importable
 import yaml  # noqa: E402
 
 from emotecare.settings import Settings  # noqa: E402
-from infra.cfn import alarms, data, edge, functions, iam  # noqa: E402
+from infra.cfn import alarms, data, edge, functions, iam, protection  # noqa: E402
 from infra.cfn.common import Names, sub  # noqa: E402
 from infra.stages import Stage, load_stage  # noqa: E402
 
@@ -59,7 +59,8 @@ def merge_template(stage: Stage) -> dict:
             resources[function.role_id] = {"Properties": {
                 "Policies": iam.role_policies(function, bedrock_model)}}
     resources["RestAPI"] = {"Properties": {"Name": names.prefix, "DefinitionBody": {
-        "paths": edge.api_preflight_origin()}}}
+        "paths": edge.api_preflight_origin()}, **protection.stage_throttling()}}
+    resources.update(protection.web_acl(names, api_gateway_stage(stage.name)))
     resources.update(alarms.alarms(names, deployed, stage.params["alarm_email"],
                                    api_gateway_stage(stage.name)))
     return {

@@ -13,22 +13,22 @@ bp = Blueprint(__name__)
 
 @route(bp, "/auth/signup", methods=("POST",), public=True)
 def sign_up(call):
-    return registration.sign_up(context.account_services(), call.body)
+    return registration.sign_up(context.account_services(), call.body, call.client_ip)
 
 
 @route(bp, "/auth/confirm", methods=("POST",), public=True, status=200)
 def confirm(call):
-    return registration.confirm_sign_up(context.account_services(), call.body)
+    return registration.confirm_sign_up(context.account_services(), call.body, call.client_ip)
 
 
 @route(bp, "/auth/confirm/resend", methods=("POST",), public=True, status=202)
 def resend_code(call):
-    return registration.resend_code(context.account_services(), call.body)
+    return registration.resend_code(context.account_services(), call.body, call.client_ip)
 
 
 @route(bp, "/auth/signin", methods=("POST",), public=True, status=200)
 def sign_in(call):
-    return registration.sign_in(context.account_services(), call.body)
+    return registration.sign_in(context.account_services(), call.body, call.client_ip)
 
 
 @route(bp, "/auth/refresh", methods=("POST",), public=True, status=200)
@@ -43,12 +43,12 @@ def sign_out(call):
 
 @route(bp, "/auth/password/forgot", methods=("POST",), public=True, status=202)
 def forgot_password(call):
-    return registration.request_password_reset(context.account_services(), call.body)
+    return registration.request_password_reset(context.account_services(), call.body, call.client_ip)
 
 
 @route(bp, "/auth/password/reset", methods=("POST",), public=True, status=200)
 def reset_password(call):
-    return registration.reset_password(context.account_services(), call.body)
+    return registration.reset_password(context.account_services(), call.body, call.client_ip)
 
 
 @route(bp, "/me")

@@ -3,6 +3,7 @@ from __future__ import annotations
 
 from pynamodb.exceptions import DoesNotExist
 
+from emotecare.accounts import standing
 from emotecare.accounts.codes import discard_codes
 from emotecare.accounts.export_format import item_to_json
 from emotecare.accounts.identity import IdentityProvider
@@ -61,6 +62,7 @@ def delete_patient_account(principal: Principal, identity: IdentityProvider,
     discard_codes(user.email)
     identity.delete_user(user.email)
     user.delete()
+    standing.forget(user.user_id)  # its tokens stop working in this process at once
     logger.info("patient account deleted", extra={"records": removed + 1,
                                                   "therapists_told": told})
     return {"deleted": True, "records": removed + 1, "therapists_told": told}

@@ -73,6 +73,16 @@ class IdentityProvider:
                 return None
             raise
 
+    def enabled(self, email: str) -> bool | None:
+        """Whether the user may sign in (an operator can disable them); None when there is none."""
+        try:
+            return bool(self._cognito.admin_get_user(UserPoolId=self._pool,
+                                                     Username=email).get("Enabled", True))
+        except ClientError as exc:
+            if _code(exc) == "UserNotFoundException":
+                return None
+            raise
+
     def sign_in(self, email: str, password: str) -> Tokens:
         try:
             result = self._cognito.initiate_auth(

@@ -31,6 +31,7 @@ NOT_PATIENT_KEYED = {
     "session-signals": "WebRTC signalling of a session, expires within hours (TTL)",
     "frame-batches": "outcome of one uploaded frame batch by S3 key, expires (TTL)",
     "feed-state": "the feed's running averages per session, no personal content",
+    "throttle-counters": "hit counts keyed by a hash of an e-mail or address, expire within hours (TTL)",
 }
 # Read by the patient's export? Private notes belong to the therapist who wrote them.
 NOT_EXPORTED = {"private-notes"}

@@ -8,12 +8,12 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from emotecare.accounts import codes
+from emotecare.accounts import codes, throttle
 from emotecare.accounts.identity import IdentityProvider
 from emotecare.accounts.passwords import check_password
 from emotecare.accounts.profiles import public_user, user_by_email
 from emotecare.db.models import Therapist, User
-from emotecare.errors import ValidationError
+from emotecare.errors import AuthenticationError, ValidationError
 from emotecare.fields import Fields, iso_z, now_utc
 from emotecare.log import get_logger
 from emotecare.notifications.mailer import Mailer
@@ -42,7 +42,7 @@ def _send_code(services: AccountServices, purpose: str, email: str, name: str) -
                     extra={"email": email, "purpose": purpose, "code": code})
 
 
-def sign_up(services: AccountServices, body: dict) -> dict:
+def sign_up(services: AccountServices, body: dict, client: str = "") -> dict:
     """Create an unconfirmed account and mail its verification code."""
     f = Fields(body, ("email", "password", "name", "role", "time_zone", "country"))
     email = f.email("email")
@@ -53,6 +53,7 @@ def sign_up(services: AccountServices, body: dict) -> dict:
     country = f.text("country", max_len=2, min_len=2, default="US").upper()
     if not country.isalpha():
         raise f.fail("country", "must be a two-letter country code")
+    throttle.spend(throttle.CODE_MAILS, email, client)
     user_id = services.identity.sign_up(email, password, name)
     User(user_id, email=email, role=role, name=name, time_zone=time_zone, country=country,
          created_at=iso_z(now_utc()), profile={"status": "unconfirmed"}).save()
@@ -60,14 +61,15 @@ def sign_up(services: AccountServices, body: dict) -> dict:
     return {"user_id": user_id, "next": "confirm"}
 
 
-def confirm_sign_up(services: AccountServices, body: dict) -> dict:
+def confirm_sign_up(services: AccountServices, body: dict, client: str = "") -> dict:
     """Check the mailed code; confirm the account and give it its role's group."""
     f = Fields(body, ("email", "code"))
     email, code = f.email("email"), f.secret("code", max_len=12)
-    user = user_by_email(email)
-    if user is None or services.identity.status(email) is None:
-        raise ValidationError(codes.NO_CODE_MESSAGE, field="code")
-    codes.consume_code("verify", email, code)
+    with throttle.attempt(throttle.CODE_GUESSES, email, client, counted=(ValidationError,)):
+        user = user_by_email(email)
+        if user is None or services.identity.status(email) is None:
+            raise ValidationError(codes.NO_CODE_MESSAGE, field="code")
+        codes.consume_code("verify", email, code)
     services.identity.confirm(email)
     services.identity.add_to_group(email, user.role)
     user.update(actions=[User.profile.set({**(user.profile or {}), "status": "active"})])
@@ -78,19 +80,21 @@ def confirm_sign_up(services: AccountServices, body: dict) -> dict:
     return {"confirmed": True, "user_id": user.user_id}
 
 
-def resend_code(services: AccountServices, body: dict) -> dict:
+def resend_code(services: AccountServices, body: dict, client: str = "") -> dict:
     """Mail a fresh verification code to an account that is not confirmed yet."""
     email = Fields(body, ("email",)).email("email")
+    throttle.spend(throttle.CODE_MAILS, email, client)  # unknown e-mails too: no hint either way
     user = user_by_email(email)
     if user is not None and services.identity.status(email) == "UNCONFIRMED":
         _send_code(services, "verify", email, user.name)
     return {"next": "confirm", "message": "if the account awaits confirmation, we sent a code"}
 
 
-def sign_in(services: AccountServices, body: dict) -> dict:
+def sign_in(services: AccountServices, body: dict, client: str = "") -> dict:
     f = Fields(body, ("email", "password"))
     email, password = f.email("email"), f.secret("password", max_len=128)
-    tokens = services.identity.sign_in(email, password)
+    with throttle.attempt(throttle.SIGN_IN, email, client, counted=(AuthenticationError,)):
+        tokens = services.identity.sign_in(email, password)
     user = user_by_email(email)
     return {"id_token": tokens.id_token, "refresh_token": tokens.refresh_token,
             "expires_in": tokens.expires_in, "user": public_user(user) if user else None}
@@ -106,20 +110,23 @@ def sign_out(services: AccountServices, email: str) -> None:
     services.identity.sign_out_everywhere(email)
 
 
-def request_password_reset(services: AccountServices, body: dict) -> dict:
+def request_password_reset(services: AccountServices, body: dict, client: str = "") -> dict:
     """Mail a reset code when the account exists; answer the same either way."""
     email = Fields(body, ("email",)).email("email")
+    throttle.spend(throttle.CODE_MAILS, email, client)  # unknown e-mails too: no hint either way
     user = user_by_email(email)
     if user is not None and services.identity.status(email) == "CONFIRMED":
         _send_code(services, "reset", email, user.name)
     return {"next": "reset", "message": "if the account exists, we sent a code"}
 
 
-def reset_password(services: AccountServices, body: dict) -> dict:
+def reset_password(services: AccountServices, body: dict, client: str = "") -> dict:
     f = Fields(body, ("email", "code", "password"))
     email, code = f.email("email"), f.secret("code", max_len=12)
     password = check_password(f.secret("password", max_len=128))
-    codes.consume_code("reset", email, code)
+    # A new code does not reset this count, so guessing cannot cycle through fresh codes.
+    with throttle.attempt(throttle.CODE_GUESSES, email, client, counted=(ValidationError,)):
+        codes.consume_code("reset", email, code)
     services.identity.set_password(email, password)
     services.identity.sign_out_everywhere(email)
     return {"reset": True}

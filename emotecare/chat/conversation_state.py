@@ -8,7 +8,7 @@ from __future__ import annotations
 
 import json
 
-from emotecare.validation import ValidationError
+from emotecare.errors import ValidationError
 
 STATE_VERSION = 1
 HISTORY_LIMIT = 20  # messages kept for backend context (10 exchanges)
@@ -27,13 +27,13 @@ def load_state(state: dict | None) -> dict:
     if state is None:
         return new_state()
     if not isinstance(state, dict):
-        raise ValidationError("state", "must be an object")
+        raise ValidationError("state: must be an object", field="state")
     if state.get("version", STATE_VERSION) != STATE_VERSION:
-        raise ValidationError("state", f"unsupported conversation state version {state.get('version')}")
+        raise ValidationError(f"state: unsupported conversation state version {state.get('version')}", field="state")
     try:
         copied = json.loads(json.dumps(state))  # also proves it is plain, serialisable data
     except (TypeError, ValueError) as exc:
-        raise ValidationError("state", f"is not JSON-serialisable: {exc}") from None
+        raise ValidationError(f"state: is not JSON-serialisable: {exc}", field="state") from None
     return {**new_state(), **copied}
 
 

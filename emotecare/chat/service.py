@@ -24,7 +24,7 @@ from emotecare.library import find_resources_for_topics, get_resource, load_reso
 from emotecare.safety import (CRISIS_FLAGGED, RISK_RESOLVED, RISK_RETRACTED, CrisisReply, RiskConversation,
                               build_check_in_reply, build_crisis_reply, build_resolved_reply, build_safety_event)
 from emotecare.safety.normalise import normalise_text
-from emotecare.validation import ValidationError
+from emotecare.errors import ValidationError
 
 logger = logging.getLogger(__name__)
 
@@ -191,10 +191,10 @@ class ChatService:
 
 def _validate_text(text) -> str:
     if not isinstance(text, str) or not text.strip():
-        raise ValidationError("text", "a message cannot be empty")
+        raise ValidationError("text: a message cannot be empty", field="text")
     if len(text) > MAX_MESSAGE_CHARS:
-        raise ValidationError("text", f"Your message is {len(text):,} characters long; a message holds at most "
-                                      f"{MAX_MESSAGE_CHARS:,}. Send it in shorter parts.", sentence=True)
+        raise ValidationError(f"Your message is {len(text):,} characters long; a message holds at most "
+                              f"{MAX_MESSAGE_CHARS:,}. Send it in shorter parts.", field="text")
     return text
 
 

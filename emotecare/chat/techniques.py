@@ -12,6 +12,8 @@ from dataclasses import dataclass, field
 from functools import lru_cache
 from pathlib import Path
 
+from emotecare.errors import NotFoundError
+
 CORPUS = Path(__file__).with_name("corpus") / "techniques.json"
 _STOP = re.compile(
     r"^(?:stop|cancel|quit|exit|end|enough|no more)\b|\b(?:can we stop|let us stop|lets stop|"
@@ -23,8 +25,12 @@ _RANGES = {"rating_1_10": (1, 10), "rating_0_10": (0, 10), "rating_0_100": (0, 1
 _RETRY = "Could you give me a number from {low} to {high}?"
 
 
-class UnknownTechniqueError(KeyError):
+class UnknownTechniqueError(NotFoundError):
     """A technique id that is not in the corpus."""
+
+    def __init__(self, technique_id: object):
+        super().__init__(f"no such technique {str(technique_id)[:80]!r}")
+        self.technique_id = technique_id
 
 
 @dataclass(frozen=True)

@@ -15,6 +15,8 @@ _MODEL_MODULES = [
     "emotecare.db.live",
     "emotecare.db.messaging",
     "emotecare.db.plans",
+    "emotecare.db.throttle",
+    "emotecare.db.grants",
 ]
 
 

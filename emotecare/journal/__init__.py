@@ -7,7 +7,7 @@ from emotecare.journal.entries import (FEELING_TAGS, MAX_TEXT_CHARS, JournalEntr
                                        validate_entry)
 from emotecare.journal.review import EntryReview, review_entry
 from emotecare.journal.trend import WeekMood, compute_weekly_trend, describe_trend
-from emotecare.validation import ValidationError
+from emotecare.errors import ValidationError
 
 __all__ = ["EntryReview", "review_entry", "FEELING_TAGS", "MAX_TEXT_CHARS", "JournalEntry", "ValidationError", "WeekMood", "apply_edit",
            "check_entry_safety", "compute_weekly_trend", "describe_trend", "validate_entry"]

@@ -9,7 +9,8 @@ from dataclasses import asdict, dataclass, replace
 from datetime import datetime, timezone
 
 from emotecare.safety import SafetyResult, check_message
-from emotecare.validation import ValidationError
+from emotecare.errors import ValidationError
+from emotecare.fields import check_year
 
 MAX_TEXT_CHARS = 5000
 MAX_TAGS = 10
@@ -46,10 +47,11 @@ class JournalEntry:
 def validate_entry(data: dict, now: datetime | None = None) -> JournalEntry:
     """Build a `JournalEntry` from request data, or raise `ValidationError` naming the field."""
     if not isinstance(data, dict):
-        raise ValidationError("entry", "must be an object")
+        raise ValidationError("entry: must be an object", field="entry")
     unknown = set(data) - set(_EDITABLE) - {"created_at", "entry_id", "updated_at"}
     if unknown:
-        raise ValidationError(sorted(unknown)[0], "is not a journal field")
+        field = sorted(unknown)[0]
+        raise ValidationError(f"{field}: is not a journal field", field=field)
     return JournalEntry(
         mood=_validate_mood(data.get("mood")),
         tags=_validate_tags(data.get("tags", ())),
@@ -65,7 +67,8 @@ def apply_edit(entry: JournalEntry, changes: dict, now: datetime | None = None) 
     """Return `entry` with `changes` (mood, tags, text, sleep_hours) applied and re-validated."""
     bad = set(changes) - set(_EDITABLE)
     if bad:
-        raise ValidationError(sorted(bad)[0], "cannot be edited")
+        field = sorted(bad)[0]
+        raise ValidationError(f"{field}: cannot be edited", field=field)
     merged = {**entry.to_dict(), **changes, "updated_at": None}
     edited = validate_entry(merged)
     return replace(edited, updated_at=now or datetime.now(timezone.utc))
@@ -78,23 +81,23 @@ def check_entry_safety(entry: JournalEntry) -> SafetyResult:
 
 def _validate_mood(value) -> int:
     if isinstance(value, bool) or not isinstance(value, int):
-        raise ValidationError("mood", "must be a whole number from 1 to 10")
+        raise ValidationError("mood: must be a whole number from 1 to 10", field="mood")
     if not 1 <= value <= 10:
-        raise ValidationError("mood", f"Choose a mood from 1 (very low) to 10 (great); {value} is outside that.",
-                              sentence=True)
+        raise ValidationError(f"Choose a mood from 1 (very low) to 10 (great); {value} is outside that.",
+                              field="mood")
     return value
 
 
 def _validate_tags(value) -> tuple[str, ...]:
     if isinstance(value, str) or not isinstance(value, (list, tuple)):
-        raise ValidationError("tags", "must be a list of feeling words")
+        raise ValidationError("tags: must be a list of feeling words", field="tags")
     if len(value) > MAX_TAGS:
-        raise ValidationError("tags", f"at most {MAX_TAGS} feelings")
+        raise ValidationError(f"tags: at most {MAX_TAGS} feelings", field="tags")
     tags = []
     for tag in value:
         name = tag.strip().lower() if isinstance(tag, str) else tag
         if name not in FEELING_TAGS:
-            raise ValidationError("tags", f"unknown feeling {tag!r}")
+            raise ValidationError(f"tags: unknown feeling {tag!r}", field="tags")
         if name not in tags:
             tags.append(name)
     return tuple(tags)
@@ -104,10 +107,10 @@ def _validate_text(value) -> str:
     if value is None:
         return ""
     if not isinstance(value, str):
-        raise ValidationError("text", "must be text")
+        raise ValidationError("text: must be text", field="text")
     if len(value) > MAX_TEXT_CHARS:
-        raise ValidationError("text", f"Your entry is {len(value):,} characters long; an entry holds at most "
-                                      f"{MAX_TEXT_CHARS:,}. Shorten it, or split it into two entries.", sentence=True)
+        raise ValidationError(f"Your entry is {len(value):,} characters long; an entry holds at most "
+                              f"{MAX_TEXT_CHARS:,}. Shorten it, or split it into two entries.", field="text")
     return value
 
 
@@ -115,10 +118,9 @@ def _validate_sleep(value) -> float | None:
     if value is None:
         return None
     if isinstance(value, bool) or not isinstance(value, (int, float)) or value != value:  # NaN
-        raise ValidationError("sleep_hours", "must be a number of hours")
+        raise ValidationError("sleep_hours: must be a number of hours", field="sleep_hours")
     if not 0 <= value <= 24:
-        raise ValidationError("sleep_hours", f"Hours of sleep go from 0 to 24; {value} is outside that.",
-                              sentence=True)
+        raise ValidationError(f"Hours of sleep go from 0 to 24; {value} is outside that.", field="sleep_hours")
     return float(value)
 
 
@@ -126,6 +128,6 @@ def _parse_time(value, name: str) -> datetime | None:
     if value is None or isinstance(value, datetime):
         return value
     try:
-        return datetime.fromisoformat(value)
+        return check_year(datetime.fromisoformat(value), name)
     except (TypeError, ValueError):
-        raise ValidationError(name, "must be an ISO 8601 date-time") from None
+        raise ValidationError(f"{name}: must be an ISO 8601 date-time", field=name) from None

@@ -9,7 +9,7 @@ from emotecare.library.resources import (SEED_PATH, STATUSES, TOPICS, TYPES, Res
                                          validate_resource)
 from emotecare.library.search import filter_resources, search_resources
 from emotecare.safety.helplines import INTERNATIONAL_DIRECTORY, find_country_lines, list_countries
-from emotecare.validation import ValidationError
+from emotecare.errors import ValidationError
 
 
 def list_crisis_lines(country: str | None = None) -> dict:

@@ -97,6 +97,13 @@ class ApiServer:
 
 class _FrontendHandler(SimpleHTTPRequestHandler):
     config_json: bytes = b"{}"
+    extra_headers: dict[str, str] = {}
+
+    def end_headers(self):
+        # The same security headers as CloudFront's response-headers policy, on every answer.
+        for name, value in self.extra_headers.items():
+            self.send_header(name, value)
+        super().end_headers()
 
     def do_GET(self):  # noqa: N802 (http.server's naming)
         if self.path.split("?")[0] == "/config.json":
@@ -116,13 +123,15 @@ class _FrontendHandler(SimpleHTTPRequestHandler):
 class FrontendServer:
     """Serve `frontend/` as static files, plus the `config.json` that points it at the API."""
 
-    def __init__(self, root: Path, port: int, config: dict):
+    def __init__(self, root: Path, port: int, config: dict, headers: dict[str, str] | None = None):
         self.root, self.port, self.config = root, port, config
+        self.headers = dict(headers or {})
         self._httpd: ThreadingHTTPServer | None = None
 
     def start(self) -> None:
         handler = functools.partial(type("Handler", (_FrontendHandler,), {
-            "config_json": json.dumps(self.config).encode()}), directory=str(self.root))
+            "config_json": json.dumps(self.config).encode(), "extra_headers": self.headers}),
+            directory=str(self.root))
         self._httpd = ThreadingHTTPServer(("127.0.0.1", self.port), handler)
         self.port = self._httpd.server_address[1]
         threading.Thread(target=self._httpd.serve_forever, name="frontend", daemon=True).start()

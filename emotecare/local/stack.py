@@ -10,6 +10,7 @@ from pathlib import Path
 from emotecare import aws
 from emotecare.db import bind_models
 from emotecare.frontend_config import frontend_config
+from emotecare.security_headers import security_headers
 from emotecare.health import register_probe
 from emotecare.local.emulator import AwsEmulator
 from emotecare.local.events import QueuePump, Scheduler
@@ -79,7 +80,8 @@ class LocalStack:
         self.emulator.start()
         self.settings = self._configure(provision(self._base_settings(), LOCAL_ACCOUNT_ID))
         self.api.start()
-        self.frontend = FrontendServer(REPO_ROOT / "frontend", o.frontend_port, self._frontend_config())
+        self.frontend = FrontendServer(REPO_ROOT / "frontend", o.frontend_port, self._frontend_config(),
+                                       security_headers(self.api_url, [self.emulator.endpoint]))
         self.frontend.start()
         self._wire_events()
         self._register_probes()

@@ -1,6 +1,7 @@
 """iCalendar (RFC 5545) invites for booked sessions."""
 from __future__ import annotations
 
+import re
 from datetime import datetime, timezone
 
 from emotecare.notifications.mailer import Attachment
@@ -10,9 +11,16 @@ def _stamp(moment: datetime) -> str:
     return moment.astimezone(timezone.utc).strftime("%Y%m%dT%H%M%SZ")
 
 
+# Every way text can break a line (CRLF, a lone CR or LF, Unicode's NEL and separators), and
+# the other control characters RFC 5545 forbids in TEXT (HTAB is allowed).
+_LINE_BREAK = re.compile("\r\n|[\r\n\x85\u2028\u2029]")
+_CONTROL = re.compile("[\x00-\x08\x0a-\x1f\x7f]")
+
+
 def _escape(text: str) -> str:
-    return (text.replace("\\", "\\\\").replace(";", "\\;").replace(",", "\\,")
-            .replace("\r\n", "\\n").replace("\n", "\\n"))
+    """A TEXT value (RFC 5545 3.3.11): escaped, with line breaks as the two characters \\n."""
+    escaped = text.replace("\\", "\\\\").replace(";", "\\;").replace(",", "\\,")
+    return _CONTROL.sub(" ", _LINE_BREAK.sub("\\\\n", escaped))
 
 
 def _fold(line: str) -> str:

@@ -1,12 +1,20 @@
 """Upload grants: a presigned S3 POST for exactly one batch key, short-lived and size-capped.
 
 S3 enforces the POST policy in production (exact key, content type, length range,
-expiry). moto does not, so the inference function checks key, size and format again when
-it reads the batch.
+expiry). moto does not, and the inference function must not trust a key either way: each
+grant is recorded (`UploadGrant`: patient, session, valid until) under the grant id that
+ends its key, and the function analyses only objects whose grant exists, matches the key
+and was still valid when the object was written (`inference.py`). It checks size and
+format again too.
 """
 from __future__ import annotations
 
+import math
+import time
+from datetime import datetime, timedelta, timezone
+
 from emotecare.accounts.tokens import Principal
+from emotecare.db.grants import UploadGrant
 from emotecare.errors import ForbiddenError, NotFoundError
 from emotecare.pipeline.batch_format import CONTENT_TYPE, MAX_BATCH_BYTES
 from emotecare.pipeline.keys import new_batch_key
@@ -14,6 +22,7 @@ from emotecare.sessions.rules import analysis_allowed
 from emotecare.sessions.lifecycle import load_session_for
 
 MAX_GRANT_EXPIRY_S = 300
+GRANT_RECORD_KEEP = timedelta(days=2)  # as long as the frame-batch ledger: covers redeliveries
 
 
 class FrameUploads:
@@ -32,7 +41,14 @@ class FrameUploads:
             raise ForbiddenError("frames can only be sent while the session is in progress")
         if not analysis_allowed(session):
             raise ForbiddenError("emotion analysis is off for this session: switch it on first")
-        key = new_batch_key(session.session_id, user.user_id).key
+        batch = new_batch_key(session.session_id, user.user_id)
+        key = batch.key
+        now = time.time()
+        # Recorded before the client can have it, so its upload always finds it.
+        UploadGrant(session.session_id, batch.batch_id, patient_id=user.user_id,
+                    issued_at=datetime.fromtimestamp(now, timezone.utc).strftime("%Y-%m-%dT%H:%M:%SZ"),
+                    valid_until=math.ceil(now) + self._expiry_s,
+                    expires_at=datetime.fromtimestamp(now, timezone.utc) + GRANT_RECORD_KEEP).save()
         post = self._s3.generate_presigned_post(
             Bucket=self._bucket, Key=key,
             Fields={"Content-Type": CONTENT_TYPE},

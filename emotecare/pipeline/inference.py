@@ -1,7 +1,9 @@
 """Read one uploaded frame batch, delete it, analyse its frames and store one record per frame.
 
-Order matters for privacy: the key and the session's consent are checked before the
-object is read (a batch of a session without consent is deleted unread), and the object is
+Order matters for privacy: the key, its upload grant and the session's consent are checked
+before the object is read (a batch without a matching grant, or of a session without
+consent, is deleted unread; one written after its grant expired is deleted before its body
+is read), and the object is
 deleted right after it is read, whatever happens next. A rejected batch raises
 `BatchRejectedError` so the message is retried and then dead-lettered; the `FrameBatch`
 ledger answers retries and duplicate deliveries once the object is gone.
@@ -15,6 +17,7 @@ from datetime import timedelta
 from botocore.exceptions import ClientError
 
 from emotecare.clock import iso, iso_from_ms, utc_now
+from emotecare.db.grants import UploadGrant
 from emotecare.db.live import FrameBatch
 from emotecare.db.models import EmotionRecord, Session
 from emotecare.errors import BatchRejectedError
@@ -25,6 +28,9 @@ from emotecare.pipeline.valence import dominant_of, valence_of
 from emotecare.sessions.rules import analysis_allowed
 
 LEDGER_KEEP = timedelta(days=2)  # longer than the queue's retries; S3 expires objects in 1 day
+# S3's LastModified is when the upload finished; a batch (<= 2 MB) that started inside its
+# grant's lifetime (which S3 enforces on AWS) may finish a little after it.
+UPLOAD_GRACE_S = 30
 
 
 class RejectedBatch(BatchRejectedError):
@@ -61,12 +67,13 @@ class FrameBatchReader:
             duplicate = self._duplicate_of_processed(key, batch)
             if duplicate is not None:
                 return duplicate
+            grant = _grant_for(batch)
             self._check_session(batch)
             if notified_size is not None and notified_size > MAX_BATCH_BYTES:
                 raise RejectedBatch("oversized", f"batch is {notified_size} bytes, over the cap")
             # A broken model must fail before the object is read (and deleted), not after.
             analyzer: FrameAnalyzer = self._analyzer_factory()
-            data = self._read_and_delete(key)
+            data = self._read_and_delete(key, grant)
             if data is None:
                 return self._redelivered(key, batch)
             frames = decode_batch(data)
@@ -89,13 +96,18 @@ class FrameBatchReader:
         if not analysis_allowed(session):
             raise RejectedBatch("no_consent", "session not in progress or analysis switched off")
 
-    def _read_and_delete(self, key: str) -> bytes | None:
+    def _read_and_delete(self, key: str, grant: UploadGrant) -> bytes | None:
         try:
             response = self._s3.get_object(Bucket=self._bucket, Key=key)
         except ClientError as exc:
             if exc.response["Error"]["Code"] in ("NoSuchKey", "404"):
                 return None
             raise
+        written = response["LastModified"].timestamp()
+        if written > grant.valid_until + UPLOAD_GRACE_S:
+            response["Body"].close()  # unread
+            raise RejectedBatch("grant_expired", f"written {written - grant.valid_until:.0f} s "
+                                                 "after its upload grant expired")
         if response["ContentLength"] > MAX_BATCH_BYTES:
             response["Body"].close()
             raise RejectedBatch("oversized", f"batch is {response['ContentLength']} bytes, over the cap")
@@ -158,6 +170,17 @@ class FrameBatchReader:
             session_id = None
         FrameBatch(key, outcome=outcome, at=iso(utc_now()), session_id=session_id,
                    expires_at=utc_now() + LEDGER_KEEP, **details).save()
+
+
+def _grant_for(batch: BatchKey) -> UploadGrant:
+    """The grant this key names, issued to the key's patient for the key's session."""
+    try:
+        grant = UploadGrant.get(batch.session_id, batch.batch_id, consistent_read=True)
+    except UploadGrant.DoesNotExist:
+        raise RejectedBatch("no_grant", "no upload grant was issued for this key") from None
+    if grant.patient_id != batch.patient_id:
+        raise RejectedBatch("grant_mismatch", "the upload grant was issued to another patient")
+    return grant
 
 
 def _ledger_entry(key: str) -> FrameBatch | None:

@@ -33,9 +33,9 @@ class DueStatus:
 def validate_cadence(days) -> int:
     """Return a therapist-chosen cadence in days, or raise `ValidationError` on `cadence_days`."""
     if isinstance(days, bool) or not isinstance(days, int):
-        raise ValidationError("cadence_days", "must be a whole number of days")
+        raise ValidationError("cadence_days: must be a whole number of days", field="cadence_days")
     if not MIN_CADENCE_DAYS <= days <= MAX_CADENCE_DAYS:
-        raise ValidationError("cadence_days", f"must be between {MIN_CADENCE_DAYS} and {MAX_CADENCE_DAYS}")
+        raise ValidationError(f"cadence_days: must be between {MIN_CADENCE_DAYS} and {MAX_CADENCE_DAYS}", field="cadence_days")
     return days
 
 

@@ -47,10 +47,10 @@ def score_answers(instrument_id: str, answers) -> QuestionnaireResult:
 def validate_answers(instrument: Instrument, answers) -> list[int]:
     """Return the answers as ints 0-3, or raise `ValidationError` naming the bad field."""
     if isinstance(answers, (str, bytes, dict)) or not hasattr(answers, "__len__"):
-        raise ValidationError("answers", f"must be a list of {len(instrument.items)} answers")
+        raise ValidationError(f"answers: must be a list of {len(instrument.items)} answers", field="answers")
     if len(answers) != len(instrument.items):
-        raise ValidationError("answers", f"{instrument.name} needs {len(instrument.items)} answers, "
-                                         f"got {len(answers)}")
+        raise ValidationError(f"answers: {instrument.name} needs {len(instrument.items)} answers, "
+                              f"got {len(answers)}", field="answers")
     return [_to_value(instrument, index, answer) for index, answer in enumerate(answers)]
 
 
@@ -60,7 +60,7 @@ def _to_value(instrument: Instrument, index: int, answer) -> int:
         return instrument.options.index(answer)
     # bool is an int subclass; True must not pass as "Several days".
     if isinstance(answer, bool) or not isinstance(answer, int):
-        raise ValidationError(field, f"item {index + 1} must be an integer 0-3 or one of {list(instrument.options)}")
+        raise ValidationError(f"{field}: item {index + 1} must be an integer 0-3 or one of {list(instrument.options)}", field=field)
     if not 0 <= answer <= 3:
-        raise ValidationError(field, f"item {index + 1} must be between 0 and 3, got {answer}")
+        raise ValidationError(f"{field}: item {index + 1} must be between 0 and 3, got {answer}", field=field)
     return answer

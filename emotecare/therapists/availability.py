@@ -7,7 +7,7 @@ from zoneinfo import ZoneInfo
 from emotecare.accounts.tokens import Principal
 from emotecare.db.models import Therapist
 from emotecare.errors import ValidationError
-from emotecare.fields import Fields, iso_z, now_utc
+from emotecare.fields import Fields, check_year, iso_z, now_utc
 from emotecare.therapists.profiles import _own_record, own_profile
 
 
@@ -45,6 +45,7 @@ def _local_or_utc(value, name: str, zone: ZoneInfo) -> datetime:
         except ValueError:
             parsed = None
         if parsed is not None:
+            check_year(parsed, name)
             return parsed if parsed.tzinfo else parsed.replace(tzinfo=zone)
     raise ValidationError(f"{name}: must be an ISO-8601 date-time", field=name)
 

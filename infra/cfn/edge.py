@@ -1,8 +1,9 @@
 """What users meet: the Cognito user pool, the SES sender, the front end on S3 + CloudFront."""
 from __future__ import annotations
 
-from emotecare.resources import PLATFORM
-from infra.cfn.common import Names, arn, private_bucket_properties, ref, sub
+from emotecare import security_headers as headers
+from emotecare.resources import PLATFORM, bucket_name
+from infra.cfn.common import ACCOUNT, Names, arn, private_bucket_properties, ref, sub
 
 FRONTEND_URL = sub("https://${FrontendDistribution.DomainName}")
 # AWS-managed CloudFront cache policy "CachingOptimized".
@@ -60,8 +61,10 @@ def frontend(names: Names) -> dict:
                 "DefaultCacheBehavior": {
                     "TargetOriginId": "site", "ViewerProtocolPolicy": "https-only",
                     "CachePolicyId": _CACHING_OPTIMIZED, "Compress": True,
-                    "AllowedMethods": ["GET", "HEAD"]},
+                    "AllowedMethods": ["GET", "HEAD"],
+                    "ResponseHeadersPolicyId": ref("FrontendSecurityHeaders")},
             }}},
+        "FrontendSecurityHeaders": security_headers_policy(names),
         "SiteBucketPolicy": {"Type": "AWS::S3::BucketPolicy", "Properties": {
             "Bucket": ref("SiteBucket"),
             "PolicyDocument": {"Version": "2012-10-17", "Statement": [{
@@ -77,6 +80,33 @@ def frontend(names: Names) -> dict:
             }]},
         }},
     }
+
+
+def security_headers_policy(names: Names) -> dict:
+    """The same headers as the local front-end server (`emotecare.security_headers`).
+
+    The API and the frames bucket depend on the distribution (CORS names its origin), so
+    the CSP names them without referring to them: any API Gateway endpoint of the region,
+    and the frames bucket by its (derived) name.
+    """
+    frames = bucket_name(names.stage.name, ACCOUNT, "frames")
+    csp = headers.content_security_policy(
+        "https://*.execute-api.${AWS::Region}.amazonaws.com",
+        [f"https://{frames}.s3.amazonaws.com", f"https://{frames}.s3.${{AWS::Region}}.amazonaws.com"])
+    return {"Type": "AWS::CloudFront::ResponseHeadersPolicy", "Properties": {
+        "ResponseHeadersPolicyConfig": {
+            "Name": f"{names.prefix}-security-headers",
+            "SecurityHeadersConfig": {
+                "ContentSecurityPolicy": {"ContentSecurityPolicy": sub(csp), "Override": True},
+                "ContentTypeOptions": {"Override": True},
+                "FrameOptions": {"FrameOption": headers.FRAME_OPTIONS, "Override": True},
+                "ReferrerPolicy": {"ReferrerPolicy": headers.REFERRER_POLICY, "Override": True},
+                "StrictTransportSecurity": {"AccessControlMaxAgeSec": headers.HSTS_MAX_AGE_S,
+                                            "IncludeSubdomains": True, "Override": True},
+            },
+            "CustomHeadersConfig": {"Items": [{"Header": "Permissions-Policy", "Override": True,
+                                               "Value": headers.PERMISSIONS_POLICY}]},
+        }}}
 
 
 def api_preflight_origin() -> dict:

@@ -29,9 +29,13 @@ FIELDS += ["goals", "interventions", "summary_for_patient", "version", "goal_id"
 PLAUSIBLE = st.sampled_from([
     "2030-01-07T10:00:00Z", "2020-01-01T00:00:00Z", "2030-02-30T10:00:00Z", "24:00", "25:61",
     "Europe/London", "../../etc/passwd", "individual", "couple", "anxiety", "en", "", " ",
-    "a@b.co", "x" * 5000, "\u0000", "\ud7ff", "NaN", "-1", "1e309", "{}", "[]"])
+    "a@b.co", "x" * 5000, "\u0000", "\ud7ff", "NaN", "-1", "1e309", "{}", "[]",
+    # Extreme dates (issue 17): adding an offset or a session length overflowed datetime.
+    "9999-12-31T23:59:59Z", "9999-12-31T23:59:59-14:00", "0001-01-01T00:00:00+14:00",
+    "9999-12-31", "0001-01-01", "9999-W52", "2199-12-31T23:59:59-12:00"])
+EXTREME_NUMBERS = st.sampled_from([10 ** 30, -(2 ** 63), 2 ** 64, 1e308, -1e308, 5e-324, 2 ** 53 + 1])
 SCALARS = st.one_of(st.none(), st.booleans(), st.integers(), st.floats(allow_nan=False, allow_infinity=False),
-                    st.text(max_size=40), PLAUSIBLE)
+                    st.text(max_size=40), PLAUSIBLE, EXTREME_NUMBERS)
 JSON = st.recursive(SCALARS, lambda inner: st.one_of(
     st.lists(inner, max_size=4), st.dictionaries(st.sampled_from(FIELDS) | st.text(max_size=8),
                                                  inner, max_size=4)), max_leaves=12)
@@ -94,3 +98,24 @@ def test_no_malformed_authorization_header_causes_a_server_error(stack, header):
     except (ValueError, UnicodeEncodeError):
         return  # requests refuses to send it: it cannot reach the server either
     assert response.status_code == 401, (response.status_code, response.text[:200])
+
+
+@settings(max_examples=60, deadline=None, suppress_health_check=list(HealthCheck))
+@given(data=st.data())
+def test_no_deeply_nested_or_infinite_body_causes_a_server_error(world, data):
+    """Issue 17: 5,000 nested brackets were a RecursionError, 1e999 an infinity; both 400s."""
+    row = data.draw(st.sampled_from([r for r in FUZZED if r.method != "GET"]), label="route")
+    role = data.draw(st.sampled_from(ROLES), label="role")
+    field = data.draw(st.sampled_from(FIELDS), label="field")
+    depth = data.draw(st.sampled_from([21, 100, 999, 1000, 5000, 20000]), label="depth")
+    opener, closer = data.draw(st.sampled_from([("[", "]"), ('{"a":', "}")]), label="brackets")
+    value = data.draw(st.sampled_from([opener * depth + "1" + closer * depth, "1e999", "-1e999",
+                                       "[1e400]"]), label="value")
+    raw = f'{{"{field}": {value}}}'
+    path = row.path.format(**world.params)
+    auth = {} if role == "anonymous" else world.users[role].headers
+    response = requests.request(row.method, f"{world.stack.api_url}{path}", data=raw,
+                                headers={"Content-Type": "application/json", **auth}, timeout=30)
+    _check(response)
+    if response.status_code == 400:
+        assert response.json().get("field") == field, response.text[:300]

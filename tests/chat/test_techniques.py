@@ -4,7 +4,7 @@ import json
 import pytest
 
 from emotecare.chat import DISCLOSURE, ChatService, new_state
-from emotecare.validation import ValidationError
+from emotecare.errors import ValidationError
 
 
 def _talk(service, state, *messages, country="GB"):

@@ -1,0 +1,52 @@
+"""Is the caller's account still there and enabled? Asked on every authenticated request.
+
+A Cognito ID token stays valid for up to an hour after its account is deleted or disabled,
+so the API does not take the token's word for it: the account's row must exist and its
+Cognito user must be enabled. A good answer is remembered for `REMEMBER_S` seconds per
+process, so a burst of requests costs one look-up; deleting an account in this process
+forgets it at once (`forget`), and other processes stop honouring it within `REMEMBER_S`.
+"""
+from __future__ import annotations
+
+import threading
+import time
+
+from pynamodb.exceptions import DoesNotExist
+
+from emotecare.accounts.identity import IdentityProvider
+from emotecare.accounts.tokens import Principal
+from emotecare.db.models import User
+from emotecare.errors import AuthenticationError
+
+REMEMBER_S = 60.0
+_MAX_REMEMBERED = 10_000  # accounts; the memory is simply emptied when full
+
+_good_until: dict[str, float] = {}
+_lock = threading.Lock()
+
+
+def forget(user_id: str) -> None:
+    """Stop vouching for `user_id` now (its account was just deleted or disabled)."""
+    with _lock:
+        _good_until.pop(user_id, None)
+
+
+def check_account(principal: Principal, identity: IdentityProvider) -> None:
+    """Return when the caller's account exists and is enabled, else `AuthenticationError`."""
+    now = time.monotonic()
+    with _lock:
+        if _good_until.get(principal.user_id, 0.0) > now:
+            return
+    try:
+        user = User.get(principal.user_id)
+    except DoesNotExist as exc:
+        raise AuthenticationError("this account no longer exists") from exc
+    enabled = identity.enabled(user.email)
+    if enabled is None:
+        raise AuthenticationError("this account no longer exists")
+    if not enabled:
+        raise AuthenticationError("this account is disabled: contact support")
+    with _lock:
+        if len(_good_until) >= _MAX_REMEMBERED:
+            _good_until.clear()
+        _good_until[principal.user_id] = now + REMEMBER_S

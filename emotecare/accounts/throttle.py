@@ -1,0 +1,138 @@
+"""Per-account and per-address limits on sign-in, code mails and code guesses (HTTP 429).
+
+Cognito locks out repeated wrong passwords on AWS, but not our own codes, and moto not at
+all; these limits behave the same on both. Each counts hits in a window that opens with a
+subject's first hit, in an atomic DynamoDB counter (`ThrottleCounter`, expired by TTL), so
+there is no window edge to burst across. An attempt is counted *before* it is
+tried, under a condition that keeps the count below the limit, so parallel attempts cannot
+overshoot; an attempt that turns out harmless (a right password or code) is given back.
+
+The limits are far above what a person does: the local demo and the test suite, which sign
+in often from 127.0.0.1, stay well inside them.
+"""
+from __future__ import annotations
+
+import contextlib
+import hashlib
+import math
+import time
+from dataclasses import dataclass
+from datetime import datetime, timezone
+from typing import Iterator
+
+from pynamodb.exceptions import UpdateError
+
+from emotecare.db.throttle import ThrottleCounter
+from emotecare.errors import TooManyRequestsError
+
+
+@dataclass(frozen=True)
+class Limit:
+    """At most `max_hits` per subject in each fixed window of `window_s` seconds."""
+
+    key: str
+    max_hits: int
+    window_s: int
+
+
+@dataclass(frozen=True)
+class Rule:
+    """What is limited (for messages), per account (e-mail) and per client address."""
+
+    what: str
+    per_account: Limit
+    per_address: Limit
+
+
+SIGN_IN = Rule("wrong sign-in attempts",
+               Limit("signin-account", 10, 15 * 60), Limit("signin-address", 100, 15 * 60))
+CODE_MAILS = Rule("code requests",
+                  Limit("mail-account", 8, 60 * 60), Limit("mail-address", 200, 60 * 60))
+CODE_GUESSES = Rule("wrong codes",
+                    Limit("guess-account", 10, 60 * 60), Limit("guess-address", 100, 60 * 60))
+RULES = (SIGN_IN, CODE_MAILS, CODE_GUESSES)
+
+
+@dataclass(frozen=True)
+class _Hit:
+    counter_key: str
+    window_ends: int
+
+
+def _take(limit: Limit, subject: str, message: str) -> _Hit:
+    """Count one hit of `subject` against `limit`, or raise `TooManyRequestsError`."""
+    digest = hashlib.sha256(f"{limit.key}:{subject.strip().lower()}".encode()).hexdigest()
+    counter = ThrottleCounter(f"{limit.key}#{digest}")
+    for _ in range(3):  # each step is one atomic conditional write; a race means look again
+        now = time.time()
+        if _updated(counter, [ThrottleCounter.hits.add(1)],
+                    (ThrottleCounter.window_ends > now) & (ThrottleCounter.hits < limit.max_hits)):
+            return _Hit(counter.counter_key, int(counter.window_ends))
+        ends = math.ceil(now) + limit.window_s
+        if _updated(counter, [ThrottleCounter.hits.set(1), ThrottleCounter.window_ends.set(ends),
+                              ThrottleCounter.expires_at.set(
+                                  datetime.fromtimestamp(ends + 60, tz=timezone.utc))],
+                    ThrottleCounter.window_ends.does_not_exist() | (ThrottleCounter.window_ends <= now)):
+            return _Hit(counter.counter_key, ends)
+        current = ThrottleCounter.get(counter.counter_key, consistent_read=True)
+        if current.window_ends > now and current.hits >= limit.max_hits:
+            minutes = math.ceil((current.window_ends - now) / 60)
+            raise TooManyRequestsError(
+                f"{message} Try again in {minutes} minute{'s' if minutes != 1 else ''}.",
+                retry_after_s=math.ceil(current.window_ends - now))
+    raise TooManyRequestsError(f"{message} Try again in a minute.", retry_after_s=60)
+
+
+def _updated(counter: ThrottleCounter, actions: list, condition) -> bool:
+    """Apply `actions` when `condition` holds; False when it does not."""
+    try:
+        counter.update(actions=actions, condition=condition)
+    except UpdateError as exc:
+        if getattr(exc, "cause_response_code", "") == "ConditionalCheckFailedException":
+            return False
+        raise
+    return True
+
+
+def _give_back(hit: _Hit) -> None:
+    """Uncount a harmless attempt, unless its window has ended meanwhile (then it is moot)."""
+    _updated(ThrottleCounter(hit.counter_key), [ThrottleCounter.hits.add(-1)],
+             (ThrottleCounter.window_ends == hit.window_ends) & (ThrottleCounter.hits > 0))
+
+
+def _take_both(rule: Rule, email: str, address: str) -> list[_Hit]:
+    hits = [_take(rule.per_account, email, f"Too many {rule.what} for this account.")]
+    try:
+        if address:
+            hits.append(_take(rule.per_address, address,
+                              f"Too many {rule.what} from your network."))
+    except TooManyRequestsError:
+        _give_back(hits[0])  # refused outright: this attempt counts against nobody
+        raise
+    return hits
+
+
+def spend(rule: Rule, email: str, address: str) -> None:
+    """Count one use (a mailed code) for `email` and `address`; 429 once either is used up."""
+    _take_both(rule, email, address)
+
+
+@contextlib.contextmanager
+def attempt(rule: Rule, email: str, address: str,
+            counted: tuple[type[BaseException], ...]) -> Iterator[None]:
+    """Guard one guess: it counts only when the block raises one of `counted` (a wrong guess).
+
+    Raises `TooManyRequestsError` before the block runs when a limit is used up, so a
+    locked-out account cannot be signed in to even with the right password.
+    """
+    hits = _take_both(rule, email, address)
+    try:
+        yield
+    except counted:
+        raise
+    except BaseException:
+        for hit in hits:
+            _give_back(hit)
+        raise
+    for hit in hits:
+        _give_back(hit)
