@@ -88,8 +88,8 @@ def prepare_face(image: np.ndarray, box: tuple[int, int, int, int] | None = None
 # (benchmarks/face_alignment.py; the grid and the figures are in docs/model.md, "Alignment"):
 # the crop's side as a multiple of the detector's box side, and how far below the eyes'
 # midpoint its centre lies, in box sides, measured along the face's own vertical axis.
-ALIGN_SCALE = 1.2
-ALIGN_DROP = 0.2
+ALIGN_SCALE = 1.3
+ALIGN_DROP = 0.15
 # Rotate at no more than this resolution before the final area-filtered shrink to 48x48:
 # a few times 48 keeps the detail the area filter averages, at a fraction of a big warp's cost.
 _ALIGN_WORK_SIDE = 192
