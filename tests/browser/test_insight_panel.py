@@ -23,7 +23,7 @@ import cv2
 import numpy as np
 import pytest
 
-from tests.browser.conftest import CHROMIUM_ARGS, require_model
+from tests.browser.conftest import CHROMIUM_ARGS, SCREENSHOTS, require_model
 from tests.browser.test_session_flow import THERAPIST, _book_and_confirm, _move_to_now
 from tests.browser.y4m import webcam_frame, write_y4m
 from tests.support.datasets import shared_dataset
@@ -71,9 +71,9 @@ def browser(phases_clip):
 _READ_MARK = """() => {
   const v = document.querySelector('video.local');
   if (!v || v.readyState < 2) return null;
-  const c = document.createElement('canvas'); c.width = 640; c.height = 480;
-  const g = c.getContext('2d'); g.drawImage(v, 0, 0, 640, 480);
-  const d = g.getImageData(8, 8, 24, 24).data;
+  const c = document.createElement('canvas'); c.width = 24; c.height = 24;
+  const g = c.getContext('2d'); g.drawImage(v, 12, 12, 24, 24, 0, 0, 24, 24);  // inside the mark
+  const d = g.getImageData(0, 0, 24, 24).data;
   let sum = 0; for (let i = 0; i < d.length; i += 4) sum += d[i + 1];
   return sum / (d.length / 4);
 }"""
@@ -96,7 +96,7 @@ def _watch(patient, therapist, seconds: float, shot) -> list[tuple[float, str | 
         if (phase, headline) not in seen and headline in MARK and headline == phase:
             seen.add((phase, headline))
             shot(f"insight-panel-{headline}-1280")
-        therapist.page.wait_for_timeout(100)
+        therapist.page.wait_for_timeout(50)
     return timeline
 
 
@@ -108,6 +108,16 @@ def _changes(timeline) -> list[tuple[float, str, str]]:
             changes.append((at, previous, phase))
         previous = phase or previous
     return changes
+
+
+def _story(timeline) -> str:
+    """The timeline told by its changes: '+12.3 s camera sad, headline mixed', ..."""
+    start, lines, last = timeline[0][0], [], None
+    for at, phase, headline in timeline:
+        if (phase, headline) != last:
+            lines.append(f"+{at - start:.1f} s camera {phase}, headline {headline}")
+            last = (phase, headline)
+    return "; ".join(lines)
 
 
 def test_the_headline_follows_happy_then_sad_then_surprise(open_page, stack):
@@ -136,11 +146,15 @@ def test_the_headline_follows_happy_then_sad_then_surprise(open_page, stack):
 
     timeline = _watch(patient, therapist, WATCH_S, therapist.screenshot)
 
+    SCREENSHOTS.parent.mkdir(parents=True, exist_ok=True)
+    (SCREENSHOTS.parent / "insight-panel-timeline.txt").write_text(_story(timeline).replace("; ", "\n"))
     changes = [c for c in _changes(timeline) if c[0] + FOLLOW_S + 1 < timeline[-1][0]]
     assert {(old, new) for _, old, new in changes} >= {("happy", "sad"), ("sad", "surprise")}, changes
     late = []
+    ends = [c[0] for c in _changes(timeline)[1:]] + [timeline[-1][0]]
     for at, old, new in changes:
-        in_phase = [(t, h) for t, p, h in timeline if t >= at and p == new]
+        end = min(e for e in ends if e > at)
+        in_phase = [(t, h) for t, p, h in timeline if at <= t < end]
         named = [t for t, h in in_phase if h == new]
         if not named or named[0] - at > FOLLOW_S:
             late.append(f"{old} -> {new}: headline named {new!r} "
@@ -150,7 +164,7 @@ def test_the_headline_follows_happy_then_sad_then_surprise(open_page, stack):
         stale = sum(t1 - t0 for (t0, h), (t1, _) in zip(after, after[1:]) if h == old)
         if stale > STALE_S:
             late.append(f"{old} -> {new}: headline went back to {old!r} for about {stale:.1f} s")
-    assert not late, late
+    assert not late, (late, _story(timeline))
 
     patient.page.locator("#analysis-switch").uncheck()
     switched_off = time.monotonic()
