@@ -16,6 +16,7 @@ from __future__ import annotations
 import argparse
 import json
 import subprocess
+import sys
 import tempfile
 import time
 from pathlib import Path
@@ -24,9 +25,11 @@ import cv2
 import numpy as np
 from skimage import data
 
-from emotecare.vision.analyze import PhotoAnalyzer
-from emotecare.vision.classifier import EmotionClassifier
-from emotecare.vision.preprocess import FACE_SIZE, decode_gray, prepare_detected_face
+sys.path.insert(0, str(Path(__file__).resolve().parents[1]))  # this checkout's code, not an installed one
+
+from emotecare.vision.analyze import PhotoAnalyzer  # noqa: E402
+from emotecare.vision.classifier import EmotionClassifier  # noqa: E402
+from emotecare.vision.preprocess import FACE_SIZE, decode_gray, prepare_detected_face  # noqa: E402
 
 
 def _rate(step, seconds: float) -> float:
