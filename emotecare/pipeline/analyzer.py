@@ -77,18 +77,19 @@ class VisionAnalyzer:
 
     def analyze(self, frame: DecodedFrame) -> FrameResult:
         started, cpu_started = time.perf_counter(), time.thread_time()
-        boxes = self._detector.detect(frame.gray)
+        found = self._detector.detect(frame.gray)  # largest first
         detected = time.perf_counter()
         latency = {"decode": frame.decode_ms, "detect": _ms(started, detected)}
         box = probabilities = None
-        if boxes:
-            box = tuple(int(v) for v in max(boxes, key=lambda b: int(b[2]) * int(b[3]))[:4])
-            scores = self._classifier.predict(self._preprocess.prepare_face(frame.gray, box)[None])[0]
+        if found:
+            face = found[0]
+            box = tuple(int(v) for v in face.box)
+            scores = self._classifier.predict(self._preprocess.prepare_detected_face(frame.gray, face)[None])[0]
             latency["classify"] = _ms(detected, time.perf_counter())
             probabilities = {label: float(p) for label, p in zip(self._classifier.labels, scores)}
         # What a dedicated vCPU would spend on the frame, decoding included.
         latency["cpu"] = round(frame.decode_cpu_ms + _ms(cpu_started, time.thread_time()), 2)
-        return FrameResult(bool(boxes), box, probabilities, latency)
+        return FrameResult(bool(found), box, probabilities, latency)
 
 
 _per_thread = threading.local()

@@ -25,6 +25,7 @@ from emotecare.db.live import FeedState
 from emotecare.db.models import EmotionRecord, Session
 from emotecare.errors import ForbiddenError, ValidationError
 from emotecare.log import get_logger
+from emotecare.pipeline.reading import read_now
 from emotecare.pipeline.smoothing import Observation, SmoothingRules, current_view, fold
 from emotecare.sessions.lifecycle import SELF_REFLECT, load_session_for
 
@@ -66,6 +67,8 @@ def read_feed(user: Principal, session_id: str, since: str | None, rules: Smooth
         "records": [_record_view(r) for r in records],
         "next": records[-1].record_key if records else since,
         "current": current_view(state.smoothed),
+        # The headline: cleared as soon as the patient switches analysis off.
+        "reading": read_now((state.smoothed or {}).get("recent")) if analysis_on else None,
         "distress": state.episodes,
         "analysis_on": analysis_on,
     }

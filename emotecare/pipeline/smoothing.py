@@ -16,6 +16,7 @@ from dataclasses import dataclass
 from typing import Iterable
 
 from emotecare.clock import iso_from_ms
+from emotecare.pipeline.reading import remember
 from emotecare.pipeline.valence import dominant_of, valence_of
 
 
@@ -38,7 +39,7 @@ class SmoothingRules:
 def fold(state: dict, observations: Iterable[Observation], rules: SmoothingRules) -> dict:
     """A new state with `observations` (in capture order) folded in; `state` is not changed.
 
-    state = {"smoothed": {at_ms, face_share, face_at_ms, probabilities, valence} | {},
+    state = {"smoothed": {at_ms, face_share, face_at_ms, probabilities, valence, recent} | {},
              "run_start_ms": int | None, "episodes": [{"start", "end"}]}
     """
     smoothed = dict(state.get("smoothed") or {})
@@ -49,6 +50,9 @@ def fold(state: dict, observations: Iterable[Observation], rules: SmoothingRules
         smoothed["face_share"] = _blend(smoothed.get("face_share"), float(obs.face_found),
                                         _weight(smoothed.get("at_ms"), obs.at_ms, tau_s))
         smoothed["at_ms"] = max(obs.at_ms, smoothed.get("at_ms") or 0)
+        # The last few seconds, frame by frame, for the headline (`reading.read_now`).
+        smoothed["recent"] = remember(smoothed.get("recent"), obs.at_ms,
+                                      obs.probabilities if obs.face_found else None)
         if not (obs.face_found and obs.probabilities):
             continue
         weight = _weight(smoothed.get("face_at_ms"), obs.at_ms, tau_s)

@@ -10,7 +10,7 @@ import numpy as np
 
 from emotecare.vision.classifier import EmotionClassifier
 from emotecare.vision.faces import FaceDetector
-from emotecare.vision.preprocess import decode_gray, prepare_face, to_gray
+from emotecare.vision.preprocess import decode_gray, prepare_detected_face, to_gray
 
 
 class ImageDecodeError(ValueError):
@@ -44,14 +44,14 @@ class PhotoAnalyzer:
     def analyze(self, image: np.ndarray) -> list[FaceResult]:
         """Faces in a decoded image (gray, BGR or BGRA), the patient's first."""
         gray = to_gray(image)
-        boxes = self.detector.detect(gray)  # largest first
-        if not boxes:
+        found = self.detector.detect(gray)  # largest first
+        if not found:
             return []
-        faces = np.stack([prepare_face(gray, box) for box in boxes])
+        faces = np.stack([prepare_detected_face(gray, face) for face in found])
         probabilities = self.classifier.predict(faces)
-        return [FaceResult(box, {label: round(float(p), 4)
-                                 for label, p in zip(self.classifier.labels, row)}, i == 0)
-                for i, (box, row) in enumerate(zip(boxes, probabilities))]
+        return [FaceResult(face.box, {label: round(float(p), 4)
+                                      for label, p in zip(self.classifier.labels, row)}, i == 0)
+                for i, (face, row) in enumerate(zip(found, probabilities))]
 
     def analyze_bytes(self, data: bytes) -> list[FaceResult]:
         """Faces in JPEG/PNG bytes; raises ImageDecodeError when they are not an image."""

@@ -222,7 +222,7 @@ def test_both_join_the_room_and_the_therapist_sees_video_and_live_expression(boo
         timeout=5_000)
     assert time.monotonic() - switched_on <= 5.5
     expression = therapist.page.locator("[data-testid=current-expression]").inner_text().strip()
-    assert expression.lower() in EXPRESSIONS | {"no face seen"}
+    assert expression.lower() in EXPRESSIONS | {"no face in view", "uncertain", "mixed"}
     therapist.screenshot("room-therapist-insight-1280")
     patient.page.wait_for_function(
         "() => /[1-9]\\d* frames sent/.test(document.body.innerText)", timeout=10_000)

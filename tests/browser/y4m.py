@@ -32,11 +32,29 @@ def write_y4m(path: Path, frames: list[np.ndarray], fps: int = 10) -> Path:
 
 def astronaut_clip(path: Path) -> Path:
     """A 640x480 clip of scikit-image's astronaut photo (a real, smiling face), gently moving."""
+    return write_y4m(path, astronaut_frames())
+
+
+def astronaut_frames() -> list[np.ndarray]:
+    """The astronaut clip's RGB frames (also measured by benchmarks/face_detector.py)."""
     from skimage import data
     from skimage.transform import resize
 
     photo = data.astronaut()  # 512x512, the face in the upper middle
     face = (resize(photo[0:384, 0:512], (480, 640), anti_aliasing=True) * 255).astype(np.uint8)
     # A few frames shifted by a pixel or two, so the stream is not one frozen image.
-    frames = [np.roll(face, shift, axis=1) for shift in (0, 2, 4, 2)]
-    return write_y4m(path, frames)
+    return [np.roll(face, shift, axis=1) for shift in (0, 2, 4, 2)]
+
+
+def webcam_frame(photo_gray: np.ndarray, mark: int, mark_side: int) -> np.ndarray:
+    """A 640x480 RGB frame: a face photo at about half the frame's height on a grey wall,
+    and a square of grey level `mark` in the top-left corner (a code a test can read back)."""
+    import cv2
+
+    frame = np.full((480, 640), 96, np.uint8)
+    height = 260
+    width = round(photo_gray.shape[1] * height / photo_gray.shape[0])
+    x, y = (640 - width) // 2, 110
+    frame[y:y + height, x:x + width] = cv2.resize(photo_gray, (width, height), interpolation=cv2.INTER_AREA)
+    frame[:mark_side, :mark_side] = mark
+    return np.dstack([frame] * 3)

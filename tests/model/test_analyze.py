@@ -25,6 +25,11 @@ def _plausible(box) -> bool:
             and 70 <= w <= 160 and 70 <= h <= 160)
 
 
+def _inside(box, point) -> bool:
+    x, y, w, h = box
+    return x <= point[0] <= x + w and y <= point[1] <= y + h
+
+
 @pytest.fixture(scope="module")
 def astronaut_bgr() -> np.ndarray:
     return cv2.cvtColor(data.astronaut(), cv2.COLOR_RGB2BGR)
@@ -39,9 +44,12 @@ class _FixedClassifier:
 
 
 def test_detector_finds_the_one_face_in_the_astronaut_photo(astronaut_bgr):
-    boxes = FaceDetector().detect(cv2.cvtColor(astronaut_bgr, cv2.COLOR_BGR2GRAY))
+    faces = FaceDetector().detect(cv2.cvtColor(astronaut_bgr, cv2.COLOR_BGR2GRAY))
 
-    assert len(boxes) == 1 and _plausible(boxes[0])
+    assert len(faces) == 1 and _plausible(faces[0].box)
+    right_eye, left_eye = faces[0].right_eye, faces[0].left_eye
+    assert right_eye[0] < left_eye[0]  # the subject's right eye is on the photo's left
+    assert all(_inside(faces[0].box, point) for point in (right_eye, left_eye))
 
 
 def test_analyzer_marks_the_largest_face_as_the_patient(astronaut_bgr):
@@ -69,3 +77,30 @@ def test_analyze_command_prints_the_face_box_and_seven_probabilities(astronaut_b
     assert _plausible((box["x"], box["y"], box["width"], box["height"]))
     assert list(face["probabilities"]) == list(LABELS)
     assert sum(face["probabilities"].values()) == pytest.approx(1.0, abs=1e-3)
+
+
+def test_detector_eyes_follow_a_tilted_head(astronaut_bgr):
+    gray = cv2.cvtColor(astronaut_bgr, cv2.COLOR_BGR2GRAY)
+    upright = FaceDetector().detect(gray)[0]
+    # Turn the photo 20 degrees counter-clockwise about her face: her eye line tilts by -20.
+    turn = cv2.getRotationMatrix2D(FACE_CENTRE, 20, 1.0)
+    tilted = FaceDetector().detect(cv2.warpAffine(gray, turn, gray.shape[::-1]))[0]
+
+    def eye_angle(face) -> float:
+        (rx, ry), (lx, ly) = face.right_eye, face.left_eye
+        return float(np.degrees(np.arctan2(ly - ry, lx - rx)))
+
+    assert eye_angle(tilted) - eye_angle(upright) == pytest.approx(-20, abs=5)
+
+
+def test_weighted_nms_merges_overlapping_boxes_and_keeps_apart_ones():
+    from emotecare.vision.faces import weighted_nms
+
+    def points(x0, y0, x1, y1):
+        return np.array([[x0, y0], [x1, y1]] + [[x0, y0]] * 6, np.float32)
+
+    merged = weighted_nms(np.stack([points(0, 0, 10, 10), points(2, 0, 12, 10), points(50, 50, 60, 60)]),
+                          np.array([0.9, 0.6, 0.8]), 0.3)
+
+    assert [round(score, 2) for _, score in merged] == [0.9, 0.8]
+    assert merged[0][0][0, 0] == pytest.approx(2 * 0.6 / 1.5)  # score-weighted mean of 0 and 2

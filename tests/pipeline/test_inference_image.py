@@ -82,3 +82,13 @@ def test_the_model_the_analyzer_loads_is_among_what_the_image_copies():
     assert "model_artifacts/" in _copy_sources()
     assert (ROOT / "model_artifacts" / MODEL_FILE).is_file()
     assert (ROOT / "model_artifacts" / LABELS_FILE).is_file()
+
+
+def test_the_face_detector_model_and_its_licence_are_among_what_the_image_copies():
+    from emotecare.vision.faces import MODEL_PATH
+
+    relative = MODEL_PATH.relative_to(ROOT).as_posix()
+    copied = [s.rstrip("/") for s in _copy_sources()]
+    assert MODEL_PATH.is_file() and MODEL_PATH.stat().st_size > 100_000
+    assert any(relative.startswith(c + "/") for c in copied), relative
+    assert (MODEL_PATH.parent / "LICENSE-Apache-2.0.txt").is_file()

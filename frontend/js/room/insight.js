@@ -12,8 +12,9 @@ const BUCKET_MS = 5000;  // the valence line shows 5-second averages, so hours s
 export function insightPanel(sessionId, { title = "Live facial expression" } = {}) {
   const path = `/sessions/${encodeURIComponent(sessionId)}/feed`;
   const status = h("p", { class: "analysis-state", "aria-live": "polite" }, "Checking whether analysis is on…");
-  const now = h("p", { class: "now", "data-testid": "current-expression" }, "—");
-  const confidence = h("p", { class: "small muted" });
+  const windowLabel = h("span", { class: "small muted", "data-testid": "reading-window" }, "");
+  const now = h("p", { class: "now", "data-testid": "current-expression", "data-state": "none" }, "—");
+  const confidence = h("p", { class: "small muted", "data-testid": "reading-detail" });
   const faceShare = h("p", { class: "small", "data-testid": "face-share" });
   const distress = h("div", { "aria-live": "assertive" });
   const counter = h("p", { class: "small muted", "data-testid": "record-count" }, "0 frames analysed");
@@ -21,8 +22,10 @@ export function insightPanel(sessionId, { title = "Live facial expression" } = {
   const element = h("section", { class: "card insight", "aria-labelledby": "insight-title" },
     h("h2", { id: "insight-title" }, title),
     h("p", { class: "small muted" }, "Facial expression only: an aid to your judgement, never a diagnosis."),
-    status, now, confidence, faceShare, distress,
-    h("h3", {}, "Valence over the session"), line.element, counter);
+    status, h("h3", {}, "Right now ", windowLabel), now, confidence, faceShare, distress,
+    h("h3", {}, "Session trend"),
+    h("p", { class: "small muted" }, "Valence (−1 negative to +1 positive), 5-second averages since the session began."),
+    line.element, counter);
 
   const buckets = new Map();
   let cursor = null;
@@ -54,19 +57,27 @@ export function insightPanel(sessionId, { title = "Live facial expression" } = {
     element.dataset.analysis = data.analysis_on ? "on" : "off";
     status.textContent = data.analysis_on ? "Emotion analysis is on (the patient switched it on)."
       : "Emotion analysis is off: the patient has not switched it on, so nothing is analysed.";
-    const c = data.current;
-    if (c?.expression) {
-      now.textContent = c.expression;
-      confidence.textContent = `confidence ${Math.round(c.confidence * 100)}% · valence ${c.valence >= 0 ? "+" : ""}${c.valence}`;
-    } else {
-      now.textContent = c ? "No face seen" : "—";
-      confidence.textContent = "";
-    }
-    faceShare.textContent = c ? `Face visible in ${Math.round(c.face_share * 100)}% of recent frames` : "";
+    showReading(data.analysis_on ? data.reading : null);
+    const c = data.analysis_on ? data.current : null;
+    faceShare.textContent = c ? `Face visible in ${Math.round(c.face_share * 100)}% of frames over the last 10 seconds or so` : "";
     const episodes = data.distress || [];
     mount(distress, episodes.length ? h("p", { class: "distress", "data-testid": "distress" },
       `Sustained negative expression since ${formatTime(episodes.at(-1).start)}`
       + (episodes.length > 1 ? ` (${episodes.length} times this session)` : "")) : null);
+  }
+
+  // The headline is the reading of the last few seconds, or says why it names nothing.
+  function showReading(reading) {
+    now.dataset.state = reading?.state || "none";
+    windowLabel.textContent = reading ? `(the last ${reading.window_s} seconds, newest frames counting most)` : "";
+    const percent = (p) => `${Math.round(p * 100)}%`;
+    const [headline, detail] = !reading ? ["—", ""]
+      : reading.state === "no_face" ? ["No face in view", "No face in most of the frames of the last few seconds."]
+      : reading.state === "uncertain" ? ["Uncertain", `The model is not confident: its best guess has only ${percent(reading.confidence)}.`]
+      : reading.state === "mixed" ? ["Mixed", "The last few frames disagree about the expression."]
+      : [reading.expression, `probability ${percent(reading.confidence)} · ${percent(reading.agreement)} of recent frames agree`];
+    now.textContent = headline;
+    confidence.textContent = detail;
   }
 
   async function poll() {

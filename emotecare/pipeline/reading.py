@@ -1,0 +1,72 @@
+"""The insight panel's headline: what the face shows now (the last few seconds), said honestly.
+
+The session's moving averages (`smoothing`) keep about ten seconds of history, right for a
+trend and for distress episodes but too slow for a headline: a face that changes is still
+read as the old expression seconds later. The headline is read from the frames of the last
+RECENT_WINDOW_S seconds only, the newest counting most (weight halves every
+RECENCY_HALF_LIFE_S), and says so when it cannot name one expression:
+
+- "no_face": under half of the recent frames (by weight) had a face;
+- "uncertain": the averaged top probability is under UNCERTAIN_BELOW, a level at which the
+  classifier is right less often than not on FER2013's test/ faces (benchmarks/calibration.py
+  prints the table; docs/pipeline.md records the choice);
+- "mixed": the recent frames disagree: under AGREEMENT_AT_LEAST of them (by weight) have the
+  averaged top expression as their own top one;
+- "expression": otherwise, with the expression and its averaged probability.
+"""
+from __future__ import annotations
+
+from typing import Iterable, Mapping
+
+from emotecare.clock import iso_from_ms
+from emotecare.pipeline.valence import dominant_of
+
+RECENT_WINDOW_S = 2.0
+RECENCY_HALF_LIFE_S = 0.5
+UNCERTAIN_BELOW = 0.5
+AGREEMENT_AT_LEAST = 0.7  # frames alternating every 0.5 s score 0.68: mixed; two newest agreeing after a change: 0.77
+FACE_SHARE_AT_LEAST = 0.5
+
+
+def remember(recent: Iterable[Mapping] | None, at_ms: int, probabilities: Mapping[str, float] | None,
+             window_s: float = RECENT_WINDOW_S) -> list[dict]:
+    """`recent` frames plus this one ({"t": ms, "p": probabilities or None}), older ones dropped.
+
+    Kept in capture order; a frame more than `window_s` older than the newest is forgotten,
+    so the stored list stays a few frames long however long the session runs.
+    """
+    frames = sorted([*(dict(f) for f in recent or ()),
+                     {"t": int(at_ms), "p": dict(probabilities) if probabilities else None}],
+                    key=lambda f: f["t"])
+    newest = frames[-1]["t"]
+    return [f for f in frames if newest - f["t"] <= window_s * 1000]
+
+
+def read_now(recent: list[Mapping] | None) -> dict | None:
+    """The headline for the remembered frames, or None before the first frame.
+
+    {"state": "expression" | "uncertain" | "mixed" | "no_face", "expression", "confidence",
+     "agreement", "face_share", "frames", "window_s", "as_of"}
+    """
+    if not recent:
+        return None
+    newest = max(f["t"] for f in recent)
+    weights = [0.5 ** ((newest - f["t"]) / 1000 / RECENCY_HALF_LIFE_S) for f in recent]
+    total = sum(weights)
+    with_face = [(w, f["p"]) for w, f in zip(weights, recent) if f.get("p")]
+    face_weight = sum(w for w, _ in with_face)
+    reading = {"state": "no_face", "expression": None, "confidence": None, "agreement": None,
+               "face_share": round(face_weight / total, 3), "frames": len(recent),
+               "window_s": RECENT_WINDOW_S, "as_of": iso_from_ms(newest)}
+    if face_weight / total < FACE_SHARE_AT_LEAST:
+        return reading
+    labels = {label for _, p in with_face for label in p}
+    averaged = {label: sum(w * p.get(label, 0.0) for w, p in with_face) / face_weight for label in labels}
+    expression, confidence = dominant_of(averaged)
+    agreement = sum(w for w, p in with_face if dominant_of(p)[0] == expression) / face_weight
+    state = ("uncertain" if confidence < UNCERTAIN_BELOW
+             else "mixed" if agreement < AGREEMENT_AT_LEAST else "expression")
+    # An unsure reading names no expression at all, so the panel cannot show one.
+    reading.update(state=state, expression=expression if state == "expression" else None,
+                   confidence=round(confidence, 3), agreement=round(agreement, 3))
+    return reading

@@ -1,0 +1,49 @@
+"""The feed's headline (`reading`) over stored records: the last seconds, not the 10-s average."""
+from __future__ import annotations
+
+import time
+
+import pytest
+
+from tests.pipeline.test_feed import SAD, _store
+from tests.support.sessions import live_session
+
+pytestmark = pytest.mark.stack
+HAPPY = {"angry": 0.0, "disgust": 0.0, "fear": 0.02, "happy": 0.9, "neutral": 0.06, "sad": 0.02,
+         "surprise": 0.0}
+
+
+def test_the_headline_reads_the_last_seconds_while_the_average_still_lags(stack, patient, therapist):
+    session_id = live_session(stack, patient, therapist)
+    start = int(time.time() * 1000) - 60_000
+    _store(stack, session_id, patient.user_id, start, 10, HAPPY)
+    _store(stack, session_id, patient.user_id, start + 10_000, 2, SAD)  # the face changed 2 s ago
+
+    feed = therapist.get(f"/sessions/{session_id}/feed").json()
+
+    assert feed["current"]["expression"] == "happy"  # the ~10-s moving average lags behind
+    reading = feed["reading"]
+    assert reading["state"] == "expression" and reading["expression"] == "sad"
+    assert reading["window_s"] == 2.0
+
+
+def test_no_face_in_the_last_seconds_reads_no_face_in_view(stack, patient, therapist):
+    session_id = live_session(stack, patient, therapist)
+    start = int(time.time() * 1000) - 60_000
+    _store(stack, session_id, patient.user_id, start, 10, SAD)
+    _store(stack, session_id, patient.user_id, start + 10_000, 3, None)
+
+    reading = therapist.get(f"/sessions/{session_id}/feed").json()["reading"]
+
+    assert reading["state"] == "no_face" and reading["expression"] is None
+
+
+def test_the_reading_is_cleared_when_the_patient_switches_analysis_off(stack, patient, therapist):
+    session_id = live_session(stack, patient, therapist)
+    _store(stack, session_id, patient.user_id, int(time.time() * 1000) - 30_000, 5, SAD)
+    assert therapist.get(f"/sessions/{session_id}/feed").json()["reading"]["expression"] == "sad"
+
+    assert patient.put(f"/sessions/{session_id}/consent", json={"analysis_on": False}).status_code == 200
+    feed = therapist.get(f"/sessions/{session_id}/feed").json()
+
+    assert feed["analysis_on"] is False and feed["reading"] is None

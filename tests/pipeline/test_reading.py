@@ -1,0 +1,62 @@
+"""The headline reading: the last few seconds, newest first, and honest when unsure."""
+from __future__ import annotations
+
+from emotecare.pipeline.reading import (RECENT_WINDOW_S, UNCERTAIN_BELOW, read_now, remember)
+from emotecare.pipeline.smoothing import Observation, SmoothingRules, fold
+
+LABELS = ("angry", "disgust", "fear", "happy", "neutral", "sad", "surprise")
+
+
+def sure(label: str, p: float = 0.9) -> dict:
+    rest = (1 - p) / (len(LABELS) - 1)
+    return {k: (p if k == label else rest) for k in LABELS}
+
+
+def frames(*steps, start_ms: int = 0, every_ms: int = 500) -> list[dict]:
+    recent = []
+    for i, probabilities in enumerate(steps):
+        recent = remember(recent, start_ms + i * every_ms, probabilities)
+    return recent
+
+
+def test_a_clear_face_is_named_with_its_window():
+    reading = read_now(frames(*[sure("happy")] * 4))
+    assert reading["state"] == "expression" and reading["expression"] == "happy"
+    assert reading["window_s"] == RECENT_WINDOW_S and reading["confidence"] > 0.8
+
+
+def test_the_headline_follows_a_change_within_two_frames():
+    recent = frames(*[sure("happy")] * 6, sure("sad"), sure("sad"))
+    assert read_now(recent)["expression"] == "sad"
+
+
+def test_one_odd_frame_never_names_the_odd_expression():
+    reading = read_now(frames(*[sure("happy")] * 5, sure("angry")))
+    assert reading["expression"] != "angry"
+
+
+def test_low_top_probability_is_uncertain_and_names_nothing():
+    reading = read_now(frames(*[sure("fear", UNCERTAIN_BELOW - 0.1)] * 4))
+    assert reading["state"] == "uncertain" and reading["expression"] is None
+
+
+def test_recent_frames_that_disagree_are_mixed():
+    reading = read_now(frames(sure("happy"), sure("sad"), sure("happy"), sure("sad"),
+                              sure("happy"), sure("sad")))
+    assert reading["state"] == "mixed" and reading["expression"] is None
+
+
+def test_frames_without_a_face_read_as_no_face_in_view():
+    reading = read_now(frames(*[sure("happy")] * 4, None, None, None))
+    assert reading["state"] == "no_face" and reading["expression"] is None
+
+
+def test_frames_older_than_the_window_are_forgotten():
+    recent = frames(*[sure("happy")] * 20)
+    assert len(recent) == int(RECENT_WINDOW_S * 1000 / 500) + 1  # the newest and those within the window
+
+
+def test_fold_keeps_the_recent_frames_in_the_feed_state():
+    observations = [Observation(i * 500, True, sure("surprise")) for i in range(4)]
+    state = fold({}, observations, SmoothingRules())
+    assert read_now(state["smoothed"]["recent"])["expression"] == "surprise"
