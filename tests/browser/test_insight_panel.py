@@ -23,7 +23,7 @@ import cv2
 import numpy as np
 import pytest
 
-from tests.browser.conftest import CHROMIUM_ARGS, SCREENSHOTS, require_model
+from tests.browser.conftest import CHROMIUM_ARGS, SCREENSHOTS
 from tests.browser.test_session_flow import THERAPIST, _book_and_confirm, _move_to_now
 from tests.browser.y4m import webcam_frame, write_y4m
 from tests.support.datasets import shared_dataset
@@ -121,7 +121,6 @@ def _story(timeline) -> str:
 
 
 def test_the_headline_follows_happy_then_sad_then_surprise(open_page, stack):
-    require_model()
     booked = _book_and_confirm(open_page, stack, THERAPIST, "grief")
     session_id = _move_to_now(stack, booked["booking_id"])
     therapist, patient = booked["therapist"], booked["patient"]
