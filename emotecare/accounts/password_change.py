@@ -1,6 +1,7 @@
 """Change the signed-in user's password in Account, proving the current one."""
 from __future__ import annotations
 
+from emotecare.accounts import throttle
 from emotecare.accounts.identity import IdentityProvider
 from emotecare.accounts.passwords import check_password
 from emotecare.accounts.profiles import load_user
@@ -9,14 +10,20 @@ from emotecare.errors import ValidationError
 from emotecare.fields import Fields
 
 
-def change_password(principal: Principal, body: dict, identity: IdentityProvider) -> dict:
+def change_password(principal: Principal, body: dict, identity: IdentityProvider,
+                    client: str = "") -> dict:
     """`{current_password, new_password}` → Cognito ChangePassword. Other signed-in devices
-    keep their sessions until their tokens lapse (Cognito does not revoke them on a change)."""
+    keep their sessions until their tokens lapse (Cognito does not revoke them on a change).
+
+    A wrong current password counts against the same limits as a wrong sign-in: otherwise a
+    stolen token would make this route a way to guess the password without limit."""
     f = Fields(body, ("current_password", "new_password"))
     current = f.secret("current_password", max_len=128)
     proposed = check_password(f.secret("new_password", max_len=128), field="new_password")
     if proposed == current:
         raise ValidationError("new_password: must differ from your current password",
                               field="new_password")
-    identity.change_password(load_user(principal.user_id).email, current, proposed)
+    email = load_user(principal.user_id).email
+    with throttle.attempt(throttle.SIGN_IN, email, client, counted=(ValidationError,)):
+        identity.change_password(email, current, proposed)
     return {"changed": True}

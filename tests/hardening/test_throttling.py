@@ -109,3 +109,14 @@ def test_one_address_cannot_try_passwords_on_many_accounts(own_stack):
     refused = _post(own_stack, "/auth/signin", {"email": _email(), "password": "x"})
     _assert_throttled(refused)
     assert "your network" in refused.json()["error"]
+
+
+def test_wrong_current_passwords_on_a_password_change_stop_at_the_sign_in_limit(own_stack):
+    # Proving the current password signs in with it: without the limit, a stolen token
+    # would let anyone guess the password without end.
+    user = make_user(own_stack, "patient")
+    wrong = {"current_password": "Wrong-Passw0rd-9", "new_password": "Another-Passw0rd-7"}
+    statuses = [requests.put(f"{own_stack.api_url}/me/password", json=wrong, headers=user.headers,
+                             timeout=30).status_code
+                for _ in range(SIGN_IN.per_account.max_hits + 1)]
+    assert statuses == [400] * SIGN_IN.per_account.max_hits + [429]
