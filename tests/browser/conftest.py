@@ -158,3 +158,17 @@ def sign_in(watched: Watched, email: str, password: str, next_path: str = "/dash
     page.fill("input[name=password]", password)
     page.click("form button[type=submit]")
     page.wait_for_function("() => !location.hash.startsWith('#/signin')", timeout=15_000)
+
+
+def add_journal_entry_expecting_crisis_box(watched: Watched, mood: str, text: str, shot: str,
+                                           submit: str = "form button[type=submit]"):
+    """On the open journal page: type the mood and text, screenshot `shot`, submit with the
+    `submit` button, and wait for the crisis box the entry should bring up; returns its locator."""
+    page = watched.page
+    page.fill("input[name=mood]", mood)
+    page.fill("textarea[name=text]", text)
+    watched.screenshot(shot)
+    page.click(submit)
+    box = page.locator("[data-testid=crisis-box]")
+    box.wait_for(timeout=20_000)
+    return box

@@ -15,7 +15,7 @@ import json
 import pytest
 from playwright.sync_api import expect
 
-from tests.browser.conftest import DESKTOP, PHONE, sign_in
+from tests.browser.conftest import DESKTOP, PHONE, add_journal_entry_expecting_crisis_box, sign_in
 from tests.support.accounts import PASSWORD
 from tests.support.everything import patient_who_did_everything
 from tests.support.mail import wait_for_mail
@@ -97,13 +97,8 @@ def test_journal_crisis_shows_the_lines_inline_and_offers_to_tell_the_therapist(
     sign_in(watched, patient.email, PASSWORD, next_path="/journal")
     watched.wait_for_path("/journal")
     watched.settle()
-    page = watched.page
-    page.fill("input[name=mood]", "1")
-    page.fill("textarea[name=text]", CRISIS)
-    watched.screenshot("crisis-journal-1-typed-375")
-    page.click("button:has-text('Add entry')")
-    box = page.locator("[data-testid=crisis-box]")
-    box.wait_for(timeout=20_000)
+    box = add_journal_entry_expecting_crisis_box(watched, "1", CRISIS, "crisis-journal-1-typed-375",
+                                                 submit="button:has-text('Add entry')")
     assert LIFELINE in box.inner_text()
     expect(box).to_be_in_viewport()
     watched.screenshot("crisis-journal-2-crisis-box-375")

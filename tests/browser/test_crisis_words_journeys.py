@@ -9,7 +9,7 @@ from __future__ import annotations
 import pytest
 
 from emotecare.local.seed import DEMO_USERS
-from tests.browser.conftest import PHONE, sign_in
+from tests.browser.conftest import PHONE, add_journal_entry_expecting_crisis_box, sign_in
 
 pytestmark = [pytest.mark.browser, pytest.mark.stack, pytest.mark.slow]
 
@@ -52,17 +52,12 @@ def test_a_patient_in_crisis_gets_crisis_lines_in_the_chat_and_a_joke_does_not(o
 
 def test_a_journal_entry_about_an_overdose_points_the_patient_to_crisis_lines(open_page, stack):
     watched = open_page()
-    page = watched.page
     sign_in(watched, PATIENT.email, PATIENT.password, next_path="/journal")
     watched.wait_for_path("/journal")
     watched.screenshot("crisis-04-journal-open")
 
-    page.fill("input[name=mood]", "2")
-    page.fill("textarea[name=text]", JOURNAL_CRISIS)
-    watched.screenshot("crisis-05-journal-entry-typed")
-    page.click("form button[type=submit]")
-    box = page.locator("[data-testid=crisis-box]")
-    box.wait_for(timeout=20_000)
+    box = add_journal_entry_expecting_crisis_box(watched, "2", JOURNAL_CRISIS,
+                                                 "crisis-05-journal-entry-typed")
     box.get_by_role("link", name="All crisis lines").wait_for(timeout=10_000)
     watched.screenshot("crisis-06-journal-crisis-lines-offered")
     assert not watched.problems()

@@ -24,7 +24,7 @@ import numpy as np
 import pytest
 
 from tests.browser.conftest import CHROMIUM_ARGS, SCREENSHOTS
-from tests.browser.test_session_flow import THERAPIST, _book_and_confirm, _move_to_now
+from tests.browser.test_session_flow import THERAPIST, _book_and_confirm, _both_join_the_room
 from tests.browser.y4m import webcam_frame, write_y4m
 from tests.support.datasets import shared_dataset
 
@@ -122,14 +122,8 @@ def _story(timeline) -> str:
 
 def test_the_headline_follows_happy_then_sad_then_surprise(open_page, stack):
     booked = _book_and_confirm(open_page, stack, THERAPIST, "grief")
-    session_id = _move_to_now(stack, booked["booking_id"])
+    _both_join_the_room(stack, booked)
     therapist, patient = booked["therapist"], booked["patient"]
-    therapist.open(f"/room/{session_id}", ready="#join-button")
-    therapist.page.click("#join-button")
-    patient.open("/dashboard")
-    patient.page.locator("a", has_text="Join session").click()
-    patient.page.wait_for_selector("#join-button", timeout=15_000)
-    patient.page.click("#join-button")
     patient.page.wait_for_function("() => document.querySelector('video.local')?.readyState >= 2",
                                    timeout=20_000)
     therapist.page.wait_for_selector(".insight[data-analysis=off]", timeout=15_000)

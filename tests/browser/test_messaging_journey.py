@@ -7,10 +7,6 @@ pages long before (accounts, a booking, a session starting now) goes through the
 """
 from __future__ import annotations
 
-import os
-import re
-import subprocess
-import sys
 import time
 
 import pytest
@@ -18,7 +14,7 @@ import pytest
 from tests.browser.conftest import DESKTOP, PHONE, sign_in
 from tests.support.accounts import PASSWORD, make_user
 from tests.support.scheduling import approved_therapist
-from tests.support.stack import ROOT
+from tests.support.sessions import demo_session
 
 pytestmark = [pytest.mark.browser, pytest.mark.stack, pytest.mark.slow]
 CRISIS_TEXT = "I want to kill myself tonight"
@@ -133,15 +129,6 @@ def test_crisis_message_gets_the_crisis_answer_and_is_flagged_in_the_therapists_
         assert not watched.problems(), watched.problems()
 
 
-def _demo_session(stack, patient, therapist) -> str:
-    env = {**os.environ, **stack.env, "AWS_ACCESS_KEY_ID": "local", "AWS_SECRET_ACCESS_KEY": "local"}
-    done = subprocess.run([sys.executable, "-m", "emotecare.cli", "demo-session", "--patient",
-                           patient.email, "--therapist", therapist.email], cwd=ROOT, env=env,
-                          capture_output=True, text=True, timeout=60)
-    assert done.returncode == 0, done.stderr
-    return re.search(r"#/room/([0-9a-f-]{36})", done.stdout).group(1)
-
-
 def _api_bodies(watched, stack) -> list[str]:
     bodies: list[str] = []
     watched.page.on("request", lambda r: bodies.append(r.post_data or "")
@@ -152,7 +139,7 @@ def _api_bodies(watched, stack) -> list[str]:
 def test_waiting_room_then_chat_in_the_call_between_two_browsers(open_page, stack):
     patient = make_user(stack, "patient", name="Sam Early")
     therapist = make_user(stack, "therapist", name="Dr. Late")
-    session_id = _demo_session(stack, patient, therapist)
+    session_id = demo_session(stack, patient, therapist)
     t = open_page(DESKTOP)
     sign_in(t, therapist.email, PASSWORD)
     t.screenshot("waiting-1-therapist-today-nobody-1280")

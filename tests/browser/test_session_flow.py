@@ -176,6 +176,20 @@ def _move_to_now(stack, booking_id: str) -> str:
     return session_id
 
 
+def _both_join_the_room(stack, booked: dict) -> str:
+    """Move the confirmed booking to now and have both join its room: the therapist by the
+    room's address, the patient from the dashboard's "Join session" link. Returns the session id."""
+    session_id = _move_to_now(stack, booked["booking_id"])
+    therapist, patient = booked["therapist"], booked["patient"]
+    therapist.open(f"/room/{session_id}", ready="#join-button")
+    therapist.page.click("#join-button")
+    patient.open("/dashboard")
+    patient.page.locator("a", has_text="Join session").click()
+    patient.page.wait_for_selector("#join-button", timeout=15_000)
+    patient.page.click("#join-button")
+    return session_id
+
+
 def _grant_requests(watched) -> list[float]:
     times: list[float] = []
     watched.page.on("request", lambda r: times.append(time.monotonic())
@@ -185,15 +199,8 @@ def _grant_requests(watched) -> list[float]:
 
 def test_both_join_the_room_and_the_therapist_sees_video_and_live_expression(booked_for_room, stack):
     booked = booked_for_room
-    session_id = _move_to_now(stack, booked["booking_id"])
+    session_id = _both_join_the_room(stack, booked)
     therapist, patient = booked["therapist"], booked["patient"]
-
-    therapist.open(f"/room/{session_id}", ready="#join-button")
-    therapist.page.click("#join-button")
-    patient.open("/dashboard")
-    patient.page.locator("a", has_text="Join session").click()
-    patient.page.wait_for_selector("#join-button", timeout=15_000)
-    patient.page.click("#join-button")
 
     therapist.page.wait_for_function(
         "() => { const v = document.querySelector('[data-testid=remote-video]');"

@@ -2,7 +2,7 @@
 from __future__ import annotations
 
 from tests.support.accounts import TestUser
-from tests.support.scheduling import book, slot_after
+from tests.support.scheduling import approved_therapist, book, slot_after
 
 
 def booked(patient: TestUser, therapist: TestUser, hours: float = 30) -> dict:
@@ -26,3 +26,15 @@ def inbox(user: TestUser) -> list[dict]:
     response = user.get("/messages/threads")
     assert response.status_code == 200, response.text
     return response.json()["threads"]
+
+
+def written_to_two_therapists(stack, admin: TestUser, patient: TestUser, therapist: TestUser,
+                              first: str, second: str) -> TestUser:
+    """`patient` books `therapist` and a second approved therapist, then writes `first` to
+    `therapist` and `second` to the other; returns the second therapist."""
+    other = approved_therapist(stack, admin)
+    booked(patient, therapist)
+    booked(patient, other, hours=40)
+    write(patient, therapist, first)
+    write(patient, other, second)
+    return other

@@ -3,7 +3,7 @@ from __future__ import annotations
 
 import pytest
 
-from tests.messaging.helpers import booked, inbox, thread, write
+from tests.messaging.helpers import booked, inbox, thread, write, written_to_two_therapists
 from tests.support.accounts import make_user
 from tests.support.scheduling import approved_therapist
 
@@ -36,11 +36,7 @@ def test_patient_writes_therapist_sees_unread_replies_and_patient_reads(patient,
 
 
 def test_threads_are_listed_newest_first(stack, admin, patient, therapist):
-    second = approved_therapist(stack, admin)
-    booked(patient, therapist)
-    booked(patient, second, hours=40)
-    write(patient, therapist, "first")
-    write(patient, second, "second")
+    second = written_to_two_therapists(stack, admin, patient, therapist, "first", "second")
     assert [t["with"]["user_id"] for t in inbox(patient)] == [second.user_id, therapist.user_id]
     write(patient, therapist, "third")
     assert [t["with"]["user_id"] for t in inbox(patient)] == [therapist.user_id, second.user_id]
@@ -75,11 +71,8 @@ def test_nobody_else_reads_or_writes_a_thread(stack, admin, patient, therapist):
 
 
 def test_a_patients_other_therapist_sees_only_their_own_thread(stack, admin, patient, therapist):
-    second = approved_therapist(stack, admin)
-    booked(patient, therapist)
-    booked(patient, second, hours=40)
-    write(patient, therapist, "for the first therapist")
-    write(patient, second, "for the second therapist")
+    second = written_to_two_therapists(stack, admin, patient, therapist,
+                                       "for the first therapist", "for the second therapist")
     assert [m["text"] for m in thread(second, patient)["messages"]] == ["for the second therapist"]
     assert [m["text"] for m in thread(therapist, patient)["messages"]] == ["for the first therapist"]
 

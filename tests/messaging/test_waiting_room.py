@@ -1,27 +1,12 @@
 """Whoever joins the room first is shown on the other side's Today/dashboard page."""
 from __future__ import annotations
 
-import os
-import re
-import subprocess
-import sys
-
 import pytest
 
 from tests.support.accounts import make_user
-from tests.support.stack import ROOT
+from tests.support.sessions import demo_session
 
 pytestmark = pytest.mark.stack
-
-
-def demo_session(stack, patient, therapist) -> str:
-    """A confirmed booking starting now (`emotecare demo-session`); its session id."""
-    env = {**os.environ, **stack.env, "AWS_ACCESS_KEY_ID": "local", "AWS_SECRET_ACCESS_KEY": "local"}
-    done = subprocess.run([sys.executable, "-m", "emotecare.cli", "demo-session", "--patient",
-                           patient.email, "--therapist", therapist.email], cwd=ROOT, env=env,
-                          capture_output=True, text=True, timeout=60)
-    assert done.returncode == 0, done.stderr
-    return re.search(r"#/room/([0-9a-f-]{36})", done.stdout).group(1)
 
 
 def _waiting(user) -> list[dict]:

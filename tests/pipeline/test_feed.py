@@ -31,6 +31,17 @@ def _store(stack, session_id: str, patient_id: str, start_ms: int, seconds: int,
         dynamodb.put_item(TableName=table, Item=item)
 
 
+def _live_session_with_records(stack, patient, therapist, *spans) -> str:
+    """A live session whose patient has records from a minute ago, `spans` back to back:
+    each (seconds, probabilities), probabilities None for no face. Returns the session id."""
+    session_id = live_session(stack, patient, therapist)
+    start = int(time.time() * 1000) - 60_000
+    for seconds, probs in spans:
+        _store(stack, session_id, patient.user_id, start, seconds, probs)
+        start += seconds * 1000
+    return session_id
+
+
 def test_sustained_sadness_is_flagged_once_across_polls_with_its_span(stack, patient, therapist):
     session_id = live_session(stack, patient, therapist)
     start = int(time.time() * 1000) - 120_000
@@ -50,10 +61,7 @@ def test_sustained_sadness_is_flagged_once_across_polls_with_its_span(stack, pat
 
 
 def test_face_share_falls_when_the_patient_leaves_the_frame(stack, patient, therapist):
-    session_id = live_session(stack, patient, therapist)
-    start = int(time.time() * 1000) - 60_000
-    _store(stack, session_id, patient.user_id, start, 10, SAD)
-    _store(stack, session_id, patient.user_id, start + 10_000, 10, None)
+    session_id = _live_session_with_records(stack, patient, therapist, (10, SAD), (10, None))
     current = therapist.get(f"/sessions/{session_id}/feed").json()["current"]
     assert current["face_share"] < 0.3 and current["expression"] == "sad"
 

@@ -5,7 +5,7 @@ import time
 
 import pytest
 
-from tests.pipeline.test_feed import SAD, _store
+from tests.pipeline.test_feed import SAD, _live_session_with_records, _store
 from tests.support.sessions import live_session
 
 pytestmark = pytest.mark.stack
@@ -14,10 +14,8 @@ HAPPY = {"angry": 0.0, "disgust": 0.0, "fear": 0.02, "happy": 0.9, "neutral": 0.
 
 
 def test_the_headline_reads_the_last_seconds_while_the_average_still_lags(stack, patient, therapist):
-    session_id = live_session(stack, patient, therapist)
-    start = int(time.time() * 1000) - 60_000
-    _store(stack, session_id, patient.user_id, start, 10, HAPPY)
-    _store(stack, session_id, patient.user_id, start + 10_000, 2, SAD)  # the face changed 2 s ago
+    # the face changed 2 s ago
+    session_id = _live_session_with_records(stack, patient, therapist, (10, HAPPY), (2, SAD))
 
     feed = therapist.get(f"/sessions/{session_id}/feed").json()
 
@@ -28,10 +26,7 @@ def test_the_headline_reads_the_last_seconds_while_the_average_still_lags(stack,
 
 
 def test_no_face_in_the_last_seconds_reads_no_face_in_view(stack, patient, therapist):
-    session_id = live_session(stack, patient, therapist)
-    start = int(time.time() * 1000) - 60_000
-    _store(stack, session_id, patient.user_id, start, 10, SAD)
-    _store(stack, session_id, patient.user_id, start + 10_000, 3, None)
+    session_id = _live_session_with_records(stack, patient, therapist, (10, SAD), (3, None))
 
     reading = therapist.get(f"/sessions/{session_id}/feed").json()["reading"]
 

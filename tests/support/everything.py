@@ -8,20 +8,16 @@ weekly report.
 """
 from __future__ import annotations
 
-import os
-import subprocess
-import sys
 from dataclasses import dataclass, field
 from datetime import datetime, timezone
-from pathlib import Path
 
 from tests.support.accounts import TestUser
 from tests.support.frames import batch_of, face_jpeg, upload, wait_for
 from tests.support.people import People
+from tests.support.report_cli import compile_report
 from tests.support.scheduling import book, slot_after
 from tests.support.sessions import make_session
 
-ROOT = Path(__file__).resolve().parents[2]
 CRISIS = "I am going to kill myself tonight, I have the pills ready"
 
 
@@ -63,15 +59,6 @@ def _self_reflect_with_frames(patient: TestUser) -> str:
     return session_id
 
 
-def compile_report(stack, patient_id: str, week: str) -> None:
-    """Compile `week`'s report for the patient with `emotecare report` (as an operator would)."""
-    env = {k: v for k, v in os.environ.items() if not k.startswith("EMOTECARE_")}
-    env["EMOTECARE_LOCAL_DATA_DIR"] = str(stack.data_dir)
-    subprocess.run([sys.executable, "-m", "emotecare.cli", "report", "--week", week,
-                    "--patient", patient_id], env=env, check=True, capture_output=True,
-                   timeout=180, cwd=ROOT)
-
-
 def patient_who_did_everything(people: People) -> History:
     """Make a patient (and their therapist) and do everything a patient can do."""
     stack = people.stack
@@ -98,6 +85,6 @@ def patient_who_did_everything(people: People) -> History:
     history.ids["gad7"] = _ok(patient.post("/questionnaires/gad7/responses",
                                            json={"answers": [1] * 7}), 201)["response_id"]
     week = datetime.now(timezone.utc).strftime("%G-W%V")
-    compile_report(stack, patient.user_id, week)
+    compile_report(stack, patient.user_id, week, timeout=180)
     history.ids["week"] = week
     return history

@@ -10,10 +10,10 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parents[2]
 
 
-def compile_report(stack, patient_id: str, week: str) -> None:
+def compile_report(stack, patient_id: str, week: str, timeout: float = 120) -> None:
     """`emotecare report --week WEEK --patient ID` against `stack`'s data folder."""
     env = {k: v for k, v in os.environ.items() if not k.startswith("EMOTECARE_")}
     env["EMOTECARE_LOCAL_DATA_DIR"] = str(stack.data_dir)
     subprocess.run([sys.executable, "-m", "emotecare.cli", "report", "--week", week,
                     "--patient", patient_id], env=env, check=True, capture_output=True,
-                   timeout=120, cwd=ROOT)
+                   timeout=timeout, cwd=ROOT)

@@ -1,11 +1,15 @@
 """Create session rows directly on a running stack (until bookings create them through the API)."""
 from __future__ import annotations
 
+import os
+import re
+import subprocess
+import sys
 import uuid
 from datetime import datetime, timedelta, timezone
 
 from tests.support.accounts import TestUser
-from tests.support.stack import StackProcess
+from tests.support.stack import ROOT, StackProcess
 
 
 def _iso(moment: datetime) -> str:
@@ -38,3 +42,13 @@ def live_session(stack: StackProcess, patient: TestUser, therapist: TestUser) ->
     response = patient.put(f"/sessions/{session_id}/consent", json={"analysis_on": True})
     assert response.status_code == 200, response.text
     return session_id
+
+
+def demo_session(stack: StackProcess, patient: TestUser, therapist: TestUser) -> str:
+    """A confirmed booking starting now (`emotecare demo-session`); its session id."""
+    env = {**os.environ, **stack.env, "AWS_ACCESS_KEY_ID": "local", "AWS_SECRET_ACCESS_KEY": "local"}
+    done = subprocess.run([sys.executable, "-m", "emotecare.cli", "demo-session", "--patient",
+                           patient.email, "--therapist", therapist.email], cwd=ROOT, env=env,
+                          capture_output=True, text=True, timeout=60)
+    assert done.returncode == 0, done.stderr
+    return re.search(r"#/room/([0-9a-f-]{36})", done.stdout).group(1)

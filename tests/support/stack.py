@@ -7,6 +7,7 @@ import signal
 import subprocess
 import sys
 import time
+from contextlib import contextmanager
 from pathlib import Path
 
 import boto3
@@ -14,6 +15,28 @@ import requests
 
 ROOT = Path(__file__).resolve().parents[2]
 
+
+
+@contextmanager
+def this_process_on(stack: "StackProcess"):
+    """This test process's environment, settings and boto3 clients pointed at `stack` for the
+    `with` block, then put back as they were (as fixtures do it: restored when the block ends,
+    not when it raises)."""
+    from emotecare import aws
+    from emotecare.settings import get_settings
+
+    saved = {k: os.environ.get(k) for k in stack.env}
+    os.environ.update(stack.env)
+    get_settings.cache_clear()
+    aws.reset_clients()
+    yield
+    for key, value in saved.items():
+        if value is None:
+            os.environ.pop(key, None)
+        else:
+            os.environ[key] = value
+    get_settings.cache_clear()
+    aws.reset_clients()
 
 class StackProcess:
     """One `emotecare up` process on free ports with its own data folder."""

@@ -8,12 +8,12 @@ does the same. Both must reach the same view with the same id.
 from __future__ import annotations
 
 import json
-import os
 from urllib.parse import quote
 
 import pytest
 
 from tests.support.mail import wait_for_mail
+from tests.support.stack import this_process_on
 
 pytestmark = pytest.mark.stack
 CRISIS = "I am going to kill myself tonight, I have the pills ready"
@@ -49,23 +49,10 @@ def test_journal_entries_are_edited_and_deleted_by_their_encoded_id(patient):
 @pytest.fixture
 def app_in_process(stack):
     """The Chalice app object of this process, configured for the running stack."""
-    from emotecare import aws
-    from emotecare.settings import get_settings
+    with this_process_on(stack):
+        import app
 
-    saved = {k: os.environ.get(k) for k in stack.env}
-    os.environ.update(stack.env)
-    get_settings.cache_clear()
-    aws.reset_clients()
-    import app
-
-    yield app.app
-    for key, value in saved.items():
-        if value is None:
-            os.environ.pop(key, None)
-        else:
-            os.environ[key] = value
-    get_settings.cache_clear()
-    aws.reset_clients()
+        yield app.app
 
 
 def _api_gateway_event(method: str, resource: str, path: str, params: dict, token: str) -> dict:
