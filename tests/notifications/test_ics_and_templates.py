@@ -45,7 +45,9 @@ _CONTEXT = dict(name="Sam", code="123456", app_url="https://app", therapist_name
                 patient_tz="UTC", other_name="Dr. R", when="Monday", tz="UTC", reason="busy",
                 cancelled_by="patient", previous_when="Sunday", lead="tomorrow",
                 first_day="2026-11-16", last_day="2026-11-22", link="https://app/#/reports",
-                patient_email="sam@example.com", category="self-harm", source="chat")
+                patient_email="sam@example.com", category="self-harm", source="chat",
+                sender="Dr. R", patient_url="https://app/#/patients/p1",
+                dashboard_url="https://app/#/dashboard")
 
 
 @pytest.mark.parametrize("template", _TEMPLATES)
