@@ -4,9 +4,7 @@ import { currentUser } from "../session.js";
 import { h } from "../ui.js";
 
 const POLL_MS = 15000;
-const FRESH_MS = 3000;  // a navigation re-reads the count when the last read is older than this
 let count = 0;
-let readAt = 0;
 let timer = null;
 let navElement = null;
 
@@ -28,7 +26,6 @@ export async function refreshUnread() {
     count = 0;
     return;
   }
-  readAt = Date.now();
   try {
     const data = await get("/messages/threads");
     count = (data?.threads || []).reduce((sum, t) => sum + (t.unread || 0), 0);
@@ -38,18 +35,18 @@ export async function refreshUnread() {
   }
 }
 
-/** Called after the navigation is drawn: show the count and keep it fresh. */
+/** Called after the navigation is drawn: show the count and keep it fresh. Every navigation
+ * re-reads it: a person who just moved page expects a reply sent a moment ago to show. */
 export function showUnreadIn(nav) {
   navElement = nav;
   draw();
   const user = currentUser();
   if (user && ["patient", "therapist"].includes(user.role)) {
     if (!timer) timer = setInterval(refreshUnread, POLL_MS);
-    if (Date.now() - readAt > FRESH_MS) refreshUnread();
+    refreshUnread();
   } else {
     if (timer) clearInterval(timer);
     timer = null;
     count = 0;
-    readAt = 0;
   }
 }
