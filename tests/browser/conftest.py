@@ -34,19 +34,30 @@ def fake_camera(tmp_path_factory) -> Path:
 
 
 @pytest.fixture(scope="session")
-def browser(fake_camera):
+def playwright_driver():
+    """One Playwright driver for the whole run: the sync API allows only one at a time."""
     from playwright.sync_api import sync_playwright
 
+    with sync_playwright() as playwright:
+        yield playwright
+
+
+def launch_chromium(playwright, camera_clip: Path):
+    """Debian's Chromium whose fake camera plays `camera_clip` (a .y4m file)."""
     executable = shutil.which("chromium")
     if executable is None:
         pytest.fail("Debian's chromium is not installed: run `python3 dev.py test` or "
                     "`apt-get install -y chromium chromium-driver`")
-    with sync_playwright() as playwright:
-        browser = playwright.chromium.launch(
-            executable_path=executable,
-            args=[*CHROMIUM_ARGS, f"--use-file-for-fake-video-capture={fake_camera}"])
-        yield browser
-        browser.close()
+    return playwright.chromium.launch(
+        executable_path=executable,
+        args=[*CHROMIUM_ARGS, f"--use-file-for-fake-video-capture={camera_clip}"])
+
+
+@pytest.fixture(scope="session")
+def browser(playwright_driver, fake_camera):
+    launched = launch_chromium(playwright_driver, fake_camera)
+    yield launched
+    launched.close()
 
 
 @dataclass

@@ -15,7 +15,6 @@ show the expression plainly.
 """
 from __future__ import annotations
 
-import shutil
 import time
 import zipfile
 
@@ -23,7 +22,7 @@ import cv2
 import numpy as np
 import pytest
 
-from tests.browser.conftest import CHROMIUM_ARGS, SCREENSHOTS
+from tests.browser.conftest import SCREENSHOTS, launch_chromium
 from tests.browser.test_session_flow import THERAPIST, _book_and_confirm, _both_join_the_room
 from tests.browser.y4m import webcam_frame, write_y4m
 from tests.support.datasets import shared_dataset
@@ -56,16 +55,11 @@ def phases_clip(tmp_path_factory):
 
 
 @pytest.fixture(scope="module")
-def browser(phases_clip):
+def browser(playwright_driver, phases_clip):
     """This module's own Chromium: its fake camera plays the three phases."""
-    from playwright.sync_api import sync_playwright
-
-    with sync_playwright() as playwright:
-        launched = playwright.chromium.launch(
-            executable_path=shutil.which("chromium"),
-            args=[*CHROMIUM_ARGS, f"--use-file-for-fake-video-capture={phases_clip}"])
-        yield launched
-        launched.close()
+    launched = launch_chromium(playwright_driver, phases_clip)
+    yield launched
+    launched.close()
 
 
 _READ_MARK = """() => {
