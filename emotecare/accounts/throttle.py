@@ -76,10 +76,13 @@ def _take(limit: Limit, subject: str, message: str) -> _Hit:
             return _Hit(counter.counter_key, ends)
         current = ThrottleCounter.get(counter.counter_key, consistent_read=True)
         if current.window_ends > now and current.hits >= limit.max_hits:
-            minutes = math.ceil((current.window_ends - now) / 60)
+            # A window ends on a whole second after it opened, so up to a second more than
+            # the window can remain: never tell anyone to wait longer than the window itself.
+            wait_s = min(math.ceil(current.window_ends - now), limit.window_s)
+            minutes = math.ceil(wait_s / 60)
             raise TooManyRequestsError(
                 f"{message} Try again in {minutes} minute{'s' if minutes != 1 else ''}.",
-                retry_after_s=math.ceil(current.window_ends - now))
+                retry_after_s=wait_s)
     raise TooManyRequestsError(f"{message} Try again in a minute.", retry_after_s=60)
 
 
