@@ -164,14 +164,26 @@ def _move_to_now(stack, booking_id: str) -> str:
     old = [c for c in before if c not in after]  # ticks in both stay this booking's
     new = [c for c in after if c not in before]
     table = f"{prefix}-slot-claims"
+    # Another test's session fast-forwarded to now with the same demo therapist still holds
+    # these minutes: end it where this one starts, as a finished session would, so that the
+    # browser tests do not depend on their order.
+    taken = {c: dynamodb.get_item(TableName=table, Key={"claim_id": {"S": c}}).get("Item")
+             for c in new}
+    earlier = {item["booking_id"]["S"] for item in taken.values() if item}
     dynamodb.transact_write_items(TransactItems=[
         {"Update": {"TableName": f"{prefix}-bookings", "Key": {"booking_id": {"S": booking_id}},
                     "UpdateExpression": "SET starts_at = :s, ends_at = :e, start_day = :d",
                     "ExpressionAttributeValues": {":s": {"S": iso(start)}, ":e": {"S": iso(end)},
                                                   ":d": {"S": iso(start)[:10]}}}},
+        *({"Update": {"TableName": f"{prefix}-bookings", "Key": {"booking_id": {"S": other}},
+                      "UpdateExpression": "SET ends_at = :e",
+                      "ExpressionAttributeValues": {":e": {"S": iso(start)}}}} for other in earlier),
         *({"Delete": {"TableName": table, "Key": {"claim_id": {"S": c}}}} for c in old),
         *({"Put": {"TableName": table, "Item": {"claim_id": {"S": c}, "booking_id": {"S": booking_id}},
-                   "ConditionExpression": "attribute_not_exists(claim_id)"}} for c in new),
+                   "ConditionExpression": "attribute_not_exists(claim_id)"}}
+          for c in new if not taken[c]),
+        *({"Put": {"TableName": table, "Item": {"claim_id": {"S": c}, "booking_id": {"S": booking_id}}}}
+          for c in new if taken[c]),  # taken over from the ended session
     ])
     return session_id
 
