@@ -146,8 +146,8 @@ def _export(args) -> int:
     scores = score_members(members, held_faces, held_labels)
     tflite_path = args.out / MODEL_FILE
     try:
-        info = export(build_ensemble([member.network for member in members]), tflite_path,
-                      test.faces)
+        info = export(build_ensemble([member.network for member in members],
+                                     scores["calibration"]["temperature"]), tflite_path, test.faces)
     except ValueError as exc:
         raise CommandError(str(exc)) from None
     # The same evaluation `emotecare model evaluate DATA --split test --json` prints.
@@ -162,7 +162,8 @@ def _export(args) -> int:
                           f"test/ (n={evaluation['n']}), accuracy {evaluation['accuracy']:.3f}")
     held = scores["ensemble_holdout"]
     print(f"exported {tflite_path} ({info['tflite_bytes'] / 1e6:.2f} MB, {len(members)} member(s) "
-          f"with flip averaging); parity {info['parity']:.2%} on {info['parity_n']} test faces; "
+          f"with flip averaging, temperature {scores['calibration']['temperature']}); "
+          f"parity {info['parity']:.2%} on {info['parity_n']} test faces; "
           f"held-out accuracy {held['accuracy']:.4f}, macro-F1 {held['macro_f1']:.4f}; "
           f"test accuracy {evaluation['accuracy']:.4f}, macro-F1 {evaluation['macro_f1']:.4f}")
     return 0

@@ -72,6 +72,7 @@ def write_metrics(path: Path, evaluation: dict, scores: dict, export_info: dict,
         "macro_f1": evaluation["macro_f1"],
         "ensemble": {
             "flip_averaging": True,
+            "calibration": scores["calibration"],
             "holdout": {"n": held["n"], "accuracy": held["accuracy"],
                         "macro_f1": held["macro_f1"]},
             "members": scores["members"],
