@@ -30,6 +30,16 @@ def test_the_headline_follows_a_change_within_two_frames():
     assert read_now(recent)["expression"] == "sad"
 
 
+def test_a_change_to_a_moderately_sure_expression_is_named_from_the_two_newest_frames():
+    # The older frames' expression must not dilute how sure the newest ones are: their
+    # disagreement is what `agreement` measures, once.
+    recent = frames(*[sure("happy", 0.95)] * 6, sure("sad", UNCERTAIN_BELOW + 0.07),
+                    sure("sad", UNCERTAIN_BELOW + 0.07))
+    reading = read_now(recent)
+    assert reading["state"] == "expression" and reading["expression"] == "sad"
+    assert reading["confidence"] == round(UNCERTAIN_BELOW + 0.07, 3)
+
+
 def test_one_odd_frame_never_names_the_odd_expression():
     reading = read_now(frames(*[sure("happy")] * 5, sure("angry")))
     assert reading["expression"] != "angry"
