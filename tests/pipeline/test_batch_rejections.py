@@ -79,3 +79,17 @@ def test_a_rejected_message_does_not_fail_the_rest_of_its_receive(stack, stack_e
     response = handler(sqs_event([bad, duplicate], "arn:aws:sqs:eu-west-2:123456789012:frames",
                                  "eu-west-2"), LocalLambdaContext("inference"))
     assert response == {"batchItemFailures": [{"itemIdentifier": bad["MessageId"]}]}
+
+
+def test_the_dead_letter_peek_sees_every_message_and_leaves_them_there(stack):
+    # More than one receive's worth: a peek that re-reads the oldest ten missed newer batches
+    # once earlier tests had dead-lettered more than ten (a full run did).
+    sqs = stack.client("sqs")
+    url = sqs.get_queue_url(QueueName="emotecare-local-frames-dlq")["QueueUrl"]
+    keys = {f"frames/peek-{uuid.uuid4().hex}/p/b{i}.ecb" for i in range(12)}
+    for key in keys:
+        sqs.send_message(QueueUrl=url, MessageBody=json.dumps(
+            {"Records": [{"s3": {"object": {"key": key}}}]}))
+
+    assert keys <= dead_lettered_keys(stack)
+    assert keys <= dead_lettered_keys(stack)  # still there for the next look

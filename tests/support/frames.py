@@ -87,14 +87,28 @@ def wait_for(condition, timeout_s: float = 30, interval_s: float = 0.25, what: s
 
 
 def dead_lettered_keys(stack) -> set[str]:
-    """Object keys of the frame-batch notifications now in the frames dead-letter queue."""
+    """Object keys of the frame-batch notifications now in the frames dead-letter queue.
+
+    A peek at every message: each receive hides what it returned for a moment, so the next
+    returns others (receiving with no hiding returns the same oldest ten every time, and a
+    queue holding more than ten, as after the grant tests, never shows the newest), and the
+    messages are then made visible again for whoever looks next.
+    """
     sqs = stack.client("sqs")
     url = sqs.get_queue_url(QueueName="emotecare-local-frames-dlq")["QueueUrl"]
     keys: set[str] = set()
-    for _ in range(5):  # a receive returns at most 10; peek without hiding them from others
+    seen: list[dict] = []
+    for _ in range(100):  # a receive returns at most 10
         messages = sqs.receive_message(QueueUrl=url, MaxNumberOfMessages=10,
-                                       VisibilityTimeout=0).get("Messages", [])
+                                       VisibilityTimeout=30).get("Messages", [])
+        if not messages:
+            break
+        seen += messages
         for message in messages:
             for record in json.loads(message["Body"]).get("Records", []):
                 keys.add(unquote_plus(record["s3"]["object"]["key"]))  # S3 encodes keys
+    for start in range(0, len(seen), 10):
+        sqs.change_message_visibility_batch(QueueUrl=url, Entries=[
+            {"Id": str(i), "ReceiptHandle": m["ReceiptHandle"], "VisibilityTimeout": 0}
+            for i, m in enumerate(seen[start:start + 10])])
     return keys
