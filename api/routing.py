@@ -120,7 +120,7 @@ def route(bp: Blueprint, path: str, methods: tuple[str, ...] = ("GET",),
                 if principal is not None:
                     logger.thread_safe_append_keys(user_id=principal.user_id)
                     # A valid token outlives a deleted or disabled account by up to an hour.
-                    check_account(principal, context.identity())
+                    check_account(principal, context.identity)
                 if roles and (principal is None or principal.role not in roles):
                     raise ForbiddenError(f"only {', '.join(roles)} accounts may do this")
                 call = Call(principal=principal, body=_parse_body(request),

@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import threading
 import time
+from typing import Callable
 
 from pynamodb.exceptions import DoesNotExist
 
@@ -31,8 +32,11 @@ def forget(user_id: str) -> None:
         _good_until.pop(user_id, None)
 
 
-def check_account(principal: Principal, identity: IdentityProvider) -> None:
-    """Return when the caller's account exists and is enabled, else `AuthenticationError`."""
+def check_account(principal: Principal, identity: Callable[[], IdentityProvider]) -> None:
+    """Return when the caller's account exists and is enabled, else `AuthenticationError`.
+
+    `identity` makes the Cognito provider; it is called only when the answer is not
+    remembered, so the requests of a burst do not build one each."""
     now = time.monotonic()
     with _lock:
         if _good_until.get(principal.user_id, 0.0) > now:
@@ -41,7 +45,7 @@ def check_account(principal: Principal, identity: IdentityProvider) -> None:
         user = User.get(principal.user_id)
     except DoesNotExist as exc:
         raise AuthenticationError("this account no longer exists") from exc
-    enabled = identity.enabled(user.email)
+    enabled = identity().enabled(user.email)
     if enabled is None:
         raise AuthenticationError("this account no longer exists")
     if not enabled:

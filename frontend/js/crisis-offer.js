@@ -10,23 +10,29 @@ export function helplineLabel(line) {
   return how ? `${line.name} — ${how}` : line.name;
 }
 
-function helplineItem(line) {
+/** One helpline as a list item: how to reach it in words, and its website. */
+export function helplineItem(line) {
   const link = (text) => h("a", { href: line.url, rel: "noopener", target: "_blank" }, text);
   if (line.url && (line.reach || "") === `visit ${line.url}`) return h("li", {}, `${line.name} — visit `, link(line.url));
   return h("li", {}, helplineLabel(line), line.url ? h("span", {}, " ", link("website")) : null);
 }
 
-function tellTherapistButton(eventId) {
-  const button = h("button", { type: "button" }, "Tell my therapist");
+/** The offer to alert the patient's therapist about the crisis event `eventId`; `label` and
+ * `told` let a page name the therapist. */
+export function tellTherapistButton(eventId, {
+  label = "Tell my therapist",
+  told = "Your therapist has been told. They will contact you as soon as they can; the lines above are there right now.",
+} = {}) {
+  const button = h("button", { type: "button" }, label);
   button.addEventListener("click", async () => {
     button.disabled = true;
     try {
       await post(`/safety-events/${encodeURIComponent(eventId)}/alert-therapist`);
-      const told = h("p", { role: "status" }, "Your therapist has been told. They will contact you as soon as they can; the lines above are there right now.");
-      button.replaceWith(told);
-      told.scrollIntoView({ block: "nearest" });
+      const status = h("p", { role: "status" }, told);
+      button.replaceWith(status);
+      status.scrollIntoView({ block: "nearest" });
     } catch (error) {
-      button.replaceWith(errorBox(error));
+      if (!error?.redirected) button.replaceWith(errorBox(error));  // a hop to sign-in says enough
     }
   });
   return button;

@@ -211,7 +211,7 @@ def _grant_requests(watched) -> list[float]:
 
 def test_both_join_the_room_and_the_therapist_sees_video_and_live_expression(booked_for_room, stack):
     booked = booked_for_room
-    session_id = _both_join_the_room(stack, booked)
+    _both_join_the_room(stack, booked)
     therapist, patient = booked["therapist"], booked["patient"]
 
     therapist.page.wait_for_function(

@@ -1,6 +1,6 @@
 // Home after sign-in: one dashboard per role.
 import { get, post } from "../api.js";
-import { bookingRow, isEnded, listInto, roomLink, summaryLink } from "../components.js";
+import { bookingRow, isEnded, roomLink, summaryLink } from "../components.js";
 import { CHECK_INS } from "./check-ins.js";
 import { seriesLine } from "../charts.js";
 import { loadSafetyAlerts } from "../safety-alerts.js";
