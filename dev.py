@@ -61,7 +61,7 @@ def main(argv: list[str]) -> int:
         return 2
     ensure_venv()
     if argv[0] == "up":
-        os.execv(str(PYTHON), [str(PYTHON), "-m", "emotecare.cli", "up", *argv[1:]])
+        os.execv(str(PYTHON), [str(PYTHON), "-m", "emotecare_dev.cli", "up", *argv[1:]])
     ensure_browser()
     result = subprocess.run([str(PYTHON), "-m", "pytest", *argv[1:]], cwd=ROOT)
     # pytest exits 5 when it collected no tests: that is a failure for us, not a pass.

@@ -17,7 +17,7 @@ from pathlib import Path
 sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
 
 from emotecare.pipeline.reading import UNCERTAIN_BELOW  # noqa: E402
-from emotecare.training.dataset import load_dataset  # noqa: E402
+from emotecare_dev.training.dataset import load_dataset  # noqa: E402
 from emotecare.vision.classifier import EmotionClassifier  # noqa: E402
 from tests.support.datasets import shared_dataset  # noqa: E402
 

@@ -1,6 +1,6 @@
 #!/usr/bin/env python3
 """Cost of one DynamoDB transaction on moto as tables grow, with and without the local
-stack's item-level snapshots (`emotecare.local.isolation`). Prints ms per transaction.
+stack's item-level snapshots (`emotecare_dev.local.isolation`). Prints ms per transaction.
 
     python benchmarks/moto_transactions.py [--sizes 100 1000 4000]
 """
@@ -21,7 +21,7 @@ def measure(sizes: list[int], patched: bool) -> list[float]:
 
     if patched:
         sys.path.insert(0, str(ROOT))
-        from emotecare.local.isolation import serialise_dynamodb_writes
+        from emotecare_dev.local.isolation import serialise_dynamodb_writes
 
         serialise_dynamodb_writes()
     results = []

@@ -36,7 +36,7 @@ LABELS = [("happy", 0.8), ("neutral", 0.0), ("sad", -0.6), ("fear", -0.5), ("ang
 
 
 def start_stack(data_dir: Path):
-    from emotecare.local.stack import LocalStack, StackOptions
+    from emotecare_dev.local.stack import LocalStack, StackOptions
 
     stack = LocalStack(StackOptions(aws_port=0, api_port=0, frontend_port=0, data_dir=data_dir,
                                     seed=False))
@@ -47,7 +47,7 @@ def make_patient_week(records: int, rng: random.Random) -> str:
     """One patient whose W47 holds `records` frames over three sessions, plus wellbeing rows."""
     from emotecare.db.models import EmotionRecord, Session, User
     from emotecare.db.wellbeing import JournalEntry, QuestionnaireResponse, SafetyEvent
-    from emotecare.reports.weeks import to_utc_text
+    from emotecare.weeks import to_utc_text
 
     pid = f"bench-{uuid.uuid4().hex[:10]}"
     User(pid, email=f"{pid}@bench.example", role="patient", name="Bench", time_zone="Europe/Berlin",
@@ -100,7 +100,7 @@ def measure_size(settings, records: int, patients: int, rng: random.Random) -> d
     from emotecare.reports.render import render_report_html
     from emotecare.reports.sources import load_week
     from emotecare.reports.summary import summarise, week_over_week
-    from emotecare.reports.weeks import week_bounds_utc
+    from emotecare.weeks import week_bounds_utc
 
     empty_records_table()
     started = time.perf_counter()

@@ -17,7 +17,8 @@ import csv
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from emotecare.safety import check_message, corpus
+from emotecare.safety import check_message
+from emotecare_dev.safety import corpus
 from emotecare.safety.model import load_model
 
 DEFAULT_SET = corpus.DATA_DIR / "eval_messages.tsv"

@@ -13,7 +13,8 @@ import argparse
 import statistics
 import time
 
-from emotecare.safety import check_message, corpus
+from emotecare.safety import check_message
+from emotecare_dev.safety import corpus
 from emotecare.safety.model import MODEL_PATH, load_model
 
 BUDGET_MS = 20.0

@@ -2,9 +2,10 @@
 """Package the Chalice API (routes + scheduled functions) for deployment.
 
 Chalice ships only `app.py`, `chalicelib/` and the contents of `vendor/`. Our routes import
-`api`, `functions` and the shared `emotecare` package, so they are copied into `vendor/`
-first — without the parts that never run in the API Lambda (training, the local stack, the
-CLI, the vision code that needs OpenCV). Usage:
+`api`, `functions` and the runtime package `emotecare`, so those three folders are copied into
+`vendor/` whole. Development-only code (the local stack, training, the CLI) lives in
+`emotecare_dev/`, which is never copied; the import contracts (`.importlinter`) keep the
+runtime from importing it. Usage:
 
     python infra/package_api.py OUT_DIR [--stage dev] [--merge-template FILE]
 """
@@ -19,23 +20,17 @@ from pathlib import Path
 
 ROOT = Path(__file__).resolve().parents[1]
 VENDOR = ROOT / "vendor"
-_PACKAGES = ("api", "functions", "emotecare")
-# Parts of the tree that never run in the API's zip (and would drag in TF/OpenCV/moto).
-_EXCLUDED = ("emotecare/training", "emotecare/local", "emotecare/cli", "emotecare/vision",
-             "emotecare/safety/training.py", "emotecare/safety/corpus.py",
-             "functions/inference")  # safety/training.py needs scikit-learn
+# What the API zip ships, whole. The vision code and the inference handler ride along unused
+# (the API never imports them; tests/foundation/test_packaging.py checks the import closure).
+SHIPPED_PACKAGES = ("api", "functions", "emotecare")
 
 
 def vendor_sources() -> None:
     """Refresh `vendor/` with the packages the API imports."""
     shutil.rmtree(VENDOR, ignore_errors=True)
-    excluded = {ROOT / e for e in _EXCLUDED}
     ignore = shutil.ignore_patterns("__pycache__", "*.pyc")
-    for package in _PACKAGES:
-        def _ignore(directory, names, _base=ignore):
-            skipped = set(_base(directory, names))
-            return skipped | {n for n in names if Path(directory, n) in excluded}
-        shutil.copytree(ROOT / package, VENDOR / package, ignore=_ignore)
+    for package in SHIPPED_PACKAGES:
+        shutil.copytree(ROOT / package, VENDOR / package, ignore=ignore)
 
 
 def package(out_dir: Path, stage: str, merge_template: Path | None) -> int:

@@ -1,6 +1,6 @@
 """Train a few recipe variants in parallel on one GPU machine and keep the best by held-out score.
 
-Every variant runs `emotecare.training.train.train`, the same code as `emotecare model
+Every variant runs `emotecare_dev.training.train.train`, the same code as `emotecare model
 train`, with a time budget that plans its epoch count (docs/model.md, "Session 4": five
 variants side by side on an H200 ran 4-5 s an epoch). Usage, with VARIANTS=a,b,... to pick:
 
@@ -46,7 +46,7 @@ def main(data: str, out: str, budget_s: float, limit: int | None = None) -> None
     procs = {}
     chosen = os.environ.get("VARIANTS", ",".join(VARIANTS)).split(",")
     for name, options in ((n, VARIANTS[n]) for n in chosen):
-        call = (f"from emotecare.training.train import train; "
+        call = (f"from emotecare_dev.training.train import train; "
                 f"train({data!r}, {str(runs / name)!r}, verbose=2, budget_s={budget_s}, "
                 f"limit={limit}, epochs={MAX_EPOCHS}, **{options!r})")
         log = open(runs / f"{name}.log", "w")

@@ -17,7 +17,7 @@ import json
 
 import numpy as np
 
-from emotecare.safety import training
+from emotecare_dev.safety import training
 from emotecare.safety.model import MODEL_PATH
 from emotecare.safety.rules import PHRASES_PATH, find_phrases, load_phrases
 

@@ -176,6 +176,11 @@ class Session(Model):
     joined = UnicodeSetAttribute(null=True)
     by_patient = _SessionsByPatient()
 
+    @property
+    def analysis_allowed(self) -> bool:
+        """True while frames of this session may be analysed: in progress with consent on."""
+        return self.state == "in_progress" and bool(self.analysis_on)
+
 
 class _RecordsByPatient(GlobalSecondaryIndex):
     class Meta:

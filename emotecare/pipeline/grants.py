@@ -18,7 +18,6 @@ from emotecare.db.grants import UploadGrant
 from emotecare.errors import ForbiddenError, NotFoundError
 from emotecare.pipeline.batch_format import CONTENT_TYPE, MAX_BATCH_BYTES
 from emotecare.pipeline.keys import new_batch_key
-from emotecare.sessions.rules import analysis_allowed
 from emotecare.sessions.lifecycle import load_session_for
 
 MAX_GRANT_EXPIRY_S = 300
@@ -39,7 +38,7 @@ class FrameUploads:
             raise NotFoundError("no such session")  # only the patient's own face is uploaded
         if session.state != "in_progress":
             raise ForbiddenError("frames can only be sent while the session is in progress")
-        if not analysis_allowed(session):
+        if not session.analysis_allowed:
             raise ForbiddenError("emotion analysis is off for this session: switch it on first")
         batch = new_batch_key(session.session_id, user.user_id)
         key = batch.key

@@ -25,7 +25,6 @@ from emotecare.pipeline.analyzer import FrameAnalyzer, FrameResult, UndecodableF
 from emotecare.pipeline.batch_format import MAX_BATCH_BYTES, decode_batch
 from emotecare.pipeline.keys import BatchKey, parse_batch_key
 from emotecare.pipeline.valence import dominant_of, valence_of
-from emotecare.sessions.rules import analysis_allowed
 
 LEDGER_KEEP = timedelta(days=2)  # longer than the queue's retries; S3 expires objects in 1 day
 # S3's LastModified is when the upload finished; a batch (<= 2 MB) that started inside its
@@ -93,7 +92,7 @@ class FrameBatchReader:
             session = None
         if session is None or session.patient_id != batch.patient_id:
             raise RejectedBatch("no_session", "no such session for this patient")
-        if not analysis_allowed(session):
+        if not session.analysis_allowed:
             raise RejectedBatch("no_consent", "session not in progress or analysis switched off")
 
     def _read_and_delete(self, key: str, grant: UploadGrant) -> bytes | None:

@@ -19,7 +19,7 @@ from statistics import fmean
 from emotecare.db.models import EmotionRecord, Report
 from emotecare.db.plans import CarePlanEntry
 from emotecare.db.wellbeing import JournalEntry, QuestionnaireResponse
-from emotecare.reports.weeks import shift_week, week_bounds_utc, week_of
+from emotecare.weeks import shift_week, week_bounds_utc, week_of
 
 SERIES_WEEKS = 12
 

@@ -22,7 +22,7 @@ from emotecare.reports.files import ReportFiles
 from emotecare.reports.mailer import ReportMailer
 from emotecare.reports.render import render_report_html
 from emotecare.reports.summary import build_summary, week_over_week
-from emotecare.reports.weeks import parse_week, shift_week, to_utc_text
+from emotecare.weeks import parse_week, shift_week, to_utc_text
 from emotecare.settings import Settings, get_settings
 
 logger = get_logger("reports")

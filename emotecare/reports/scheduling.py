@@ -16,7 +16,7 @@ from typing import Iterable
 
 from emotecare import aws
 from emotecare.db.models import User
-from emotecare.reports.weeks import parse_week, previous_week
+from emotecare.weeks import parse_week, previous_week
 from emotecare.settings import Settings
 
 # Patients queued per fan-out job: ~1 s on SQS, and under 75 s even at the slowest rate

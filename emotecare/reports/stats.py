@@ -12,7 +12,7 @@ from zoneinfo import ZoneInfo
 
 from emotecare.pipeline.smoothing import SmoothingRules
 from emotecare.reports.distress import sustained_distress
-from emotecare.reports.weeks import parse_utc_text
+from emotecare.weeks import parse_utc_text
 
 
 def _round(value: float | None, digits: int = 4) -> float | None:

@@ -13,7 +13,7 @@ from emotecare.pipeline.smoothing import SmoothingRules
 from emotecare.plans.report_section import plan_section
 from emotecare.reports import stats
 from emotecare.reports.sources import QUESTIONNAIRE_KINDS, WeekRows, load_week
-from emotecare.reports.weeks import to_utc_text, week_bounds_utc, week_days
+from emotecare.weeks import to_utc_text, week_bounds_utc, week_days
 
 SUMMARY_VERSION = 1
 # The numbers compared week over week (`deltas`), and where each lives in a summary.

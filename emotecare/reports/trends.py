@@ -11,7 +11,7 @@ from emotecare.db.models import Report, User
 from emotecare.errors import NotFoundError, ValidationError
 from emotecare.reports.files import ReportFiles
 from emotecare.reports.summary import headline
-from emotecare.reports.weeks import parse_week, shift_week, week_of
+from emotecare.weeks import parse_week, shift_week, week_of
 
 DEFAULT_WEEKS = 12
 MAX_WEEKS = 104

@@ -63,7 +63,7 @@ def compiled_report(world: World) -> None:
         return
     env = {k: v for k, v in os.environ.items() if not k.startswith("EMOTECARE_")}
     env["EMOTECARE_LOCAL_DATA_DIR"] = str(world.stack.data_dir)
-    subprocess.run([sys.executable, "-m", "emotecare.cli", "report", "--week", REPORT_WEEK,
+    subprocess.run([sys.executable, "-m", "emotecare_dev.cli", "report", "--week", REPORT_WEEK,
                     "--patient", patient_id], env=env, check=True, capture_output=True,
                    timeout=120, cwd=Path(__file__).resolve().parents[2])
     done.add(patient_id)

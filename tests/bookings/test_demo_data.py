@@ -6,7 +6,7 @@ from datetime import datetime, timedelta, timezone
 import pytest
 import requests
 
-from emotecare.local.seed import DEMO_USERS
+from emotecare_dev.local.seed import DEMO_USERS
 
 pytestmark = pytest.mark.stack
 

@@ -7,7 +7,7 @@ import boto3
 import pytest
 from moto import mock_aws
 
-from emotecare.local.isolation import serialise_dynamodb_writes
+from emotecare_dev.local.isolation import serialise_dynamodb_writes
 
 
 @pytest.fixture

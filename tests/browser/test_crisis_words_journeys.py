@@ -8,7 +8,7 @@ from __future__ import annotations
 
 import pytest
 
-from emotecare.local.seed import DEMO_USERS
+from emotecare_dev.local.seed import DEMO_USERS
 from tests.browser.conftest import PHONE, add_journal_entry_expecting_crisis_box, sign_in
 
 pytestmark = [pytest.mark.browser, pytest.mark.stack, pytest.mark.slow]

@@ -5,7 +5,7 @@ from __future__ import annotations
 import pytest
 import requests
 
-from emotecare.local.seed import DEMO_USERS
+from emotecare_dev.local.seed import DEMO_USERS
 from tests.browser.conftest import DESKTOP, PHONE, sign_in
 
 pytestmark = [pytest.mark.browser, pytest.mark.stack]

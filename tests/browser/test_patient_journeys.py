@@ -15,7 +15,7 @@ from datetime import datetime, timezone
 
 import pytest
 
-from emotecare.local.seed import DEMO_USERS
+from emotecare_dev.local.seed import DEMO_USERS
 from tests.browser.conftest import DESKTOP, PHONE, sign_in
 from tests.browser.test_session_flow import (_book_through_intake, _confirm_as_therapist, _move_to_now,
                                              _sign_up_patient)
@@ -71,11 +71,11 @@ def _end_by_api(people: dict) -> None:
 
 def _compile_current_week(stack, patient_id: str, time_zone: str) -> str:
     """What the report worker does for the running week, through the operator's command."""
-    from emotecare.reports.weeks import week_of
+    from emotecare.weeks import week_of
 
     week = week_of(datetime.now(timezone.utc), time_zone)
     env = {**os.environ, **stack.env, "AWS_ACCESS_KEY_ID": "local", "AWS_SECRET_ACCESS_KEY": "local"}
-    done = subprocess.run([sys.executable, "-m", "emotecare.cli", "report", "--week", week,
+    done = subprocess.run([sys.executable, "-m", "emotecare_dev.cli", "report", "--week", week,
                            "--patient", patient_id], env=env, capture_output=True, text=True,
                           timeout=120)
     assert done.returncode == 0, done.stderr

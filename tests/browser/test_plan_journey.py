@@ -12,7 +12,7 @@ from datetime import datetime, timezone
 
 import pytest
 
-from emotecare.reports.weeks import week_of
+from emotecare.weeks import week_of
 from tests.browser.conftest import DESKTOP, PHONE, sign_in
 from tests.support.accounts import PASSWORD, make_user
 from tests.support.report_cli import compile_report

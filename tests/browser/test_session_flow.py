@@ -14,7 +14,7 @@ import uuid
 import pytest
 import requests
 
-from emotecare.local.seed import DEMO_USERS
+from emotecare_dev.local.seed import DEMO_USERS
 from tests.browser.conftest import DESKTOP, PHONE, sign_in
 from tests.support.frames import wait_for
 

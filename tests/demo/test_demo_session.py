@@ -18,7 +18,7 @@ def test_demo_session_is_confirmed_and_both_users_can_join_now(stack):
     # Fresh accounts, so bookings other tests made with the demo users cannot collide.
     patient, therapist = make_user(stack, "patient"), make_user(stack, "therapist")
     env = {**os.environ, **stack.env, "AWS_ACCESS_KEY_ID": "local", "AWS_SECRET_ACCESS_KEY": "local"}
-    done = subprocess.run([sys.executable, "-m", "emotecare.cli", "demo-session", "--patient",
+    done = subprocess.run([sys.executable, "-m", "emotecare_dev.cli", "demo-session", "--patient",
                            patient.email, "--therapist", therapist.email], cwd=ROOT, env=env,
                           capture_output=True, text=True, timeout=60)
     assert done.returncode == 0, done.stderr
@@ -35,7 +35,7 @@ def test_demo_session_is_confirmed_and_both_users_can_join_now(stack):
 
 def test_demo_session_refuses_an_unknown_account(stack):
     env = {**os.environ, **stack.env, "AWS_ACCESS_KEY_ID": "local", "AWS_SECRET_ACCESS_KEY": "local"}
-    done = subprocess.run([sys.executable, "-m", "emotecare.cli", "demo-session", "--patient",
+    done = subprocess.run([sys.executable, "-m", "emotecare_dev.cli", "demo-session", "--patient",
                            "nobody@example.com"], cwd=ROOT, env=env, capture_output=True,
                           text=True, timeout=60)
     assert done.returncode == 2

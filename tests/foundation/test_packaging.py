@@ -51,5 +51,5 @@ def test_packaged_zip_carries_no_training_or_vision_code(packaged):
     with zipfile.ZipFile(packaged / "deployment.zip") as archive:
         names = archive.namelist()
     assert not [n for n in names if n.startswith(("tensorflow/", "cv2/", "moto/", "keras/"))]
-    assert not [n for n in names if n.startswith(("emotecare/training/", "emotecare/local/"))]
+    assert not [n for n in names if n.startswith(("emotecare_dev/training/", "emotecare_dev/local/"))]
     assert "app.py" in names

@@ -47,7 +47,7 @@ def test_cli_command_without_settings_or_stack_fails_with_one_clear_line(tmp_pat
     env = {"PATH": "/usr/bin:/bin", "HOME": str(tmp_path),
            "EMOTECARE_LOCAL_DATA_DIR": str(tmp_path / "no-stack-here")}
     result = subprocess.run(
-        [sys.executable, "-m", "emotecare.cli", "report", "--now"],
+        [sys.executable, "-m", "emotecare_dev.cli", "report", "--now"],
         capture_output=True, text=True, env=env, cwd=tmp_path.parent,
         timeout=120)
     assert result.returncode == 2

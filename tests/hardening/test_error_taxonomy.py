@@ -13,7 +13,7 @@ from emotecare.library.resources import ResourceNotFoundError, get_resource
 from emotecare.questionnaires.errors import UnknownInstrumentError
 from emotecare.questionnaires.instruments import get_instrument
 
-_SKIP = ("emotecare.training", "emotecare.cli", "emotecare.local", "emotecare.vision")
+_SKIP = ("emotecare_dev.training", "emotecare_dev.cli", "emotecare_dev.local", "emotecare.vision")
 
 
 def _domain_classes() -> list[type]:

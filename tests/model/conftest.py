@@ -52,7 +52,7 @@ def fer_folder(tmp_path: Path) -> Path:
 @pytest.fixture(scope="session")
 def trained_run(tmp_path_factory) -> tuple[Path, Path]:
     """(data folder, training folder) after one epoch on a tiny generated set."""
-    from emotecare.training.train import train
+    from emotecare_dev.training.train import train
 
     base = tmp_path_factory.mktemp("tiny_training")
     data = write_tree(base / "data", KAGGLE_MSAMBARE, per_class=12)

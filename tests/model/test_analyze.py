@@ -8,7 +8,7 @@ import numpy as np
 import pytest
 from skimage import data
 
-from emotecare.cli.main import main
+from emotecare_dev.cli.main import main
 from emotecare.vision.analyze import PhotoAnalyzer
 from emotecare.vision.classifier import default_model_path
 from emotecare.vision.faces import FaceDetector

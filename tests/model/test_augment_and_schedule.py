@@ -4,8 +4,8 @@ from __future__ import annotations
 import numpy as np
 import pytest
 
-from emotecare.training.augment import augment_epoch, augment_face
-from emotecare.training.train import (PEAK_LEARNING_RATE, WARMUP_EPOCHS, epochs_within_budget,
+from emotecare_dev.training.augment import augment_epoch, augment_face
+from emotecare_dev.training.train import (PEAK_LEARNING_RATE, WARMUP_EPOCHS, epochs_within_budget,
                                       learning_rate_at)
 
 

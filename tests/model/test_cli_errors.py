@@ -3,7 +3,7 @@ from __future__ import annotations
 
 import pytest
 
-from emotecare.cli.main import main
+from emotecare_dev.cli.main import main
 
 
 @pytest.mark.parametrize("argv", [

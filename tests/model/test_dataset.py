@@ -4,7 +4,7 @@ from __future__ import annotations
 import numpy as np
 import pytest
 
-from emotecare.training.dataset import DatasetError, has_split, load_dataset, stratified_holdout
+from emotecare_dev.training.dataset import DatasetError, has_split, load_dataset, stratified_holdout
 from emotecare.vision.preprocess import LABELS
 from tests.model.conftest import KAGGLE_ANANTHU, KAGGLE_MSAMBARE, write_tree, zip_tree
 

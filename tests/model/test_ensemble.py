@@ -7,10 +7,10 @@ import json
 import numpy as np
 import pytest
 
-from emotecare.cli.main import main
-from emotecare.training.ensemble import (build_ensemble, calibrated, calibration_error,
+from emotecare_dev.cli.main import main
+from emotecare_dev.training.ensemble import (build_ensemble, calibrated, calibration_error,
                                          fit_temperature, mirrored)
-from emotecare.training.train import BEST_MODEL
+from emotecare_dev.training.train import BEST_MODEL
 from emotecare.vision.preprocess import LABELS
 
 pytestmark = pytest.mark.slow  # TensorFlow start-up and a compile
@@ -19,7 +19,7 @@ pytestmark = pytest.mark.slow  # TensorFlow start-up and a compile
 def _tiny_network(seed: int):
     import keras
 
-    from emotecare.training.model import make_model
+    from emotecare_dev.training.model import make_model
 
     keras.utils.set_random_seed(seed)
     return make_model(widths=(4, 4, 8), blocks=(1, 1, 1))

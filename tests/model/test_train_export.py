@@ -5,11 +5,11 @@ import json
 
 import pytest
 
-from emotecare.cli.main import main
-from emotecare.training.dataset import load_dataset
-from emotecare.training.ensemble import build_ensemble
-from emotecare.training.export import PARITY_BAR, SIZE_LIMIT_BYTES, export
-from emotecare.training.train import BEST_MODEL, CHECKPOINT, HISTORY, SNAPSHOTS, STATE, train
+from emotecare_dev.cli.main import main
+from emotecare_dev.training.dataset import load_dataset
+from emotecare_dev.training.ensemble import build_ensemble
+from emotecare_dev.training.export import PARITY_BAR, SIZE_LIMIT_BYTES, export
+from emotecare_dev.training.train import BEST_MODEL, CHECKPOINT, HISTORY, SNAPSHOTS, STATE, train
 from emotecare.vision.preprocess import LABELS
 
 pytestmark = pytest.mark.slow  # TensorFlow start-up and a compile: 10-30 s on 2 cores

@@ -12,7 +12,7 @@ import pytest
 
 from emotecare import aws
 from emotecare.db import bind_models
-from emotecare.local.lambda_runtime import LocalLambdaContext, sqs_event
+from emotecare_dev.local.lambda_runtime import LocalLambdaContext, sqs_event
 from emotecare.pipeline.batch_format import MAX_BATCH_BYTES
 from emotecare.settings import get_settings
 from tests.support.frames import batch_of, dead_lettered_keys, face_jpeg, upload, wait_for

@@ -15,7 +15,7 @@ from pathlib import Path
 
 import pytest
 
-from emotecare.local.stack import INFERENCE_HANDLER
+from emotecare_dev.local.stack import INFERENCE_HANDLER
 
 ROOT = Path(__file__).resolve().parents[2]
 DOCKERFILE = ROOT / "functions" / "inference" / "Dockerfile"
@@ -79,9 +79,19 @@ def test_everything_the_handler_imports_is_copied_into_the_image():
 def test_the_model_the_analyzer_loads_is_among_what_the_image_copies():
     from emotecare.vision.classifier import LABELS_FILE, MODEL_FILE
 
-    assert "model_artifacts/" in _copy_sources()
+    model_sources = [s for s in _copy_sources() if s.startswith("model_artifacts")]
+    # Exactly the files the analyzer loads: checkpoints or curves beside them never ship.
+    assert sorted(model_sources) == sorted(f"model_artifacts/{f}" for f in (MODEL_FILE, LABELS_FILE))
     assert (ROOT / "model_artifacts" / MODEL_FILE).is_file()
     assert (ROOT / "model_artifacts" / LABELS_FILE).is_file()
+
+
+def test_the_build_context_lets_in_only_what_the_image_copies():
+    lines = [l.strip() for l in (ROOT / ".dockerignore").read_text().splitlines()
+             if l.strip() and not l.lstrip().startswith("#")]
+    assert lines[0] == "*", "everything is ignored first, then only the copied paths let back in"
+    allowed = sorted(l[1:].rstrip("/") for l in lines if l.startswith("!"))
+    assert allowed == sorted(s.rstrip("/") for s in _copy_sources())
 
 
 def test_the_face_detector_model_and_its_licence_are_among_what_the_image_copies():

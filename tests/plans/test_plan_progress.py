@@ -7,7 +7,7 @@ from datetime import datetime, timedelta, timezone
 import pytest
 
 from emotecare.db.models import Report
-from emotecare.reports.weeks import to_utc_text, week_of
+from emotecare.weeks import to_utc_text, week_of
 from tests.plans.conftest import phq9_answers, phq9_goal, plan_body
 from tests.reports.rows import RowMaker
 

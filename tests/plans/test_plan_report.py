@@ -6,7 +6,7 @@ from datetime import datetime, timezone
 import pytest
 import requests
 
-from emotecare.reports.weeks import week_of
+from emotecare.weeks import week_of
 from tests.plans.conftest import phq9_answers, phq9_goal, plan_body
 from tests.support.report_cli import compile_report
 

@@ -7,7 +7,7 @@ from datetime import datetime, timedelta
 from emotecare.db.models import Booking, EmotionRecord, Session, User
 from emotecare.db.wellbeing import JournalEntry, QuestionnaireResponse, SafetyEvent
 from emotecare.pipeline.valence import VALENCE_BY_EXPRESSION, valence_of
-from emotecare.reports.weeks import parse_utc_text, to_utc_text
+from emotecare.weeks import parse_utc_text, to_utc_text
 
 
 def _id(prefix: str) -> str:

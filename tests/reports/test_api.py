@@ -119,7 +119,7 @@ def test_session_series_lists_each_session_with_its_statistics(people):
 
 def test_trends_end_with_the_running_week_marked_partial(people):
     """A session that has just ended shows up once its week is compiled (issue 16, item 8)."""
-    from emotecare.reports.weeks import week_of
+    from emotecare.weeks import week_of
 
     running = week_of(datetime.now(timezone.utc), "UTC")
     pid = people["patient"].user_id

@@ -6,7 +6,7 @@ from datetime import datetime, timezone
 import pytest
 
 from emotecare.errors import ValidationError
-from emotecare.reports.weeks import parse_week, shift_week, week_bounds_utc, week_of
+from emotecare.weeks import parse_week, shift_week, week_bounds_utc, week_of
 
 
 def utc(text: str) -> datetime:

@@ -14,8 +14,8 @@ from pathlib import Path
 import pytest
 
 from emotecare.db.models import Report
-from emotecare.local.lambda_runtime import LocalLambdaContext
-from emotecare.reports.weeks import previous_week, week_bounds_utc, to_utc_text
+from emotecare_dev.local.lambda_runtime import LocalLambdaContext
+from emotecare.weeks import previous_week, week_bounds_utc, to_utc_text
 
 pytestmark = pytest.mark.stack
 ROOT = Path(__file__).resolve().parents[2]
@@ -79,7 +79,7 @@ def test_a_failed_patient_is_retried_by_the_queue_while_the_others_compile(rows,
 def _cli(stack, *args: str) -> subprocess.CompletedProcess:
     env = {k: v for k, v in os.environ.items() if not k.startswith("EMOTECARE_")}
     env["EMOTECARE_LOCAL_DATA_DIR"] = str(stack.data_dir)
-    return subprocess.run([sys.executable, "-m", "emotecare.cli", "report", *args], cwd=ROOT,
+    return subprocess.run([sys.executable, "-m", "emotecare_dev.cli", "report", *args], cwd=ROOT,
                           env=env, capture_output=True, text=True, timeout=120)
 
 

@@ -7,7 +7,7 @@ from pathlib import Path
 
 import pytest
 
-from emotecare.cli.main import main
+from emotecare_dev.cli.main import main
 from emotecare.safety import build_crisis_reply, list_helplines
 
 ROOT = Path(__file__).resolve().parents[2]
@@ -22,7 +22,7 @@ def test_classify_prints_one_json_verdict_per_input_line_in_order(monkeypatch, c
 
 
 def test_classify_runs_as_a_command_in_a_pipe():
-    done = subprocess.run([sys.executable, "-m", "emotecare.cli", "safety", "classify"], input="i want to die\nhi",
+    done = subprocess.run([sys.executable, "-m", "emotecare_dev.cli", "safety", "classify"], input="i want to die\nhi",
                           capture_output=True, text=True, cwd=ROOT, env={"PYTHONPATH": str(ROOT)}, timeout=60)
     assert done.returncode == 0, done.stderr
     assert [json.loads(line)["crisis"] for line in done.stdout.splitlines()] == [True, False]

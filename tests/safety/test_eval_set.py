@@ -6,7 +6,7 @@ from pathlib import Path
 
 import pytest
 
-from emotecare.safety import corpus
+from emotecare_dev.safety import corpus
 
 ROOT = Path(__file__).resolve().parents[2]
 needs_posts = pytest.mark.skipif(not corpus.POSTS_PATH.exists(),

@@ -90,7 +90,7 @@ def test_the_evidence_names_the_model_version_and_its_score():
 
 
 def test_training_twice_on_the_same_rows_exports_identical_models():
-    training = pytest.importorskip("emotecare.safety.training")  # dev-only: needs scikit-learn
+    training = pytest.importorskip("emotecare_dev.safety.training")  # dev-only: needs scikit-learn
     rows = training.corpus.read_written(training.corpus.DATA_DIR / "eval_messages.tsv")
     matrix = training.build_matrix([r.text for r in rows])
     first, second = (training.export_model(*training.fit_heads(matrix, rows), threshold=0.5, version="crisis-0.0.1",

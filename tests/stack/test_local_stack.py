@@ -11,7 +11,7 @@ import boto3
 import pytest
 import requests
 
-from emotecare.local.seed import DEMO_USERS
+from emotecare_dev.local.seed import DEMO_USERS
 from tests.support.stack import ROOT, StackProcess
 
 pytestmark = pytest.mark.stack
@@ -104,8 +104,8 @@ def test_restart_keeps_accounts_and_data(tmp_path):
 
 @pytest.mark.slow
 def test_killed_stack_loses_at_most_the_last_save_interval(tmp_path):
-    from emotecare.local.emulator_server import STATE_FILE
-    from emotecare.local.stack import SAVE_EVERY_S
+    from emotecare_dev.local.emulator_server import STATE_FILE
+    from emotecare_dev.local.stack import SAVE_EVERY_S
     from tests.support.frames import wait_for
 
     first = StackProcess(tmp_path / "data").start()
@@ -156,7 +156,7 @@ def test_port_in_use_gives_a_clear_message(tmp_path):
         busy.listen()
         port = busy.getsockname()[1]
         result = subprocess.run(
-            [sys.executable, "-m", "emotecare.cli", "up", "--api-port", str(port),
+            [sys.executable, "-m", "emotecare_dev.cli", "up", "--api-port", str(port),
              "--aws-port", "0", "--frontend-port", "0", "--data-dir", str(tmp_path / "d")],
             cwd=ROOT, capture_output=True, text=True, timeout=120)
     assert result.returncode == 2

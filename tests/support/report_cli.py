@@ -14,6 +14,6 @@ def compile_report(stack, patient_id: str, week: str, timeout: float = 120) -> N
     """`emotecare report --week WEEK --patient ID` against `stack`'s data folder."""
     env = {k: v for k, v in os.environ.items() if not k.startswith("EMOTECARE_")}
     env["EMOTECARE_LOCAL_DATA_DIR"] = str(stack.data_dir)
-    subprocess.run([sys.executable, "-m", "emotecare.cli", "report", "--week", week,
+    subprocess.run([sys.executable, "-m", "emotecare_dev.cli", "report", "--week", week,
                     "--patient", patient_id], env=env, check=True, capture_output=True,
                    timeout=timeout, cwd=ROOT)

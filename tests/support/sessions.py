@@ -47,7 +47,7 @@ def live_session(stack: StackProcess, patient: TestUser, therapist: TestUser) ->
 def demo_session(stack: StackProcess, patient: TestUser, therapist: TestUser) -> str:
     """A confirmed booking starting now (`emotecare demo-session`); its session id."""
     env = {**os.environ, **stack.env, "AWS_ACCESS_KEY_ID": "local", "AWS_SECRET_ACCESS_KEY": "local"}
-    done = subprocess.run([sys.executable, "-m", "emotecare.cli", "demo-session", "--patient",
+    done = subprocess.run([sys.executable, "-m", "emotecare_dev.cli", "demo-session", "--patient",
                            patient.email, "--therapist", therapist.email], cwd=ROOT, env=env,
                           capture_output=True, text=True, timeout=60)
     assert done.returncode == 0, done.stderr

@@ -58,7 +58,7 @@ class StackProcess:
                    MOTO_DISABLE_GLOBAL_CORS="true")
         self._log = self.log_path.open("a")
         self.process = subprocess.Popen(
-            [sys.executable, "-m", "emotecare.cli", "up", "--aws-port", "0", "--api-port", "0",
+            [sys.executable, "-m", "emotecare_dev.cli", "up", "--aws-port", "0", "--api-port", "0",
              "--frontend-port", "0", "--data-dir", str(self.data_dir), *self.extra_args],
             cwd=ROOT, env=env, stdout=self._log, stderr=subprocess.STDOUT)
         try:

@@ -9,7 +9,7 @@ import json
 import sys
 from pathlib import Path
 
-from emotecare.cli.main import CommandError
+from emotecare_dev.cli.main import CommandError
 from emotecare.vision.classifier import ARTIFACTS, MODEL_FILE
 
 TRAINING_DIR = ARTIFACTS / "training"
@@ -57,7 +57,7 @@ def register(subparsers) -> None:
 
 
 def _load(path: Path, split: str | None, keep_images: bool = False):
-    from emotecare.training.dataset import DatasetError, load_dataset
+    from emotecare_dev.training.dataset import DatasetError, load_dataset
 
     try:
         return load_dataset(path, split=split, keep_images=keep_images)
@@ -81,10 +81,10 @@ def _train(args) -> int:
         raise CommandError(f"{args.data} does not exist")
     if args.epochs is not None and args.epochs < 1:
         raise CommandError("--epochs must be at least 1")
-    from emotecare.training import train as training
-    from emotecare.training.dataset import DatasetError
+    from emotecare_dev.training import train as training
+    from emotecare_dev.training.dataset import DatasetError
 
-    from emotecare.training.model import ARCHITECTURES
+    from emotecare_dev.training.model import ARCHITECTURES
 
     if args.architecture not in ARCHITECTURES:
         raise CommandError(f"--architecture must be one of {', '.join(ARCHITECTURES)}")
@@ -103,7 +103,7 @@ def _train(args) -> int:
 
 
 def _evaluate(args) -> int:
-    from emotecare.training.evaluate import evaluate_faces, evaluate_photos
+    from emotecare_dev.training.evaluate import evaluate_faces, evaluate_photos
     from emotecare.vision.analyze import PhotoAnalyzer
 
     classifier = _classifier(args.model)
@@ -129,11 +129,11 @@ def _export(args) -> int:
     for checkpoint in checkpoints:
         if not checkpoint.exists():
             raise CommandError(f"{checkpoint} not found: run `emotecare model train` first")
-    from emotecare.training import report
-    from emotecare.training.ensemble import Member, build_ensemble, score_members
-    from emotecare.training.evaluate import evaluate_faces
-    from emotecare.training.export import export
-    from emotecare.training.train import HISTORY, holdout_slice
+    from emotecare_dev.training import report
+    from emotecare_dev.training.ensemble import Member, build_ensemble, score_members
+    from emotecare_dev.training.evaluate import evaluate_faces
+    from emotecare_dev.training.export import export
+    from emotecare_dev.training.train import HISTORY, holdout_slice
     from emotecare.vision.classifier import EmotionClassifier
 
     members = [Member.load(checkpoint) for checkpoint in checkpoints]

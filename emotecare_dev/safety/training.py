@@ -18,7 +18,7 @@ from sklearn.linear_model import LogisticRegression
 from sklearn.model_selection import StratifiedGroupKFold
 from sklearn.multiclass import OneVsRestClassifier
 
-from emotecare.safety import corpus
+from emotecare_dev.safety import corpus
 from emotecare.safety.features import FEATURE_DIM, FEATURE_SPEC, extract_features
 from emotecare.safety.fragments import CATEGORY_PRIORITY
 

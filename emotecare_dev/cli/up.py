@@ -9,7 +9,7 @@ from emotecare.errors import SettingsError
 
 
 def register(subparsers) -> None:
-    from emotecare.local.stack import StackOptions
+    from emotecare_dev.local.stack import StackOptions
 
     defaults = StackOptions()
     parser = subparsers.add_parser("up", help="start the local stack (Ctrl-C stops it)")
@@ -24,10 +24,10 @@ def register(subparsers) -> None:
 
 
 def run_up(args) -> int:
-    from emotecare.cli.main import CommandError
-    from emotecare.local.seed import DEMO_USERS
-    from emotecare.local.stack import LocalStack, StackOptions
-    from emotecare.local.state_file import remove_stack_file, write_stack_file
+    from emotecare_dev.cli.main import CommandError
+    from emotecare_dev.local.seed import DEMO_USERS
+    from emotecare_dev.local.stack import LocalStack, StackOptions
+    from emotecare_dev.local.state_file import remove_stack_file, write_stack_file
     from emotecare.settings import settings_to_env
 
     options = StackOptions(aws_port=args.aws_port, api_port=args.api_port,

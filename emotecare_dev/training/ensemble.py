@@ -22,7 +22,7 @@ import keras
 import numpy as np
 from keras import layers
 
-from emotecare.training.evaluate import compute_metrics
+from emotecare_dev.training.evaluate import compute_metrics
 from emotecare.vision.preprocess import FACE_SIZE
 
 

@@ -12,11 +12,11 @@ from emotecare.db import bind_models
 from emotecare.frontend_config import frontend_config
 from emotecare.security_headers import security_headers
 from emotecare.health import register_probe
-from emotecare.local.emulator import AwsEmulator
-from emotecare.local.events import QueuePump, Scheduler
-from emotecare.local.provision import provision
-from emotecare.local.seed import seed_demo_data
-from emotecare.local.servers import ApiServer, FrontendServer, ensure_port_free, pick_free_port
+from emotecare_dev.local.emulator import AwsEmulator
+from emotecare_dev.local.events import QueuePump, Scheduler
+from emotecare_dev.local.provision import provision
+from emotecare_dev.local.seed import seed_demo_data
+from emotecare_dev.local.servers import ApiServer, FrontendServer, ensure_port_free, pick_free_port
 from emotecare.resources import PLATFORM, bucket_name, table_prefix
 from emotecare.settings import Settings, env_name, local_data_dir, get_settings, settings_to_env
 

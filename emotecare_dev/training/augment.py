@@ -15,7 +15,7 @@ from __future__ import annotations
 import cv2
 import numpy as np
 
-from emotecare.training.model import CROP
+from emotecare_dev.training.model import CROP
 from emotecare.vision.preprocess import FACE_SIZE
 
 MAX_ROTATION_DEGREES = 10

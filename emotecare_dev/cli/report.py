@@ -15,8 +15,8 @@ def register(subparsers) -> None:
 
 
 def run_report(args) -> int:
-    from emotecare.cli.main import CommandError
-    from emotecare.cli.stack_env import use_local_stack_if_unconfigured
+    from emotecare_dev.cli.main import CommandError
+    from emotecare_dev.cli.stack_env import use_local_stack_if_unconfigured
     from emotecare.db import bind_models
     from emotecare.errors import EmoteCareError
     from emotecare.reports.compile import compile_weekly_report

@@ -13,8 +13,8 @@ import time
 from datetime import datetime, timezone
 from typing import Callable
 
-from emotecare.local.cron import schedule_matches, rate_seconds
-from emotecare.local.lambda_runtime import LocalLambdaContext, scheduled_event, sqs_event
+from emotecare_dev.local.cron import schedule_matches, rate_seconds
+from emotecare_dev.local.lambda_runtime import LocalLambdaContext, scheduled_event, sqs_event
 from emotecare.log import get_logger
 
 Handler = Callable[[dict, object], object]

@@ -10,7 +10,7 @@ import urllib.error
 import urllib.request
 from pathlib import Path
 
-from emotecare.local.emulator_server import READY_PATH, SAVE_PATH
+from emotecare_dev.local.emulator_server import READY_PATH, SAVE_PATH
 
 _PR_SET_PDEATHSIG = 1
 
@@ -40,7 +40,7 @@ class AwsEmulator:
         if not self.port:
             raise ValueError("the emulator needs a concrete port")
         self._process = subprocess.Popen(
-            [sys.executable, "-m", "emotecare.local.emulator_server", "--port", str(self.port),
+            [sys.executable, "-m", "emotecare_dev.local.emulator_server", "--port", str(self.port),
              "--data-dir", str(self.data_dir), "--save-every", str(self.save_every_s)],
             preexec_fn=_die_with_parent)
         deadline = time.monotonic() + timeout_s

@@ -3,7 +3,7 @@ from __future__ import annotations
 
 
 def register(subparsers) -> None:
-    from emotecare.local.seed import DEMO_USERS
+    from emotecare_dev.local.seed import DEMO_USERS
 
     patient = next(u for u in DEMO_USERS if u.role == "patient")
     therapists = [u.email for u in DEMO_USERS if u.role == "therapist"]
@@ -19,11 +19,11 @@ def register(subparsers) -> None:
 
 
 def run_demo_session(args) -> int:
-    from emotecare.cli.main import CommandError
-    from emotecare.cli.stack_env import use_local_stack_if_unconfigured
+    from emotecare_dev.cli.main import CommandError
+    from emotecare_dev.cli.stack_env import use_local_stack_if_unconfigured
     from emotecare.db import bind_models
     from emotecare.errors import ConflictError, EmoteCareError
-    from emotecare.local.demo_session import create_demo_session
+    from emotecare_dev.local.demo_session import create_demo_session
     from emotecare.settings import get_settings
 
     try:

@@ -8,11 +8,11 @@ import sys
 # Each module exposes `register(subparsers)`; the sub-command's handler is stored as
 # `func` on the parsed namespace and returns the process exit code.
 _COMMAND_MODULES = [
-    "emotecare.cli.up",
-    "emotecare.cli.model",
-    "emotecare.cli.safety",
-    "emotecare.cli.report",
-    "emotecare.cli.demo",
+    "emotecare_dev.cli.up",
+    "emotecare_dev.cli.model",
+    "emotecare_dev.cli.safety",
+    "emotecare_dev.cli.report",
+    "emotecare_dev.cli.demo",
 ]
 
 

@@ -18,10 +18,10 @@ import keras
 import numpy as np
 from keras import layers
 
-from emotecare.training.augment import augment_epoch
-from emotecare.training.dataset import has_split, load_dataset, stratified_holdout
-from emotecare.training.evaluate import compute_metrics
-from emotecare.training.model import make_model
+from emotecare_dev.training.augment import augment_epoch
+from emotecare_dev.training.dataset import has_split, load_dataset, stratified_holdout
+from emotecare_dev.training.evaluate import compute_metrics
+from emotecare_dev.training.model import make_model
 from emotecare.vision.preprocess import FACE_SIZE, LABELS, normalise
 
 EPOCHS = 30  # 69 min measured on this 2-core CPU (121-152 s an epoch); 3 min on an H200

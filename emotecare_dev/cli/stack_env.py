@@ -4,7 +4,7 @@ from __future__ import annotations
 import os
 from pathlib import Path
 
-from emotecare.local.state_file import read_stack_file
+from emotecare_dev.local.state_file import read_stack_file
 from emotecare.settings import env_name, get_settings, local_data_dir
 
 

@@ -1,6 +1,6 @@
 """The moto server process: moto's backends, their saved state, and a save endpoint.
 
-Run by `AwsEmulator` as its own process (`python -m emotecare.local.emulator_server`) so
+Run by `AwsEmulator` as its own process (`python -m emotecare_dev.local.emulator_server`) so
 moto's request handling has an interpreter of its own: sharing one with the API and the
 inference pumps, every DynamoDB or S3 call queued behind the GIL, and five live sessions
 already saturated it (see docs/pipeline.md).
@@ -111,9 +111,9 @@ def _with_control_routes(app, state: StateFile):
 def _prepare_moto() -> None:
     from moto import backends
 
-    from emotecare.local.isolation import serialise_dynamodb_writes
-    from emotecare.local.model_tracking import track_only_mail
-    from emotecare.local.s3_cors import apply_post_object_cors
+    from emotecare_dev.local.isolation import serialise_dynamodb_writes
+    from emotecare_dev.local.model_tracking import track_only_mail
+    from emotecare_dev.local.s3_cors import apply_post_object_cors
 
     logging.getLogger("werkzeug").setLevel(logging.WARNING)
     serialise_dynamodb_writes()

@@ -1,5 +1,0 @@
-import sys
-
-from emotecare.cli.main import main
-
-sys.exit(main())

@@ -1,0 +1,5 @@
+import sys
+
+from emotecare_dev.cli.main import main
+
+sys.exit(main())
