@@ -1,62 +1,50 @@
-"""iCalendar (RFC 5545) invites for booked sessions."""
+"""iCalendar (RFC 5545) invites for booked sessions, written by the `icalendar` library.
+
+The library escapes TEXT values and folds lines at 75 octets; the one thing left to us is
+control characters, which RFC 5545 forbids in TEXT and some clients read as line breaks.
+"""
 from __future__ import annotations
 
 import re
-from datetime import datetime, timezone
+from datetime import datetime
 
+import icalendar
+
+from emotecare.clock import utc_now
 from emotecare.notifications.mailer import Attachment
 
-
-def _stamp(moment: datetime) -> str:
-    return moment.astimezone(timezone.utc).strftime("%Y%m%dT%H%M%SZ")
-
-
-# Every way text can break a line (CRLF, a lone CR or LF, Unicode's NEL and separators), and
-# the other control characters RFC 5545 forbids in TEXT (HTAB is allowed).
-_LINE_BREAK = re.compile("\r\n|[\r\n\x85\u2028\u2029]")
-_CONTROL = re.compile("[\x00-\x08\x0a-\x1f\x7f]")
+# Control characters other than line breaks (which `icalendar` escapes as \n) and HTAB.
+_CONTROL = re.compile("[\x00-\x08\x0b-\x0c\x0e-\x1f\x7f]")
+_OTHER_LINE_BREAKS = re.compile("\r\n?|[\x85\u2028\u2029]")
 
 
-def _escape(text: str) -> str:
-    """A TEXT value (RFC 5545 3.3.11): escaped, with line breaks as the two characters \\n."""
-    escaped = text.replace("\\", "\\\\").replace(";", "\\;").replace(",", "\\,")
-    return _CONTROL.sub(" ", _LINE_BREAK.sub("\\\\n", escaped))
-
-
-def _fold(line: str) -> str:
-    # RFC 5545: content lines longer than 75 octets are folded with CRLF + space.
-    encoded = line.encode()
-    if len(encoded) <= 75:
-        return line
-    parts, current = [], b""
-    for char in line:
-        piece = char.encode()
-        if len(current) + len(piece) > (75 if not parts else 74):
-            parts.append(current.decode())
-            current = b""
-        current += piece
-    parts.append(current.decode())
-    return "\r\n ".join(parts)
+def _text(value: str) -> str:
+    return _CONTROL.sub(" ", _OTHER_LINE_BREAKS.sub("\n", value))
 
 
 def calendar_event(uid: str, starts_at: datetime, ends_at: datetime, summary: str,
                    description: str, organizer: str, attendees: list[str], url: str,
                    sequence: int = 0, cancelled: bool = False) -> str:
     """A VCALENDAR with one VEVENT; a higher `sequence` updates the same event (`uid`)."""
-    method = "CANCEL" if cancelled else "REQUEST"
-    lines = [
-        "BEGIN:VCALENDAR", "VERSION:2.0", "PRODID:-//EmoteCare//Bookings//EN",
-        f"METHOD:{method}", "BEGIN:VEVENT", f"UID:{uid}",
-        f"DTSTAMP:{_stamp(datetime.now(timezone.utc))}",
-        f"DTSTART:{_stamp(starts_at)}", f"DTEND:{_stamp(ends_at)}",
-        f"SEQUENCE:{sequence}", f"SUMMARY:{_escape(summary)}",
-        f"DESCRIPTION:{_escape(description)}", f"URL:{url}",
-        f"ORGANIZER:mailto:{organizer}",
-        *(f"ATTENDEE;ROLE=REQ-PARTICIPANT:mailto:{email}" for email in attendees),
-        f"STATUS:{'CANCELLED' if cancelled else 'CONFIRMED'}",
-        "END:VEVENT", "END:VCALENDAR",
-    ]
-    return "\r\n".join(_fold(line) for line in lines) + "\r\n"
+    calendar = icalendar.Calendar()
+    calendar.add("prodid", "-//EmoteCare//Bookings//EN")
+    calendar.add("version", "2.0")
+    calendar.add("method", "CANCEL" if cancelled else "REQUEST")
+    event = icalendar.Event()
+    event.add("uid", uid)
+    event.add("dtstamp", utc_now())
+    event.add("dtstart", starts_at)
+    event.add("dtend", ends_at)
+    event.add("sequence", sequence)
+    event.add("summary", _text(summary))
+    event.add("description", _text(description))
+    event.add("url", url)
+    event.add("organizer", f"mailto:{organizer}")
+    for email in attendees:
+        event.add("attendee", f"mailto:{email}", parameters={"ROLE": "REQ-PARTICIPANT"})
+    event.add("status", "CANCELLED" if cancelled else "CONFIRMED")
+    calendar.add_component(event)
+    return calendar.to_ical().decode()
 
 
 def invite_attachment(ics_text: str) -> Attachment:

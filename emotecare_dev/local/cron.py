@@ -1,13 +1,17 @@
-"""Evaluate EventBridge `rate(...)` and `cron(...)` expressions for the local scheduler."""
+"""Evaluate EventBridge `rate(...)` and `cron(...)` expressions for the local scheduler.
+
+`croniter` does the matching; EventBridge's dialect differs from classic cron in three ways
+that are translated here: a sixth field (the year), `?` for "no specific value", and numeric
+days of the week counted 1 = Sunday … 7 = Saturday (classic cron: 0 = Sunday).
+"""
 from __future__ import annotations
 
 import re
 from datetime import datetime
 
+from croniter import croniter
+
 _UNITS = {"minute": 60, "minutes": 60, "hour": 3600, "hours": 3600, "day": 86400, "days": 86400}
-_DAYS = {"SUN": 1, "MON": 2, "TUE": 3, "WED": 4, "THU": 5, "FRI": 6, "SAT": 7}
-_MONTHS = {m: i for i, m in enumerate(
-    ["JAN", "FEB", "MAR", "APR", "MAY", "JUN", "JUL", "AUG", "SEP", "OCT", "NOV", "DEC"], 1)}
 
 
 def rate_seconds(expression: str) -> int | None:
@@ -24,30 +28,19 @@ def schedule_matches(expression: str, when: datetime) -> bool:
     if not match:
         raise ValueError(f"not a schedule expression: {expression!r}")
     minute, hour, dom, month, dow, year = match.group(1).split()
-    eventbridge_dow = (when.isoweekday() % 7) + 1  # EventBridge: 1 = Sunday … 7 = Saturday
-    return (_field_matches(minute, when.minute, {}) and _field_matches(hour, when.hour, {})
-            and _field_matches(dom, when.day, {}) and _field_matches(month, when.month, _MONTHS)
-            and _field_matches(dow, eventbridge_dow, _DAYS) and _field_matches(year, when.year, {}))
+    if not _year_matches(year, when.year):
+        return False
+    classic = " ".join(f.replace("?", "*") for f in (minute, hour, dom, month, _classic_dow(dow)))
+    return croniter.match(classic, when.replace(second=0, microsecond=0))
 
 
-def _field_matches(field: str, value: int, names: dict[str, int]) -> bool:
+def _classic_dow(field: str) -> str:
+    """EventBridge's numeric days (1 = Sunday) as classic cron's (0 = Sunday); names stay."""
+    return re.sub(r"\d+", lambda m: str(int(m.group()) - 1), field)
+
+
+def _year_matches(field: str, year: int) -> bool:
     if field in ("*", "?"):
         return True
-    for part in field.split(","):
-        step = 1
-        if "/" in part:
-            part, step_text = part.split("/")
-            step = int(step_text)
-        if part in ("*", ""):
-            low, high = 0, 10_000
-        elif "-" in part:
-            low, high = (_value(p, names) for p in part.split("-"))
-        else:
-            low = high = _value(part, names)
-        if low <= value <= high and (value - low) % step == 0:
-            return True
-    return False
-
-
-def _value(text: str, names: dict[str, int]) -> int:
-    return names.get(text.upper(), None) or int(text)
+    return any(int(low) <= year <= int(high or low)
+               for low, _, high in (part.partition("-") for part in field.split(",")))
