@@ -7,6 +7,8 @@ from __future__ import annotations
 
 import json
 
+from aws_lambda_powertools.utilities.batch import BatchProcessor, EventType, process_partial_response
+from aws_lambda_powertools.utilities.data_classes.sqs_event import SQSRecord
 from chalice import Blueprint, Cron, Rate
 
 from emotecare.db import bind_models
@@ -63,21 +65,27 @@ def booking_reminders(event):
 @bp.on_sqs_message(queue="reports", batch_size=10, name="report-worker")
 def compile_reports(event):
     """Run each queued job (a fan-out chunk or one patient's week); failures retry alone."""
-    settings = get_settings()
-    bind_models(settings)
+    bind_models(get_settings())
+    # Every failure is a batch item failure, even when all fail (Powertools would otherwise
+    # raise and fail the whole receive, retrying the jobs that did compile).
+    processor = BatchProcessor(event_type=EventType.SQS, raise_on_entire_batch_failure=False)
+    return process_partial_response(event=event.to_dict(), record_handler=_run_report_job,
+                                    processor=processor, context=event.context)
+
+
+class _NoTimeLeft(Exception):
+    """Handed back to SQS unstarted: a fresh invocation will have the time."""
+
+
+def _run_report_job(record: SQSRecord, lambda_context=None) -> None:
     from emotecare.reports.scheduling import run_report_job
 
-    failures = []
-    for record in event:
-        message_id = record.to_dict()["messageId"]
-        if event.context is not None and event.context.get_remaining_time_in_millis() < _RESERVE_MS:
-            logger.warning("no time left; handing the job back", extra={"message_id": message_id})
-            failures.append({"itemIdentifier": message_id})
-            continue
-        try:
-            run_report_job(settings, json.loads(record.body))
-        except Exception:  # one patient's failure must not stop the batch; SQS retries it
-            logger.exception("report job failed", extra={"message_id": message_id,
-                                                          "body": record.body[:200]})
-            failures.append({"itemIdentifier": message_id})
-    return {"batchItemFailures": failures}
+    if lambda_context is not None and lambda_context.get_remaining_time_in_millis() < _RESERVE_MS:
+        logger.warning("no time left; handing the job back", extra={"message_id": record.message_id})
+        raise _NoTimeLeft(record.message_id)
+    try:
+        run_report_job(get_settings(), json.loads(record.body))
+    except Exception:  # one patient's failure must not stop the batch; SQS retries it
+        logger.exception("report job failed", extra={"message_id": record.message_id,
+                                                      "body": record.body[:200]})
+        raise

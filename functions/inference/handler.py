@@ -13,6 +13,7 @@ from urllib.parse import unquote_plus
 
 from aws_lambda_powertools.metrics import MetricUnit, single_metric
 from aws_lambda_powertools.utilities.batch import BatchProcessor, EventType, process_partial_response
+from aws_lambda_powertools.utilities.data_classes import S3Event
 
 from emotecare import aws
 from emotecare.db import bind_models
@@ -36,10 +37,14 @@ def _reader() -> FrameBatchReader:
 
 def process_message(record) -> None:
     """Handle one SQS message: the S3 notification(s) of uploaded frame batches."""
-    for s3_record in json.loads(record.body).get("Records", []):
-        key = unquote_plus(s3_record["s3"]["object"]["key"])  # S3 sends keys quote_plus-encoded
+    notification = S3Event(json.loads(record.body))
+    if "Records" not in notification:  # the s3:TestEvent S3 sends when notifications are set up
+        return
+    for s3_record in notification.records:
+        s3_object = s3_record.s3.get_object
+        key = unquote_plus(s3_object.key)  # S3 sends keys quote_plus-encoded
         try:
-            outcome = _reader().process(key, s3_record["s3"]["object"].get("size"))
+            outcome = _reader().process(key, s3_object.get("size"))
         except BatchRejectedError as exc:
             code = getattr(exc, "code", "rejected")
             logger.warning("frame batch rejected", extra={"key": key, "reason": str(exc),
