@@ -1,5 +1,6 @@
 """Domain errors. Domain code raises these; the API maps them to HTTP in one place
-(`api/errors.py`), the CLI prints them as one line, event handlers log and re-raise."""
+(`_STATUS` in `api/routing.py`), the CLI prints them as one line, event handlers log and
+re-raise."""
 from __future__ import annotations
 
 

@@ -2,7 +2,6 @@
 from __future__ import annotations
 
 import json
-import os
 from pathlib import Path
 
 import numpy as np
@@ -15,8 +14,8 @@ LABELS_FILE = "labels.json"
 
 
 def default_model_path() -> Path:
-    """The shipped model, or the one named by EMOTECARE_MODEL_PATH."""
-    return Path(os.environ.get("EMOTECARE_MODEL_PATH", ARTIFACTS / MODEL_FILE))
+    """The shipped model (a deployment points elsewhere through `Settings.model_dir`)."""
+    return ARTIFACTS / MODEL_FILE
 
 
 class EmotionClassifier:

@@ -53,3 +53,22 @@ def test_cli_command_without_settings_or_stack_fails_with_one_clear_line(tmp_pat
     assert result.returncode == 2
     lines = result.stderr.strip().splitlines()
     assert len(lines) == 1 and lines[0].startswith("emotecare: "), result.stderr
+
+
+def test_no_runtime_module_but_settings_reads_the_environment():
+    """`settings.py` is the one reader: a module that reads `os.environ` itself escapes
+    validation and the local stack's wiring."""
+    import ast
+    from pathlib import Path
+
+    root = Path(__file__).resolve().parents[2]
+    readers = []
+    for package in ("emotecare", "api", "functions"):
+        for path in (root / package).rglob("*.py"):
+            if path == root / "emotecare" / "settings.py":
+                continue
+            for node in ast.walk(ast.parse(path.read_text())):
+                if (isinstance(node, ast.Attribute) and node.attr in ("environ", "getenv")
+                        and isinstance(node.value, ast.Name) and node.value.id == "os"):
+                    readers.append(f"{path.relative_to(root)}:{node.lineno}")
+    assert not readers, readers
