@@ -47,9 +47,13 @@ def test_packaged_zip_imports_app_and_lists_routes_in_a_clean_interpreter(packag
     assert not {"tensorflow", "cv2", "moto"} & set(listing["modules"])
 
 
-def test_packaged_zip_carries_no_training_or_vision_code(packaged):
+def test_packaged_zip_carries_the_runtime_whole_and_no_development_code(packaged):
     with zipfile.ZipFile(packaged / "deployment.zip") as archive:
-        names = archive.namelist()
-    assert not [n for n in names if n.startswith(("tensorflow/", "cv2/", "moto/", "keras/"))]
-    assert not [n for n in names if n.startswith(("emotecare_dev/training/", "emotecare_dev/local/"))]
+        names = {n for n in archive.namelist() if "__pycache__" not in n and not n.endswith("/")}
+    assert not [n for n in names if n.startswith(("tensorflow/", "cv2/", "moto/", "keras/",
+                                                  "sklearn/", "emotecare_dev/", "tests/"))]
+    for package in ("emotecare", "api", "functions"):  # each ships whole: nothing missing
+        in_repo = {p.relative_to(ROOT).as_posix() for p in (ROOT / package).rglob("*")
+                   if p.is_file() and "__pycache__" not in p.parts}
+        assert {n for n in names if n.startswith(package + "/")} == in_repo, package
     assert "app.py" in names
