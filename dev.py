@@ -3,7 +3,8 @@
 
 Needs only python3. Creates `.venv/` in the repository root, installs the Python
 requirements (and, for the tests, Debian's chromium + chromium-driver when missing),
-then starts the local stack or runs the whole test suite. Re-running skips what is done.
+then starts the local stack or runs the whole test suite (`test --fast`: the tier without
+the stack, the browser or training). Re-running skips what is done.
 """
 from __future__ import annotations
 
@@ -54,16 +55,24 @@ def ensure_browser() -> None:
     _run(*sudo, "apt-get", "install", "-y", "-qq", "--no-install-recommends", *missing, env=env)
 
 
+# The fast tier: no local stack, no browser, no model training (about a minute on two cores).
+FAST_TIER = ["-m", "not stack and not browser and not slow"]
+
+
 def main(argv: list[str]) -> int:
     if not argv or argv[0] not in ("up", "test"):
-        print("usage: python3 dev.py up [emotecare up options] | test [pytest options]",
+        print("usage: python3 dev.py up [emotecare up options] | test [--fast] [pytest options]",
               file=sys.stderr)
         return 2
     ensure_venv()
     if argv[0] == "up":
         os.execv(str(PYTHON), [str(PYTHON), "-m", "emotecare_dev.cli", "up", *argv[1:]])
-    ensure_browser()
-    result = subprocess.run([str(PYTHON), "-m", "pytest", *argv[1:]], cwd=ROOT)
+    pytest_args = argv[1:]
+    if "--fast" in pytest_args:
+        pytest_args = [*FAST_TIER, *(a for a in pytest_args if a != "--fast")]
+    else:
+        ensure_browser()
+    result = subprocess.run([str(PYTHON), "-m", "pytest", *pytest_args], cwd=ROOT)
     # pytest exits 5 when it collected no tests: that is a failure for us, not a pass.
     return 1 if result.returncode == 5 else result.returncode
 

@@ -23,3 +23,14 @@ def stack(tmp_path_factory) -> StackProcess:
     running = StackProcess(tmp_path_factory.mktemp("stack") / "data").start()
     yield running
     running.stop()
+
+
+def pytest_collection_modifyitems(config, items):
+    """Mark by what a test needs, not by what its author remembered to write: anything that
+    uses the running stack is `stack`, anything under tests/browser is `browser`, so the fast
+    tier (`dev.py test --fast`, which deselects both) never starts a server by accident."""
+    for item in items:
+        if "stack" in getattr(item, "fixturenames", ()):
+            item.add_marker(pytest.mark.stack)
+        if "tests/browser/" in item.nodeid.replace("\\", "/"):
+            item.add_marker(pytest.mark.browser)
