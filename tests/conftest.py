@@ -25,6 +25,22 @@ def stack(tmp_path_factory) -> StackProcess:
     running.stop()
 
 
+@pytest.fixture(scope="session")
+def admin(people):
+    """The admin of this test run (approves therapists; holds no data of their own)."""
+    return people.admin()
+
+
+@pytest.fixture
+def stack_tables(stack):
+    """The PynamoDB models of this test process pointed at the stack's moto (to inspect rows)."""
+    from emotecare.db import bind_models
+    from emotecare.settings import load_settings
+
+    bind_models(load_settings(stack.env))
+    return stack
+
+
 def pytest_collection_modifyitems(config, items):
     """Mark by what a test needs, not by what its author remembered to write: anything that
     uses the running stack is `stack`, anything under tests/browser is `browser`, so the fast

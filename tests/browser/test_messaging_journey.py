@@ -20,11 +20,6 @@ pytestmark = [pytest.mark.browser, pytest.mark.stack, pytest.mark.slow]
 CRISIS_TEXT = "I want to kill myself tonight"
 
 
-@pytest.fixture(scope="module")
-def admin(stack):
-    return make_user(stack, "admin")
-
-
 def _nav_to(watched, path: str) -> None:
     watched.page.click(f"#site-nav a[href='#{path}']")
     watched.wait_for_path(path)

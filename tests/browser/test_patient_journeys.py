@@ -44,11 +44,6 @@ def _accessible(watched) -> None:
     assert not violations, "\n".join(violations)
 
 
-@pytest.fixture(scope="module")
-def admin(stack):
-    return make_user(stack, "admin")
-
-
 def _confirmed_now(stack, admin) -> dict:
     """A fresh therapist and patient with a confirmed session starting a minute from now."""
     therapist = approved_therapist(stack, admin, name="Dr. Journey")

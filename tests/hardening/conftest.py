@@ -1,2 +1,2 @@
 """Fresh signed-in users for the hardening tests (issue 17)."""
-from tests.support.booking_people import admin, patient, therapist  # noqa: F401
+from tests.support.booking_people import patient, therapist  # noqa: F401

@@ -1,2 +1,2 @@
 """A fresh approved therapist and patient per test (see tests/support/booking_people.py)."""
-from tests.support.booking_people import admin, patient, therapist  # noqa: F401
+from tests.support.booking_people import patient, therapist  # noqa: F401

@@ -1,46 +1,8 @@
-"""People for the plan tests: a patient who booked a therapist, that therapist, and outsiders.
-
-Function-scoped patient and therapist, so every test starts with no plan and no data.
-"""
+"""Helpers of the plan tests; their people are `tests/support/care_people.py`'s (fresh for
+every test, so every test starts with no plan and no data)."""
 from __future__ import annotations
 
-import pytest
-
-from emotecare.db import bind_models
-from emotecare.settings import load_settings
-from tests.support.accounts import TestUser, make_user
-from tests.support.scheduling import approved_therapist, book, slot_after
-
-
-@pytest.fixture(scope="module")
-def admin(stack) -> TestUser:
-    return make_user(stack, "admin")
-
-
-@pytest.fixture(scope="module")
-def other_therapist(stack, admin) -> TestUser:
-    return approved_therapist(stack, admin)
-
-
-@pytest.fixture
-def therapist(stack, admin) -> TestUser:
-    return approved_therapist(stack, admin)
-
-
-@pytest.fixture
-def patient(stack, therapist) -> TestUser:
-    """A patient whose latest booking is with `therapist` (so theirs is the plan shown)."""
-    patient = make_user(stack, "patient")
-    response = book(patient, therapist.user_id, slot_after(patient, therapist.user_id, 30))
-    assert response.status_code == 201, response.text
-    return patient
-
-
-@pytest.fixture
-def stack_tables(stack):
-    """The PynamoDB models of this test process pointed at the stack's moto (to inspect rows)."""
-    bind_models(load_settings(stack.env))
-    return stack
+from tests.support.care_people import other_therapist, outsider, patient, therapist  # noqa: F401
 
 
 def phq9_goal(**extra) -> dict:

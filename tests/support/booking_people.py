@@ -8,11 +8,6 @@ from __future__ import annotations
 import pytest
 
 
-@pytest.fixture(scope="module")
-def admin(people):
-    return people.admin()
-
-
 @pytest.fixture
 def therapist(people):
     return people.therapist()

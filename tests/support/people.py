@@ -1,11 +1,12 @@
 """The people of the tests, made in one place: `people.patient()`, `people.therapist()`,
 `people.admin()` on the running stack (the `people` fixture), each a signed-in `TestUser`.
 
-Every suite's `patient` / `therapist` / `admin` fixtures are thin wrappers over this factory,
-so "a patient" means the same thing everywhere and only the options differ (a time zone, a
-booking that makes a therapist theirs, an unapproved therapist). The module-scoped wrappers
-below serve the session and pipeline suites; `booking_people.py` and the wellbeing conftest
-hold the function-scoped ones.
+Every suite's `patient` / `therapist` fixtures are thin wrappers over this factory, so "a
+patient" means the same thing everywhere and only the options differ (a time zone, a booking
+that makes a therapist theirs, an unapproved therapist). Where they live: `admin` once, in
+`tests/conftest.py`; module-scoped people below (the session and pipeline suites);
+function-scoped ones in `booking_people.py` (accounts, bookings, hardening, messaging) and
+`care_people.py` (wellbeing, plans: the patient has booked the therapist).
 """
 from __future__ import annotations
 
