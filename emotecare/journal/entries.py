@@ -6,8 +6,9 @@ The entry's free text goes through the same safety check as a chat message
 from __future__ import annotations
 
 from dataclasses import asdict, dataclass, replace
-from datetime import datetime, timezone
+from datetime import datetime
 
+from emotecare.clock import utc_now
 from emotecare.safety import SafetyResult, check_message
 from emotecare.errors import ValidationError
 from emotecare.fields import check_year
@@ -57,7 +58,7 @@ def validate_entry(data: dict, now: datetime | None = None) -> JournalEntry:
         tags=_validate_tags(data.get("tags", ())),
         text=_validate_text(data.get("text", "")),
         sleep_hours=_validate_sleep(data.get("sleep_hours")),
-        created_at=_parse_time(data.get("created_at"), "created_at") or now or datetime.now(timezone.utc),
+        created_at=_parse_time(data.get("created_at"), "created_at") or now or utc_now(),
         entry_id=data.get("entry_id"),
         updated_at=_parse_time(data.get("updated_at"), "updated_at"),
     )
@@ -71,7 +72,7 @@ def apply_edit(entry: JournalEntry, changes: dict, now: datetime | None = None) 
         raise ValidationError(f"{field}: cannot be edited", field=field)
     merged = {**entry.to_dict(), **changes, "updated_at": None}
     edited = validate_entry(merged)
-    return replace(edited, updated_at=now or datetime.now(timezone.utc))
+    return replace(edited, updated_at=now or utc_now())
 
 
 def check_entry_safety(entry: JournalEntry) -> SafetyResult:

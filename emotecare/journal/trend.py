@@ -5,6 +5,7 @@ from dataclasses import dataclass
 from datetime import date, datetime, timedelta
 from statistics import mean
 
+from emotecare.clock import utc_now
 from emotecare.journal.entries import JournalEntry
 
 # A change of half a point in the weekly mean (on a 1-10 scale) is the smallest we call a trend;
@@ -41,7 +42,7 @@ def compute_weekly_trend(entries: list[JournalEntry], weeks: int | None = None,
         day = entry.created_at.date() if isinstance(entry.created_at, datetime) else entry.created_at
         by_week.setdefault(day - timedelta(days=day.weekday()), []).append(entry)
     if weeks is not None:
-        today = today or date.today()
+        today = today or utc_now().date()
         first = today - timedelta(days=today.weekday()) - timedelta(weeks=weeks - 1)
         by_week = {start: group for start, group in by_week.items() if start >= first}
     return [_summarise_week(start, by_week[start]) for start in sorted(by_week)]

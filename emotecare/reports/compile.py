@@ -7,10 +7,11 @@ so a redelivered or repeated job does not send it twice.
 from __future__ import annotations
 
 import functools
-from datetime import datetime, timezone
+from datetime import datetime
 
 from pynamodb.exceptions import UpdateError
 
+from emotecare.clock import utc_now
 from emotecare import aws
 from emotecare.db.models import Report, User
 from emotecare.errors import NotFoundError
@@ -39,7 +40,7 @@ class ReportCompiler:
     def compile(self, patient_id: str, week: str, now: datetime | None = None) -> Report:
         """Build and store the report of `patient_id` for `week`; email once it is complete."""
         parse_week(week)
-        now = now or datetime.now(timezone.utc)
+        now = now or utc_now()
         patient = _patient(patient_id)
         summary = build_summary(patient_id, patient.time_zone, week, now, self._rules)
         summary["deltas"] = week_over_week(summary, self._previous_summary(patient, week, now),

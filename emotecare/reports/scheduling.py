@@ -10,10 +10,10 @@ from __future__ import annotations
 
 import json
 from concurrent.futures import ThreadPoolExecutor
-from datetime import datetime, timezone
 from itertools import islice
 from typing import Iterable
 
+from emotecare.clock import utc_now
 from emotecare import aws
 from emotecare.db.models import User
 from emotecare.weeks import parse_week, previous_week
@@ -48,7 +48,7 @@ def queue_compile_jobs(settings: Settings, week: str, patient_ids: Iterable[str]
 
 def start_weekly_fanout(settings: Settings, week: str | None = None) -> str:
     """Queue the first fan-out job of `week` (default: last week); return the week."""
-    week = week or previous_week(datetime.now(timezone.utc))
+    week = week or previous_week(utc_now())
     parse_week(week)
     _send(aws.client("sqs", settings), settings.reports_queue_url,
           [{"fanout": True, "week": week, "after": None}])
@@ -67,7 +67,7 @@ def fan_out_chunk(settings: Settings, week: str, after: dict | None) -> int:
 
 def enqueue_weekly_reports(settings: Settings, week: str | None = None) -> int:
     """Queue every patient's job for `week` now, chunk after chunk (the CLI; no time limit)."""
-    week = week or previous_week(datetime.now(timezone.utc))
+    week = week or previous_week(utc_now())
     parse_week(week)
     queued, cursor = 0, None
     while True:

@@ -5,8 +5,7 @@ compilation has already done the heavy reading of emotion records.
 """
 from __future__ import annotations
 
-from datetime import datetime, timezone
-
+from emotecare.clock import utc_now
 from emotecare.db.models import Report, User
 from emotecare.errors import NotFoundError, ValidationError
 from emotecare.reports.files import ReportFiles
@@ -52,7 +51,7 @@ def _current_week(patient_id: str) -> str:
         zone = User.get(patient_id).time_zone
     except User.DoesNotExist as exc:
         raise NotFoundError("no such patient") from exc
-    return week_of(datetime.now(timezone.utc), zone)
+    return week_of(utc_now(), zone)
 
 
 def _week_range(patient_id: str, weeks: int, until: str | None) -> tuple[list[str], str]:
