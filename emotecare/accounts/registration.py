@@ -55,10 +55,24 @@ def sign_up(services: AccountServices, body: dict, client: str = "") -> dict:
         raise f.fail("country", "must be a two-letter country code")
     throttle.spend(throttle.CODE_MAILS, email, client)
     user_id = services.identity.sign_up(email, password, name)
-    User(user_id, email=email, role=role, name=name, time_zone=time_zone, country=country,
-         created_at=iso_z(now_utc()), profile={"status": "unconfirmed"}).save()
-    _send_code(services, "verify", email, name)
+    try:
+        User(user_id, email=email, role=role, name=name, time_zone=time_zone, country=country,
+             created_at=iso_z(now_utc()), profile={"status": "unconfirmed"}).save()
+        _send_code(services, "verify", email, name)
+    except BaseException:
+        # A Cognito user without our account row could never confirm, sign in or sign up
+        # again: the e-mail would be unusable for good. Undo it, then report the failure.
+        _undo_sign_up(services, email, user_id)
+        raise
     return {"user_id": user_id, "next": "confirm"}
+
+
+def _undo_sign_up(services: AccountServices, email: str, user_id: str) -> None:
+    try:
+        services.identity.delete_user(email)
+        User(user_id).delete()
+    except Exception:
+        logger.exception("could not undo a failed sign-up", extra={"user_id": user_id})
 
 
 def confirm_sign_up(services: AccountServices, body: dict, client: str = "") -> dict:

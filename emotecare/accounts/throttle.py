@@ -51,6 +51,11 @@ CODE_MAILS = Rule("code requests",
 CODE_GUESSES = Rule("wrong codes",
                     Limit("guess-account", 10, 60 * 60), Limit("guess-address", 100, 60 * 60))
 RULES = (SIGN_IN, CODE_MAILS, CODE_GUESSES)
+# Per signed-in account: far above a person's pace (a message takes longer than two seconds
+# to type), low enough that a script cannot flood a therapist's inbox or run up the model
+# bill (every chat turn is a paid Bedrock call).
+MESSAGES = Limit("messages-user", 30, 60)
+CHAT_TURNS = Limit("chat-turns-user", 20, 60)
 
 
 @dataclass(frozen=True)
@@ -113,6 +118,12 @@ def _take_both(rule: Rule, email: str, address: str) -> list[_Hit]:
         _give_back(hits[0])  # refused outright: this attempt counts against nobody
         raise
     return hits
+
+
+def spend_own(limit: Limit, user_id: str, what: str) -> None:
+    """Count one `what` (messages, chat turns) of a signed-in account; 429 when used up."""
+    _take(limit, user_id, f"You have sent {limit.max_hits} {what} in the last "
+                          f"{limit.window_s // 60} minute{'s' if limit.window_s > 60 else ''}.")
 
 
 def spend(rule: Rule, email: str, address: str) -> None:

@@ -29,7 +29,7 @@ FIELDS += ["goals", "interventions", "summary_for_patient", "version", "goal_id"
 PLAUSIBLE = st.sampled_from([
     "2030-01-07T10:00:00Z", "2020-01-01T00:00:00Z", "2030-02-30T10:00:00Z", "24:00", "25:61",
     "Europe/London", "../../etc/passwd", "individual", "couple", "anxiety", "en", "", " ",
-    "a@b.co", "x" * 5000, "\u0000", "\ud7ff", "NaN", "-1", "1e309", "{}", "[]",
+    "a@b.co", "x" * 5000, "\u0000", "\ud7ff", "\ud800", "ok \udfff", "NaN", "-1", "1e309", "{}", "[]",
     # Extreme dates (issue 17): adding an offset or a session length overflowed datetime.
     "9999-12-31T23:59:59Z", "9999-12-31T23:59:59-14:00", "0001-01-01T00:00:00+14:00",
     "9999-12-31", "0001-01-01", "9999-W52", "2199-12-31T23:59:59-12:00"])
