@@ -15,7 +15,7 @@ from chalice import Blueprint, CORSConfig, Response
 
 from api import context
 from api.body import parse_json_object
-from emotecare.accounts.standing import check_account
+from emotecare.accounts.standing import check_account, writing
 from emotecare.accounts.tokens import Principal
 from emotecare.errors import (
     AuthenticationError,
@@ -127,7 +127,12 @@ def route(bp: Blueprint, path: str, methods: tuple[str, ...] = ("GET",),
                             query=dict(request.query_params or {}),
                             headers=dict(request.headers or {}),
                             client_ip=_client_ip(request))
-                result = view(call, **url_params)
+                if principal is not None and request.method != "GET":
+                    # Counted in flight and refused once the account's erasure has begun.
+                    with writing(principal):
+                        result = view(call, **url_params)
+                else:
+                    result = view(call, **url_params)
             except EmoteCareError as exc:
                 if isinstance(exc, SettingsError):
                     logger.error("misconfigured", extra={"reason": str(exc)})
