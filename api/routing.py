@@ -55,6 +55,11 @@ class Call:
     client_ip: str = ""  # API Gateway's sourceIp (per-address limits)
 
     @property
+    def browser(self) -> str:
+        """The client's User-Agent (with the address, an unknown client's identity)."""
+        return next((v for k, v in self.headers.items() if k.lower() == "user-agent"), "")[:256]
+
+    @property
     def user(self) -> Principal:
         if self.principal is None:
             raise AuthenticationError("sign in first")
