@@ -87,7 +87,10 @@ def erase_patient(account_id: str, email: str, identity: IdentityProvider, files
 
 
 def finish_interrupted_erasures(identity: IdentityProvider, files: PatientFiles) -> int:
-    """The sweep: run again every erasure marked more than `SWEEP_AFTER` ago and not verified."""
+    """The sweep: run again every erasure marked more than `SWEEP_AFTER` ago and not verified.
+
+    A filtered scan of `account-standing` (one small row per account that ever wrote): at
+    100,000 accounts about 10 MB read, some 1,300 read units every 10 minutes."""
     cutoff = iso_z(now_utc() - SWEEP_AFTER)
     finished = 0
     for row in AccountStanding.scan(AccountStanding.erasure_started_at.exists()
