@@ -2,8 +2,10 @@
 
 Python's JSON parser recurses per nesting level, so a body of 5,000 brackets is a
 `RecursionError`; `1e999` parses as infinity, which no field accepts and some arithmetic
-turns into an `OverflowError`. Both are refused here, before any view sees the body, naming
-the top-level field they sit under.
+turns into an `OverflowError`; `"\ud800"` parses as a lone UTF-16 surrogate, a string that
+cannot be encoded as UTF-8, so storing it fails (DynamoDB, Cognito, mail). All are refused
+here, before any view sees the body, naming the top-level field they sit under: one place
+for every stored text field of every route.
 """
 from __future__ import annotations
 
@@ -34,9 +36,15 @@ def parse_json_object(raw: bytes) -> dict[str, Any]:
     if not isinstance(body, dict):
         raise ValidationError("request body must be a JSON object")
     for field, value in body.items():
+        if not _encodable(field):
+            raise ValidationError("a field name contains an invalid character (a lone UTF-16 "
+                                  "surrogate)", field="body")
         if not _all_finite(value):
             raise ValidationError(f"{field}: numbers must be finite and at most 1e308",
                                   field=str(field)[:100])
+        if not _all_encodable(value):
+            raise ValidationError(f"{field}: contains an invalid character (a lone UTF-16 "
+                                  "surrogate); retype the text", field=str(field)[:100])
     return body
 
 
@@ -90,4 +98,23 @@ def _all_finite(value: Any) -> bool:
         return all(_all_finite(v) for v in value.values())
     if isinstance(value, list):
         return all(_all_finite(v) for v in value)
+    return True
+
+
+def _encodable(text: str) -> bool:
+    try:
+        text.encode("utf-8")
+    except UnicodeEncodeError:
+        return False
+    return True
+
+
+def _all_encodable(value: Any) -> bool:
+    """No lone surrogate in any string or key of `value` (depth bounded as above)."""
+    if isinstance(value, str):
+        return _encodable(value)
+    if isinstance(value, dict):
+        return all(_encodable(k) and _all_encodable(v) for k, v in value.items())
+    if isinstance(value, list):
+        return all(_all_encodable(v) for v in value)
     return True

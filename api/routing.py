@@ -15,7 +15,7 @@ from chalice import Blueprint, CORSConfig, Response
 
 from api import context
 from api.body import parse_json_object
-from emotecare.accounts.standing import check_account
+from emotecare.accounts.standing import check_account, writing
 from emotecare.accounts.tokens import Principal
 from emotecare.errors import (
     AuthenticationError,
@@ -53,6 +53,11 @@ class Call:
     query: dict[str, str] = field(default_factory=dict)
     headers: dict[str, str] = field(default_factory=dict)
     client_ip: str = ""  # API Gateway's sourceIp (per-address limits)
+
+    @property
+    def browser(self) -> str:
+        """The client's User-Agent (with the address, an unknown client's identity)."""
+        return next((v for k, v in self.headers.items() if k.lower() == "user-agent"), "")[:256]
 
     @property
     def user(self) -> Principal:
@@ -127,7 +132,12 @@ def route(bp: Blueprint, path: str, methods: tuple[str, ...] = ("GET",),
                             query=dict(request.query_params or {}),
                             headers=dict(request.headers or {}),
                             client_ip=_client_ip(request))
-                result = view(call, **url_params)
+                if principal is not None and request.method != "GET":
+                    # Counted in flight and refused once the account's erasure has begun.
+                    with writing(principal):
+                        result = view(call, **url_params)
+                else:
+                    result = view(call, **url_params)
             except EmoteCareError as exc:
                 if isinstance(exc, SettingsError):
                     logger.error("misconfigured", extra={"reason": str(exc)})

@@ -62,6 +62,30 @@ def booking_reminders(event):
     return {"reminded": sent}
 
 
+# An erasure marked more than 5 minutes ago and not verified was interrupted (a crash, a
+# timeout); the account stays closed to writes until this finishes it.
+ERASURE_SWEEP = Rate(10, unit=Rate.MINUTES)
+
+
+@bp.schedule(ERASURE_SWEEP, name="erasure-sweep",
+             description="Finish account erasures that were interrupted")
+def erasure_sweep(event):
+    settings = get_settings()
+    bind_models(settings)
+    from emotecare import aws
+    from emotecare.accounts.erasure import finish_interrupted_erasures
+    from emotecare.accounts.identity import IdentityProvider
+    from emotecare.accounts.personal_data import PatientFiles
+
+    identity = IdentityProvider(aws.client("cognito-idp", settings), settings.user_pool_id,
+                                settings.user_pool_client_id)
+    files = PatientFiles(aws.client("s3", settings), settings.frames_bucket,
+                         settings.reports_bucket)
+    finished = finish_interrupted_erasures(identity, files)
+    logger.info("interrupted erasures finished", extra={"accounts": finished})
+    return {"finished": finished}
+
+
 @bp.on_sqs_message(queue="reports", batch_size=10, name="report-worker")
 def compile_reports(event):
     """Run each queued job (a fan-out chunk or one patient's week); failures retry alone."""

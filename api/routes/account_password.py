@@ -12,4 +12,5 @@ bp = Blueprint(__name__)
 
 @route(bp, "/me/password", methods=("PUT",), roles=("patient", "therapist", "admin"))
 def change_my_password(call):
-    return change_password(call.user, call.body, context.identity(), call.client_ip)
+    return change_password(call.user, call.body, context.identity(), call.client_ip,
+                           call.browser)

@@ -28,7 +28,8 @@ def resend_code(call):
 
 @route(bp, "/auth/signin", methods=("POST",), public=True, status=200)
 def sign_in(call):
-    return registration.sign_in(context.account_services(), call.body, call.client_ip)
+    return registration.sign_in(context.account_services(), call.body, call.client_ip,
+                                call.browser)
 
 
 @route(bp, "/auth/refresh", methods=("POST",), public=True, status=200)

@@ -58,7 +58,7 @@ def end(call, session_id):
 
 @route(bp, "/sessions/{session_id}/consent", methods=("PUT",), roles=("patient",))
 def put_consent(call, session_id):
-    return consent.set_consent(call.user, session_id, call.body.get("analysis_on"))
+    return consent.set_consent(call.user, session_id, call.body)
 
 
 @route(bp, "/self-reflect", methods=("POST",), roles=("patient",))

@@ -17,7 +17,8 @@ from emotecare.errors import ValidationError
 from emotecare.fields import iso_z, now_utc
 
 MAX_ATTEMPTS = 5
-LIFETIMES = {"verify": timedelta(hours=24), "reset": timedelta(hours=1)}
+LIFETIMES = {"verify": timedelta(hours=24), "reset": timedelta(hours=1),
+             "signin": timedelta(minutes=15)}
 
 # Messages for people: the form shows them next to the code field as they are.
 NO_CODE_MESSAGE = ("That code has expired or was not sent to this email. Check the email address, "

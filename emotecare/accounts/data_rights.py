@@ -1,23 +1,15 @@
 """A patient's right to their data: download all of it, or delete the account and all of it."""
 from __future__ import annotations
 
-from pynamodb.exceptions import DoesNotExist
-
-from emotecare.accounts import standing
-from emotecare.accounts.codes import discard_codes
+from emotecare.accounts.erasure import erase_patient
 from emotecare.accounts.export_format import item_to_json
 from emotecare.accounts.identity import IdentityProvider
 from emotecare.accounts.personal_data import (
-    NOT_EXPORTED, Owner, PatientFiles, locators, patient_bookings, patient_objects)
+    NOT_EXPORTED, Owner, PatientFiles, locators, patient_objects)
 from emotecare.accounts.profiles import load_user, public_user
 from emotecare.accounts.tokens import Principal
-from emotecare.bookings.emails import BookingMail, parties
-from emotecare.bookings.store import claim_ids
-from emotecare.db.models import SlotClaim, User
+from emotecare.bookings.emails import BookingMail
 from emotecare.fields import iso_z, now_utc
-from emotecare.log import get_logger
-
-logger = get_logger("accounts")
 
 
 def export_patient_data(principal: Principal, files: PatientFiles) -> dict:
@@ -36,40 +28,9 @@ def export_patient_data(principal: Principal, files: PatientFiles) -> dict:
 
 def delete_patient_account(principal: Principal, identity: IdentityProvider,
                            files: PatientFiles, mail: BookingMail) -> dict:
-    """Cancel future sessions (telling the therapists), then delete every record and file."""
+    """Cancel future sessions (telling the therapists), then erase every record and file.
+
+    The request is itself one of the account's writes in flight (`standing.writing`), which
+    the erasure does not wait for."""
     user = load_user(principal.user_id)
-    owner = Owner.of(user.user_id)  # before the sessions it lists are deleted
-    now = iso_z(now_utc())
-    bookings = patient_bookings(user.user_id)
-    told = 0
-    for booking in bookings:
-        if booking.status in ("pending", "confirmed") and booking.starts_at > now:
-            _, therapist = parties(booking)
-            mail.patient_left(booking, therapist)
-            told += 1
-    files.delete(patient_objects(files, owner))
-    for booking in bookings:
-        for claim in claim_ids(booking):
-            if _claim_of(claim, booking.booking_id):
-                SlotClaim(claim).delete()
-    removed = 0
-    for locator in locators():
-        if locator.model is User:
-            continue  # last, so a retry after a failure still finds the account
-        for item in list(locator.find(owner)):
-            item.delete()
-            removed += 1
-    discard_codes(user.email)
-    identity.delete_user(user.email)
-    user.delete()
-    standing.forget(user.user_id)  # its tokens stop working in this process at once
-    logger.info("patient account deleted", extra={"records": removed + 1,
-                                                  "therapists_told": told})
-    return {"deleted": True, "records": removed + 1, "therapists_told": told}
-
-
-def _claim_of(claim_id: str, booking_id: str) -> bool:
-    try:
-        return SlotClaim.get(claim_id).booking_id == booking_id
-    except DoesNotExist:
-        return False
+    return erase_patient(user.user_id, user.email, identity, files, mail, own_writes=1)

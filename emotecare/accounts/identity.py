@@ -73,6 +73,17 @@ class IdentityProvider:
                 return None
             raise
 
+    def subject(self, email: str) -> str | None:
+        """The user's `sub` (our user id), None when there is no such user."""
+        try:
+            attributes = self._cognito.admin_get_user(UserPoolId=self._pool,
+                                                      Username=email)["UserAttributes"]
+        except ClientError as exc:
+            if _code(exc) == "UserNotFoundException":
+                return None
+            raise
+        return next((a["Value"] for a in attributes if a["Name"] == "sub"), None)
+
     def enabled(self, email: str) -> bool | None:
         """Whether the user may sign in (an operator can disable them); None when there is none."""
         try:

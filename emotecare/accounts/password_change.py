@@ -11,7 +11,7 @@ from emotecare.fields import Fields
 
 
 def change_password(principal: Principal, body: dict, identity: IdentityProvider,
-                    client: str = "") -> dict:
+                    client: str = "", browser: str = "") -> dict:
     """`{current_password, new_password}` → Cognito ChangePassword. Other signed-in devices
     keep their sessions until their tokens lapse (Cognito does not revoke them on a change).
 
@@ -24,6 +24,8 @@ def change_password(principal: Principal, body: dict, identity: IdentityProvider
         raise ValidationError("new_password: must differ from your current password",
                               field="new_password")
     email = load_user(principal.user_id).email
-    with throttle.attempt(throttle.SIGN_IN, email, client, counted=(ValidationError,)):
+    # Counted like an unknown client's sign-in; the token already proves who this is, so
+    # strangers' guesses (the account-wide allowance) never stop it.
+    with throttle.sign_in_attempt(email, client, browser, None, counted=(ValidationError,)):
         identity.change_password(email, current, proposed)
     return {"changed": True}

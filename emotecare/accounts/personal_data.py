@@ -32,6 +32,10 @@ NOT_PATIENT_KEYED = {
     "frame-batches": "outcome of one uploaded frame batch by S3 key, expires (TTL)",
     "feed-state": "the feed's running averages per session, no personal content",
     "throttle-counters": "hit counts keyed by a hash of an e-mail or address, expire within hours (TTL)",
+    "known-devices": "hashes of an e-mail and a device token, expire 90 days after the last "
+                     "sign-in (TTL); nothing to read without the token",
+    "account-standing": "writes in flight and the erasure ledger, keyed by account id; after a "
+                        "verified erasure it holds only when, and expires (accounts/erasure.py)",
 }
 # Read by the patient's export? Private notes belong to the therapist who wrote them.
 NOT_EXPORTED = {"private-notes"}

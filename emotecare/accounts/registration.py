@@ -8,7 +8,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from emotecare.accounts import codes, throttle
+from emotecare.accounts import codes, devices, throttle
 from emotecare.accounts.identity import IdentityProvider
 from emotecare.accounts.passwords import check_password
 from emotecare.accounts.profiles import public_user, user_by_email
@@ -21,6 +21,9 @@ from emotecare.notifications.templates import send_templated
 
 logger = get_logger("accounts")
 SELF_SERVICE_ROLES = ("patient", "therapist")  # admins are created by operators only
+_TEMPLATES = {"verify": "verify_email", "reset": "reset_password", "signin": "sign_in_code"}
+SIGN_IN_CODE_MESSAGE = ("Many wrong passwords were tried on this account, so we emailed you a code. "
+                        "Type the code from that email below, with your password, to sign in.")
 
 
 @dataclass(frozen=True)
@@ -33,7 +36,7 @@ class AccountServices:
 
 def _send_code(services: AccountServices, purpose: str, email: str, name: str) -> None:
     code = codes.issue_code(purpose, email)
-    template = "verify_email" if purpose == "verify" else "reset_password"
+    template = _TEMPLATES[purpose]
     send_templated(services.mailer, template, [email], name=name, code=code,
                    app_url=services.frontend_url)
     if services.stage == "local":
@@ -55,10 +58,24 @@ def sign_up(services: AccountServices, body: dict, client: str = "") -> dict:
         raise f.fail("country", "must be a two-letter country code")
     throttle.spend(throttle.CODE_MAILS, email, client)
     user_id = services.identity.sign_up(email, password, name)
-    User(user_id, email=email, role=role, name=name, time_zone=time_zone, country=country,
-         created_at=iso_z(now_utc()), profile={"status": "unconfirmed"}).save()
-    _send_code(services, "verify", email, name)
+    try:
+        User(user_id, email=email, role=role, name=name, time_zone=time_zone, country=country,
+             created_at=iso_z(now_utc()), profile={"status": "unconfirmed"}).save()
+        _send_code(services, "verify", email, name)
+    except BaseException:
+        # A Cognito user without our account row could never confirm, sign in or sign up
+        # again: the e-mail would be unusable for good. Undo it, then report the failure.
+        _undo_sign_up(services, email, user_id)
+        raise
     return {"user_id": user_id, "next": "confirm"}
+
+
+def _undo_sign_up(services: AccountServices, email: str, user_id: str) -> None:
+    try:
+        services.identity.delete_user(email)
+        User(user_id).delete()
+    except Exception:
+        logger.exception("could not undo a failed sign-up", extra={"user_id": user_id})
 
 
 def confirm_sign_up(services: AccountServices, body: dict, client: str = "") -> dict:
@@ -90,14 +107,37 @@ def resend_code(services: AccountServices, body: dict, client: str = "") -> dict
     return {"next": "confirm", "message": "if the account awaits confirmation, we sent a code"}
 
 
-def sign_in(services: AccountServices, body: dict, client: str = "") -> dict:
-    f = Fields(body, ("email", "password"))
+def sign_in(services: AccountServices, body: dict, client: str = "", browser: str = "") -> dict:
+    """`{email, password, device_token?, code?}` → tokens and this client's `device_token`.
+
+    A `device_token` from an earlier sign-in of this account proves a known client, whose
+    wrong passwords are counted for it alone (`throttle.sign_in_attempt`); `code` is the
+    mailed code asked for once unknown clients have used up the account's allowance."""
+    f = Fields(body, ("email", "password", "device_token", "code"))
     email, password = f.email("email"), f.secret("password", max_len=128)
-    with throttle.attempt(throttle.SIGN_IN, email, client, counted=(AuthenticationError,)):
+    presented = f.secret("device_token", max_len=100) if f.has("device_token") else None
+    code = f.secret("code", max_len=12) if f.has("code") else None
+    known = presented if devices.is_known(email, presented) else None
+    with throttle.sign_in_attempt(email, client, browser, known,
+                                  counted=(AuthenticationError,)) as gate:
         tokens = services.identity.sign_in(email, password)
     user = user_by_email(email)
+    if gate.needs_code:
+        _prove_by_mailed_code(services, email, code, client, user.name if user else "")
     return {"id_token": tokens.id_token, "refresh_token": tokens.refresh_token,
-            "expires_in": tokens.expires_in, "user": public_user(user) if user else None}
+            "expires_in": tokens.expires_in, "user": public_user(user) if user else None,
+            "device_token": devices.remember(email, known)}
+
+
+def _prove_by_mailed_code(services: AccountServices, email: str, code: str | None,
+                          client: str, name: str) -> None:
+    """The right password from an unknown client of a much-guessed account: ask for a code."""
+    if code is None:
+        throttle.spend(throttle.CODE_MAILS, email, client)
+        _send_code(services, "signin", email, name)
+        raise ValidationError(SIGN_IN_CODE_MESSAGE, field="code")
+    with throttle.attempt(throttle.CODE_GUESSES, email, client, counted=(ValidationError,)):
+        codes.consume_code("signin", email, code)
 
 
 def refresh(services: AccountServices, body: dict) -> dict:

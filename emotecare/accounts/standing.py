@@ -5,21 +5,29 @@ so the API does not take the token's word for it: the account's row must exist a
 Cognito user must be enabled. A good answer is remembered for `REMEMBER_S` seconds per
 process, so a burst of requests costs one look-up; deleting an account in this process
 forgets it at once (`forget`), and other processes stop honouring it within `REMEMBER_S`.
+
+Writes are held to a stricter rule (`writing`): each one is counted in the account's
+`AccountStanding` row before it runs, under the condition that no erasure has started, and
+uncounted after. The count and the mark are one DynamoDB item, so from the moment an erasure
+marks it no process can start a write for that account, and the erasure can wait for the
+writes already running to finish before it deletes (`accounts/erasure.py`).
 """
 from __future__ import annotations
 
+import contextlib
 import threading
 import time
-from typing import Callable
+from typing import Callable, Iterator
 
-from pynamodb.exceptions import DoesNotExist
+from pynamodb.exceptions import DoesNotExist, UpdateError
 
 from emotecare.accounts.identity import IdentityProvider
 from emotecare.accounts.tokens import Principal
 from emotecare.db.models import User
+from emotecare.db.standing import AccountStanding
 from emotecare.errors import AuthenticationError
 
-REMEMBER_S = 60.0
+REMEMBER_S = 5.0  # a disabled or erased account's token is refused within this, everywhere
 _MAX_REMEMBERED = 10_000  # accounts; the memory is simply emptied when full
 
 _good_until: dict[str, float] = {}
@@ -54,3 +62,22 @@ def check_account(principal: Principal, identity: Callable[[], IdentityProvider]
         if len(_good_until) >= _MAX_REMEMBERED:
             _good_until.clear()
         _good_until[principal.user_id] = now + REMEMBER_S
+
+
+@contextlib.contextmanager
+def writing(principal: Principal) -> Iterator[None]:
+    """Run one write of `principal`'s, counted as in flight; 401 once their erasure started."""
+    try:
+        AccountStanding(principal.user_id).update(
+            actions=[AccountStanding.writes_in_flight.add(1)],
+            condition=AccountStanding.erasure_started_at.does_not_exist())
+    except UpdateError as exc:
+        if getattr(exc, "cause_response_code", "") == "ConditionalCheckFailedException":
+            forget(principal.user_id)
+            raise AuthenticationError("this account is being deleted") from exc
+        raise
+    try:
+        yield
+    finally:
+        AccountStanding(principal.user_id).update(
+            actions=[AccountStanding.writes_in_flight.add(-1)])

@@ -44,13 +44,25 @@ class Rule:
     per_address: Limit
 
 
+# Sign-in (OWASP's device-cookie pattern, `sign_in_attempt`): `per_account` is the allowance
+# of every unknown client together; once it is used up a right password from an unknown
+# client is asked for a mailed code instead of being refused. Each client is also limited on
+# its own: an unknown one by address and browser (`SIGN_IN_CLIENT`), one that signed in
+# before by its device token (`SIGN_IN_DEVICE`), so a stranger's guesses lock out nobody else.
 SIGN_IN = Rule("wrong sign-in attempts",
                Limit("signin-account", 10, 15 * 60), Limit("signin-address", 100, 15 * 60))
+SIGN_IN_CLIENT = Limit("signin-client", 10, 15 * 60)
+SIGN_IN_DEVICE = Limit("signin-device", 10, 15 * 60)
 CODE_MAILS = Rule("code requests",
                   Limit("mail-account", 8, 60 * 60), Limit("mail-address", 200, 60 * 60))
 CODE_GUESSES = Rule("wrong codes",
                     Limit("guess-account", 10, 60 * 60), Limit("guess-address", 100, 60 * 60))
 RULES = (SIGN_IN, CODE_MAILS, CODE_GUESSES)
+# Per signed-in account: far above a person's pace (a message takes longer than two seconds
+# to type), low enough that a script cannot flood a therapist's inbox or run up the model
+# bill (every chat turn is a paid Bedrock call).
+MESSAGES = Limit("messages-user", 30, 60)
+CHAT_TURNS = Limit("chat-turns-user", 20, 60)
 
 
 @dataclass(frozen=True)
@@ -115,6 +127,12 @@ def _take_both(rule: Rule, email: str, address: str) -> list[_Hit]:
     return hits
 
 
+def spend_own(limit: Limit, user_id: str, what: str) -> None:
+    """Count one `what` (messages, chat turns) of a signed-in account; 429 when used up."""
+    _take(limit, user_id, f"You have sent {limit.max_hits} {what} in the last "
+                          f"{limit.window_s // 60} minute{'s' if limit.window_s > 60 else ''}.")
+
+
 def spend(rule: Rule, email: str, address: str) -> None:
     """Count one use (a mailed code) for `email` and `address`; 429 once either is used up."""
     _take_both(rule, email, address)
@@ -128,7 +146,13 @@ def attempt(rule: Rule, email: str, address: str,
     Raises `TooManyRequestsError` before the block runs when a limit is used up, so a
     locked-out account cannot be signed in to even with the right password.
     """
-    hits = _take_both(rule, email, address)
+    with _counted_if(_take_both(rule, email, address), counted):
+        yield
+
+
+@contextlib.contextmanager
+def _counted_if(hits: list[_Hit], counted: tuple[type[BaseException], ...]) -> Iterator[None]:
+    """Keep `hits` when the block raises one of `counted`; give them back otherwise."""
     try:
         yield
     except counted:
@@ -139,3 +163,38 @@ def attempt(rule: Rule, email: str, address: str,
         raise
     for hit in hits:
         _give_back(hit)
+
+
+@dataclass
+class SignInGate:
+    """What a sign-in attempt must still show: a mailed code, once unknown clients used up
+    the account's allowance (the right password alone is then not enough, nor refused)."""
+
+    needs_code: bool = False
+
+
+@contextlib.contextmanager
+def sign_in_attempt(email: str, address: str, browser: str, known_device: str | None,
+                    counted: tuple[type[BaseException], ...]) -> Iterator[SignInGate]:
+    """Guard one password guess for `email` (see `SIGN_IN`); 429 when this client is used up.
+
+    `known_device`: a device token already checked to belong to `email`, or None."""
+    too_many = f"Too many {SIGN_IN.what} for this account."
+    gate = SignInGate()
+    if known_device is not None:
+        hits = [_take(SIGN_IN_DEVICE, f"{email}\n{known_device}", too_many)]
+    else:
+        hits = [_take(SIGN_IN_CLIENT, f"{email}\n{address}\n{browser}", too_many)]
+        try:
+            if address:
+                hits.append(_take(SIGN_IN.per_address, address,
+                                  f"Too many {SIGN_IN.what} from your network."))
+        except TooManyRequestsError:
+            _give_back(hits[0])
+            raise
+        try:
+            hits.append(_take(SIGN_IN.per_account, email, too_many))
+        except TooManyRequestsError:
+            gate.needs_code = True
+    with _counted_if(hits, counted):
+        yield gate

@@ -13,6 +13,7 @@ from emotecare.chat.service import MAX_MESSAGE_CHARS, ChatService
 from emotecare.escalation.care_team import load_patient_context
 from emotecare.escalation.crisis import crisis_fields
 from emotecare.escalation.events import record_safety_event
+from emotecare.accounts import throttle
 from emotecare.fields import Fields
 
 
@@ -21,6 +22,7 @@ def send_message(patient: Principal, body: dict, service: ChatService) -> dict:
     f = Fields(body, ("text", "conversation_id"))
     text = f.text("text", max_len=MAX_MESSAGE_CHARS)
     conversation_id = f.text("conversation_id", max_len=64, default=None)
+    throttle.spend_own(throttle.CHAT_TURNS, patient.user_id, "chat messages")
     conversation = (store.load_conversation(patient.user_id, conversation_id) if conversation_id
                     else store.new_conversation(patient.user_id))
     context = load_patient_context(patient.user_id)

@@ -20,3 +20,18 @@ class ThrottleCounter(Model):
     hits = NumberAttribute(default=0)
     window_ends = NumberAttribute()
     expires_at = TTLAttribute()
+
+
+class KnownDevice(Model):
+    """A client that has signed in to an account before (OWASP's "device cookie").
+
+    `device_key` = SHA-256 of "<e-mail>\\n<device token>": the token is a random secret the
+    client keeps and sends with its next sign-in; only its hash is stored, bound to the
+    account's e-mail. Expires `KNOWN_FOR` after its last successful sign-in.
+    """
+
+    class Meta:
+        table_name = "known-devices"
+
+    device_key = UnicodeAttribute(hash_key=True)
+    expires_at = TTLAttribute()

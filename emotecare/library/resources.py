@@ -74,7 +74,7 @@ def validate_resource(data: dict) -> Resource:
     if status not in STATUSES:
         raise ValidationError(f"status: must be one of {list(STATUSES)}", field="status")
     tags = data.get("tags", [])
-    if isinstance(tags, str) or not all(isinstance(t, str) for t in tags):
+    if not isinstance(tags, (list, tuple)) or not all(isinstance(t, str) for t in tags):
         raise ValidationError("tags: must be a list of words", field="tags")
     return Resource(id=data["id"].strip(), title=data["title"].strip(), topic=data["topic"], type=data["type"],
                     reading_minutes=minutes, source_name=data["source_name"].strip(),

@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import dataclasses
 
+from emotecare.accounts import throttle
 from emotecare.accounts.profiles import load_user
 from emotecare.accounts.tokens import Principal
 from emotecare.db.messaging import InboxEntry, Message
@@ -59,6 +60,7 @@ def send_message(caller: Principal, other_id: str, body: dict, mailer: Mailer,
                  app_url: str) -> dict:
     """`POST /messages/threads/{user_id}` `{text}`: store, tell the other side, answer."""
     text = Fields(body, ("text",)).text("text", max_len=MAX_TEXT_CHARS)
+    throttle.spend_own(throttle.MESSAGES, caller.user_id, "messages")
     thread = find_thread(caller, other_id)
     if not may_write(thread):
         raise NotFoundError("no such person to write to")

@@ -8,14 +8,14 @@ from __future__ import annotations
 from emotecare.accounts.tokens import Principal
 from emotecare.clock import iso, utc_now
 from emotecare.db.models import ConsentChange, Session
-from emotecare.errors import ConflictError, ForbiddenError, ValidationError
+from emotecare.errors import ConflictError, ForbiddenError
+from emotecare.fields import Fields
 from emotecare.sessions.lifecycle import OPEN_STATES, current_state, describe, load_session_for
 
 
-def set_consent(user: Principal, session_id: str, analysis_on: object) -> dict:
-    """Switch analysis on or off for the caller's own session; returns the session."""
-    if not isinstance(analysis_on, bool):
-        raise ValidationError("analysis_on must be true or false", field="analysis_on")
+def set_consent(user: Principal, session_id: str, body: dict) -> dict:
+    """`{analysis_on}`: switch analysis on or off for the caller's own session; returns it."""
+    analysis_on = Fields(body, ("analysis_on",)).boolean("analysis_on")
     session = load_session_for(user, session_id)
     if user.user_id != session.patient_id:
         raise ForbiddenError("only the patient decides whether their face is analysed")

@@ -15,6 +15,7 @@ from emotecare.accounts.tokens import Principal
 from emotecare.clock import utc_now
 from emotecare.db.live import Signal
 from emotecare.errors import ConflictError, ValidationError
+from emotecare.fields import Fields
 from emotecare.sessions.lifecycle import current_state, load_session_for
 
 SIGNAL_TYPES = ("offer", "answer", "candidate", "bye")
@@ -25,9 +26,8 @@ PAGE = 100
 
 def post_signal(user: Principal, session_id: str, body: dict) -> dict:
     """Store one signalling message from the caller for the other participant."""
-    kind, payload = body.get("type"), body.get("payload")
-    if kind not in SIGNAL_TYPES:
-        raise ValidationError(f"type must be one of {', '.join(SIGNAL_TYPES)}", field="type")
+    f = Fields(body, ("type", "payload"))
+    kind, payload = f.choice("type", SIGNAL_TYPES), body.get("payload")
     if len(json.dumps(payload)) > MAX_PAYLOAD_BYTES:
         raise ValidationError("payload too large", field="payload")
     session = load_session_for(user, session_id)

@@ -5,17 +5,23 @@ moto's request handling has an interpreter of its own: sharing one with the API 
 inference pumps, every DynamoDB or S3 call queued behind the GIL, and five live sessions
 already saturated it (see docs/pipeline.md).
 
-moto keeps everything in memory. To let accounts, bookings, emotion records and reports
-survive a restart, the backends that hold durable data are pickled to
-`<data_dir>/aws-state.pickle` every `--save-every` seconds, on `POST /_emotecare/save`
-and on SIGTERM/SIGINT, and loaded before the server starts. Queues are not saved: their
-messages are transient and they are re-created.
+moto keeps everything in memory. To let accounts, bookings, emotion records, reports and
+queued messages (the dead-letter queues' included) survive a restart, the backends that hold
+durable data are pickled to `<data_dir>/aws-state.pickle` every `--save-every` seconds, on
+`POST /_emotecare/save` and on SIGTERM/SIGINT, and loaded before the server starts.
+
+Changes a person must be able to rely on are saved at once, before their request is answered
+(`is_critical`): a sign-out, a password change or reset, a disabled or deleted Cognito user,
+and the mark that starts an account's erasure (its rows are then deleted by the API and, if
+the emulator dies first, by the erasure sweep after the restart). A `kill -9` of the emulator
+can still lose the other writes of the last `--save-every` seconds (see README).
 """
 from __future__ import annotations
 
 import argparse
 import copyreg
 import functools
+import io
 import logging
 import os
 import pickle
@@ -28,7 +34,12 @@ from pathlib import Path
 from cryptography.hazmat.primitives import serialization
 from cryptography.hazmat.primitives.asymmetric import rsa
 
-DURABLE_BACKENDS = ("dynamodb", "s3", "cognitoidp", "ses")
+DURABLE_BACKENDS = ("dynamodb", "s3", "cognitoidp", "ses", "sqs")
+_COGNITO = "AWSCognitoIdentityProviderService."
+CRITICAL_COGNITO_CALLS = frozenset(_COGNITO + name for name in (
+    "AdminUserGlobalSignOut", "GlobalSignOut", "RevokeToken", "ChangePassword",
+    "AdminSetUserPassword", "ConfirmForgotPassword", "AdminDisableUser", "AdminDeleteUser",
+    "DeleteUser"))
 STATE_FILE = "aws-state.pickle"
 SAVE_PATH = "/_emotecare/save"
 READY_PATH = "/_emotecare/ready"
@@ -92,8 +103,26 @@ class StateFile:
         return True
 
 
+def _erasure_mark() -> tuple[bytes, bytes]:
+    """What the request that marks (or verifies) an erasure carries: its table and attribute."""
+    from emotecare.db.standing import AccountStanding
+
+    return (f"-{AccountStanding.Meta.table_name}\"".encode(),
+            f"\"{AccountStanding.erasure_verified_at.attr_name}\"".encode())
+
+
+def is_critical(target: str, body: bytes) -> bool:
+    """Whether the AWS call (`X-Amz-Target`, body) must be saved before it is answered."""
+    if target in CRITICAL_COGNITO_CALLS:
+        return True
+    if target == "DynamoDB_20120810.UpdateItem":
+        table, attribute = _erasure_mark()
+        return table in body and attribute in body  # the per-write counter names neither
+    return False
+
+
 def _with_control_routes(app, state: StateFile):
-    """Answer the controller's two paths; pass everything else to moto."""
+    """Answer the controller's two paths; save critical calls at once; the rest is moto's."""
     def control(environ, start_response):
         path = environ.get("PATH_INFO")
         if path == READY_PATH:
@@ -104,8 +133,36 @@ def _with_control_routes(app, state: StateFile):
             start_response("200 OK" if saved else "503 Service Unavailable",
                            [("Content-Type", "text/plain")])
             return [b"saved" if saved else b"busy: try again"]
-        return app(environ, start_response)
+        target = environ.get("HTTP_X_AMZ_TARGET", "")
+        if not target.startswith((_COGNITO, "DynamoDB_20120810.UpdateItem")):
+            return app(environ, start_response)
+        body = environ["wsgi.input"].read(int(environ.get("CONTENT_LENGTH") or 0))
+        environ["wsgi.input"] = io.BytesIO(body)
+        if not is_critical(target, body):
+            return app(environ, start_response)
+        answer = list(app(environ, start_response))  # moto has applied the change
+        for _ in range(3):
+            if state.save():
+                break
+        return answer
     return control
+
+
+def _make_queues_picklable() -> None:
+    """moto's Queue holds a `threading.Condition`, which pickle cannot store: drop it on save
+    and make a fresh one on load (nothing waits on a queue across a restart)."""
+    from moto.sqs.models import Queue
+
+    def getstate(queue):
+        state = queue.__dict__.copy()
+        state.pop("_messages_lock", None)
+        return state
+
+    def setstate(queue, state):
+        queue.__dict__.update(state)
+        queue._messages_lock = threading.Condition()
+
+    Queue.__getstate__, Queue.__setstate__ = getstate, setstate
 
 
 def _prepare_moto() -> None:
@@ -117,6 +174,7 @@ def _prepare_moto() -> None:
 
     logging.getLogger("werkzeug").setLevel(logging.WARNING)
     serialise_dynamodb_writes()
+    _make_queues_picklable()
     apply_post_object_cors()  # browsers upload frames by presigned POST
     track_only_mail()
     # moto lists its package folder on every request to route it; the list never changes.

@@ -64,6 +64,30 @@ export function signedOut() {
   notify();
 }
 
+// Device tokens (issue 24): a successful sign-in returns one, and the next sign-in of the same
+// account sends it back, proving "this browser has signed in as you before", so a stranger's
+// wrong guesses never lock it out. It opens nothing by itself (the password is still needed),
+// so it is kept in localStorage, per account e-mail, across tabs and restarts.
+const DEVICES_KEY = "emotecare.devices";
+
+function knownDevices() {
+  try {
+    return JSON.parse(localStorage.getItem(DEVICES_KEY) || "{}") || {};
+  } catch {
+    return {};
+  }
+}
+
+export function deviceToken(email) {
+  return knownDevices()[String(email || "").trim().toLowerCase()] || null;
+}
+
+export function rememberDevice(email, token) {
+  if (!token) return;
+  localStorage.setItem(DEVICES_KEY, JSON.stringify(
+    { ...knownDevices(), [String(email).trim().toLowerCase()]: token }));
+}
+
 export function onChange(listener) {
   listeners.add(listener);
   return () => listeners.delete(listener);

@@ -27,8 +27,9 @@ def own_stack(tmp_path_factory):
     running.stop()
 
 
-def _post(stack, path: str, body: dict) -> requests.Response:
-    return requests.post(f"{stack.api_url}{path}", json=body, timeout=30)
+def _post(stack, path: str, body: dict, agent: str | None = None) -> requests.Response:
+    headers = {"User-Agent": agent} if agent else {}
+    return requests.post(f"{stack.api_url}{path}", json=body, headers=headers, timeout=30)
 
 
 def _email() -> str:
@@ -107,11 +108,64 @@ def test_wrong_current_passwords_on_a_password_change_stop_at_the_sign_in_limit(
     assert statuses == [400] * SIGN_IN.per_account.max_hits + [429]
 
 
+def test_ten_wrong_passwords_from_a_stranger_do_not_stop_a_device_that_signed_in_before(own_stack):
+    """Issue 24, point 5 (OWASP's device cookie): the stranger is throttled, the owner is not."""
+    user = make_user(own_stack, "patient")
+    first = _post(own_stack, "/auth/signin", {"email": user.email, "password": PASSWORD},
+                  agent="owner's laptop")
+    assert first.status_code == 200, first.text
+    device_token = first.json()["device_token"]
+    wrong = {"email": user.email, "password": "Wrong-Passw0rd-9"}
+    statuses = [_post(own_stack, "/auth/signin", wrong, agent="stranger").status_code
+                for _ in range(SIGN_IN.per_account.max_hits + 1)]
+    assert statuses == [401] * SIGN_IN.per_account.max_hits + [429]
+    again = _post(own_stack, "/auth/signin", {"email": user.email, "password": PASSWORD,
+                                              "device_token": device_token},
+                  agent="owner's laptop")
+    assert again.status_code == 200, again.text
+    assert again.json()["id_token"] and again.json()["device_token"]
+    # The stranger's own client stays throttled, right password or not.
+    _assert_throttled(_post(own_stack, "/auth/signin", {"email": user.email, "password": PASSWORD},
+                            agent="stranger"))
+
+
+def test_a_device_token_of_another_account_proves_nothing(own_stack):
+    owner, other = make_user(own_stack, "patient"), make_user(own_stack, "patient")
+    token = _post(own_stack, "/auth/signin", {"email": owner.email, "password": PASSWORD}
+                  ).json()["device_token"]
+    for _ in range(SIGN_IN.per_account.max_hits):
+        _post(own_stack, "/auth/signin", {"email": other.email, "password": "Wrong-Passw0rd-9",
+                                          "device_token": token}, agent="thief")
+    refused = _post(own_stack, "/auth/signin", {"email": other.email, "password": PASSWORD,
+                                                "device_token": token}, agent="thief")
+    _assert_throttled(refused)
+
+
+def test_once_the_account_wide_limit_is_used_up_a_new_client_signs_in_with_a_mailed_code(own_stack):
+    user = make_user(own_stack, "patient")
+    wrong = {"email": user.email, "password": "Wrong-Passw0rd-9"}
+    # Strangers on many clients together use up the account's allowance for unknown clients.
+    statuses = [_post(own_stack, "/auth/signin", wrong, agent=f"stranger {n}").status_code
+                for n in range(SIGN_IN.per_account.max_hits)]
+    assert statuses == [401] * SIGN_IN.per_account.max_hits
+    right = {"email": user.email, "password": PASSWORD}
+    asked = _post(own_stack, "/auth/signin", right, agent="owner's new phone")
+    assert asked.status_code == 400, asked.text
+    assert asked.json()["field"] == "code" and "emailed you a code" in asked.json()["error"]
+    code = re.search(r"\b(\d{6})\b", wait_for_mail(own_stack, user.email, "sign-in code").text)[1]
+    still_wrong = _post(own_stack, "/auth/signin", {**wrong, "code": code}, agent="stranger 0")
+    assert still_wrong.status_code == 401, still_wrong.text  # the code alone opens nothing
+    signed_in = _post(own_stack, "/auth/signin", {**right, "code": code}, agent="owner's new phone")
+    assert signed_in.status_code == 200, signed_in.text
+    assert signed_in.json()["id_token"] and signed_in.json()["device_token"]
+
+
 def test_one_address_cannot_try_passwords_on_many_accounts(own_stack):
     """Runs last in this module: it uses up 127.0.0.1's sign-in allowance on this stack."""
     limit = SIGN_IN.per_address.max_hits
-    # The first test's failures and the password-change test's came from this address too.
-    used = 2 * SIGN_IN.per_account.max_hits
+    # The first test's failures, the password-change test's and the device tests' strangers'
+    # came from this address too (a known device's guesses are not counted per address).
+    used = 5 * SIGN_IN.per_account.max_hits + 1  # + the stranger's code-less wrong guess
     with ThreadPoolExecutor(max_workers=8) as pool:
         statuses = list(pool.map(
             lambda _: _post(own_stack, "/auth/signin", {"email": _email(),

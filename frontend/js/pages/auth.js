@@ -65,16 +65,32 @@ function confirmPage(main, { query, navigate }) {
 }
 
 function signinPage(main, { query, navigate }) {
+  // Shown only when the API asks for it: after many wrong passwords on this account, a browser
+  // that has not signed in to it before needs the code we e-mail as well as the password.
+  const codeField = field("Code from the email", h("input", { name: "code", inputmode: "numeric", autocomplete: "one-time-code", maxlength: 12 }));
+  codeField.hidden = true;
   const form = h("form", { class: "card form-narrow" },
     field("Email", input({ name: "email", type: "email", value: query.email || "", autocomplete: "username" })),
     field("Password", input({ name: "password", type: "password", autocomplete: "current-password" })),
+    codeField,
     h("button", { type: "submit" }, "Sign in"),
     h("p", { class: "small" }, h("a", { href: "#/forgot" }, "Forgot your password?"), " · ",
       h("a", { href: "#/signup" }, "Create an account")));
   form.addEventListener("submit", (event) => {
     event.preventDefault();
     submitting(form, async () => {
-      const result = await api("/auth/signin", { method: "POST", body: formData(form), auth: false });
+      const body = formData(form);
+      if (!body.code) delete body.code;
+      const device = session.deviceToken(body.email);
+      if (device) body.device_token = device;
+      let result;
+      try {
+        result = await api("/auth/signin", { method: "POST", body, auth: false });
+      } catch (error) {
+        if (error?.field === "code") codeField.hidden = false;
+        throw error;
+      }
+      session.rememberDevice(body.email, result.device_token);
       session.signedIn(result);
       navigate(safeNext(query.next));
     });
