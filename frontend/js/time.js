@@ -23,9 +23,11 @@ export function formatDate(iso, timeZone = userTimeZone()) {
     .format(new Date(iso));
 }
 
-export function formatTime(iso, timeZone = userTimeZone()) {
-  return new Intl.DateTimeFormat(undefined, { hour: "2-digit", minute: "2-digit", timeZone })
-    .format(new Date(iso));
+/** "18:05", or "18:05:30" with `seconds` (points of one session, seconds apart). */
+export function formatTime(iso, timeZone = userTimeZone(), { seconds = false } = {}) {
+  return new Intl.DateTimeFormat(undefined, {
+    hour: "2-digit", minute: "2-digit", second: seconds ? "2-digit" : undefined, timeZone,
+  }).format(new Date(iso));
 }
 
 /** "YYYY-MM-DD" of `date` in `timeZone` (for grouping slots by the viewer's day). */
