@@ -11,9 +11,12 @@ import { myPlanCard, plansDueCard } from "../plans.js";
 
 const upcoming = (data) => data?.bookings || (Array.isArray(data) ? data : []);
 
+const JOIN_OPENS_MS = 10 * 60_000;  // time.js joinable(): the room opens 10 minutes before the start
+
 function nextSessionCard() {
   const box = h("div", {});
-  section(box, () => get("/bookings", { scope: "upcoming" }), (data) => {
+  let opensTimer = null;
+  const load = () => section(box, () => get("/bookings", { scope: "upcoming" }), (data) => {
     const next = upcoming(data).find((b) => !["cancelled", "late_cancelled", "declined"].includes(b.status) && !isEnded(b));
     const ended = upcoming(data).filter(isEnded).at(-1);  // a session that just ended, until it moves to "past"
     const endedNote = ended ? h("p", { class: "small" }, `Your session on ${formatDateTime(ended.starts_at)} has `,
@@ -27,8 +30,19 @@ function nextSessionCard() {
       h("p", {}, `with ${next.therapist_name || next.therapist?.name || "your therapist"}`),
       joinable(next) && next.session_id ? roomLink(next)
         : h("p", { class: "muted small" }, "The join button appears here 10 minutes before the start."),
-      h("p", {}, h("a", { href: `#/bookings/${encodeURIComponent(next.booking_id)}` }, "Reschedule or cancel")));
+      h("p", {}, h("a", { href: `#/bookings/${encodeURIComponent(next.booking_id)}` }, "Reschedule or cancel")),
+      whenJoinOpens(next));
   });
+  // Draw the card again when the room opens, so the Join button appears without a reload.
+  function whenJoinOpens(next) {
+    clearTimeout(opensTimer);
+    const wait = Date.parse(next.starts_at) - JOIN_OPENS_MS - Date.now();
+    if (!joinable(next) && wait > 0 && wait < 24 * 3600_000) {
+      opensTimer = setTimeout(() => { if (box.isConnected) load(); }, wait + 1000);
+    }
+    return null;
+  }
+  load();
   return h("section", { class: "card" }, h("h2", {}, "Your next session"), box);
 }
 
@@ -130,8 +144,8 @@ function therapistDashboard(main, user) {
       mount(today, todays.length ? h("ul", { class: "list" }, todays.map((b) => bookingRow(b, { user })))
         : empty("No confirmed sessions today."));
       mount(pending, waiting.length ? h("ul", { class: "list" }, waiting.map((b) => bookingRow(b, { user, actions: [
-        h("button", { type: "button", onclick: () => act(b, "confirm") }, "Confirm"),
-        h("button", { type: "button", class: "secondary", onclick: () => act(b, "decline") }, "Decline")] })))
+        h("button", { type: "button", onclick: (event) => act(b, "confirm", event) }, "Confirm"),
+        h("button", { type: "button", class: "secondary", onclick: (event) => act(b, "decline", event) }, "Decline")] })))
         : empty("No bookings waiting for you."));
     } catch (error) {
       if (error?.redirected) return;
@@ -139,7 +153,10 @@ function therapistDashboard(main, user) {
       mount(pending, errorBox(error, load));
     }
   }
-  async function act(booking, action) {
+  async function act(booking, action, event) {
+    // One request at a time: a double click on "Confirm" sent two, and the API refused the second.
+    const buttons = [...(event?.currentTarget.closest("li")?.querySelectorAll("button") || [])];
+    buttons.forEach((button) => { button.disabled = true; });
     try {
       let body = {};
       if (action === "decline") {
@@ -150,9 +167,11 @@ function therapistDashboard(main, user) {
       await post(`/bookings/${encodeURIComponent(booking.booking_id)}/${action}`, body);
       flash(action === "confirm" ? "Booking confirmed." : "Booking declined.");
       load();
+      return;
     } catch (error) {
       if (!error?.redirected) flash(error.message, "error");
     }
+    buttons.forEach((button) => { button.disabled = false; });
   }
   loadSafetyAlerts(safety, user);
   mount(main, h("h1", {}, "Today"), waitingBanner(),
