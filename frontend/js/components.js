@@ -1,7 +1,7 @@
 // Pieces shared by several pages: therapist cards, booking rows, the slot picker.
 import { api, get } from "./api.js";
 import { badge, empty, errorBox, h, label, languageName, loading, money, mount } from "./ui.js";
-import { addDays, dayKey, formatDateTime, formatTime, isoDate, joinable, userTimeZone } from "./time.js";
+import { addDays, dayKey, formatDateTime, formatTime, isoDate, JOIN_OPENS_MS, joinable, userTimeZone } from "./time.js";
 
 export function therapistName(t) {
   return t?.name || t?.profile?.name || "Therapist";
@@ -58,6 +58,18 @@ export function roomLink(booking) {
   return open
     ? h("a", { class: "button", href: `#/room/${encodeURIComponent(booking.session_id)}` }, "Join session")
     : null;
+}
+
+/**
+ * Call `redraw` when the first of `bookings` that cannot be joined yet opens (10 minutes before
+ * its start), so its Join button appears without a reload. Clears `previous`; returns the timer.
+ */
+export function redrawWhenJoinOpens(bookings, redraw, previous) {
+  clearTimeout(previous);
+  const waits = bookings.filter((b) => b.status === "confirmed" && !joinable(b) && !isEnded(b))
+    .map((b) => Date.parse(b.starts_at) - JOIN_OPENS_MS - Date.now())
+    .filter((wait) => wait > 0 && wait < 24 * 3600_000);
+  return waits.length ? setTimeout(redraw, Math.min(...waits) + 1000) : null;
 }
 
 export function bookingRow(booking, { user, actions = [] } = {}) {

@@ -47,13 +47,15 @@ export function addDays(date, days) {
   return copy;
 }
 
+export const JOIN_OPENS_MS = 10 * 60_000;
+
 /** Joinable from 10 minutes before the start until the end (the API has the final word). */
 export function joinable(booking, now = Date.now()) {
   const start = Date.parse(booking.starts_at);
   const end = Date.parse(booking.ends_at || booking.starts_at) + 15 * 60_000;
   if (booking.session_state === "ended") return false;
   return ["confirmed", "in_progress"].includes(booking.status || booking.session_state)
-    && now >= start - 10 * 60_000 && now <= end;
+    && now >= start - JOIN_OPENS_MS && now <= end;
 }
 
 /** The IANA time zones the browser knows (for profile forms). */

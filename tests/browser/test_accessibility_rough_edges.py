@@ -42,19 +42,25 @@ def _fits(watched) -> int:
 
 
 def test_the_join_button_appears_at_ten_minutes_without_a_reload(open_page, stack, admin):
-    _, patient, _ = _booked(stack, admin, "Clock", minutes_from_now=12)
-    watched = open_page(DESKTOP)
-    watched.page.clock.install()  # the page's own clock, moved on below: no twelve-minute wait
-    sign_in(watched, patient.email, PASSWORD)
-    watched.wait_for_path("/dashboard")
-    watched.settle()
-    card = watched.page.locator("main .next-session")
-    assert "appears here 10 minutes before the start" in card.inner_text()
-    assert card.locator("a", has_text="Join session").count() == 0
-    watched.page.clock.fast_forward("03:00")  # now 9 to 10 minutes before the start
-    card.locator("a", has_text="Join session").wait_for(timeout=WAIT_MS)
-    watched.screenshot("rough-join-appears-1280")
-    assert not watched.problems(), watched.problems()
+    therapist, patient, booking_id = _booked(stack, admin, "Clock", minutes_from_now=12)
+    pages = []
+    for user, card in ((patient, "main .next-session"),
+                       (therapist, f"main li.booking[data-booking-id='{booking_id}']")):
+        watched = open_page(DESKTOP)
+        watched.page.clock.install()  # the page's own clock, moved on below: no twelve-minute wait
+        sign_in(watched, user.email, PASSWORD)
+        watched.wait_for_path("/dashboard")
+        watched.settle()
+        pages.append((user.role, watched, watched.page.locator(card)))
+    patient_card = pages[0][2]
+    assert "appears here 10 minutes before the start" in patient_card.inner_text()
+    for _, watched, card in pages:
+        assert card.locator("a", has_text="Join session").count() == 0, card.inner_text()
+        watched.page.clock.fast_forward("03:00")  # now 9 to 10 minutes before the start
+    for role, watched, card in pages:
+        card.locator("a", has_text="Join session").wait_for(timeout=WAIT_MS)
+        watched.screenshot(f"rough-join-appears-{role}-1280")
+        assert not watched.problems(), watched.problems()
 
 
 def test_an_invalid_plan_goal_is_named_in_words(open_page, stack, admin):

@@ -1,6 +1,6 @@
 // Home after sign-in: one dashboard per role.
 import { get, post } from "../api.js";
-import { bookingRow, isEnded, roomLink, summaryLink } from "../components.js";
+import { bookingRow, isEnded, redrawWhenJoinOpens, roomLink, summaryLink } from "../components.js";
 import { CHECK_INS } from "./check-ins.js";
 import { seriesLine } from "../charts.js";
 import { loadSafetyAlerts } from "../safety-alerts.js";
@@ -10,8 +10,6 @@ import { waitingBanner } from "../messaging/waiting-banner.js";
 import { myPlanCard, plansDueCard } from "../plans.js";
 
 const upcoming = (data) => data?.bookings || (Array.isArray(data) ? data : []);
-
-const JOIN_OPENS_MS = 10 * 60_000;  // time.js joinable(): the room opens 10 minutes before the start
 
 function nextSessionCard() {
   const box = h("div", {});
@@ -25,23 +23,14 @@ function nextSessionCard() {
       return h("div", {}, endedNote, empty("No session booked yet."),
         h("p", {}, h("a", { class: "button", href: "#/find" }, "Find a therapist")));
     }
+    opensTimer = redrawWhenJoinOpens([next], () => box.isConnected && load(), opensTimer);
     return h("div", { class: "next-session" }, endedNote,
       h("p", { class: "now" }, h("strong", {}, formatDateTime(next.starts_at)), " ", badge(next.status)),
       h("p", {}, `with ${next.therapist_name || next.therapist?.name || "your therapist"}`),
       joinable(next) && next.session_id ? roomLink(next)
         : h("p", { class: "muted small" }, "The join button appears here 10 minutes before the start."),
-      h("p", {}, h("a", { href: `#/bookings/${encodeURIComponent(next.booking_id)}` }, "Reschedule or cancel")),
-      whenJoinOpens(next));
+      h("p", {}, h("a", { href: `#/bookings/${encodeURIComponent(next.booking_id)}` }, "Reschedule or cancel")));
   });
-  // Draw the card again when the room opens, so the Join button appears without a reload.
-  function whenJoinOpens(next) {
-    clearTimeout(opensTimer);
-    const wait = Date.parse(next.starts_at) - JOIN_OPENS_MS - Date.now();
-    if (!joinable(next) && wait > 0 && wait < 24 * 3600_000) {
-      opensTimer = setTimeout(() => { if (box.isConnected) load(); }, wait + 1000);
-    }
-    return null;
-  }
   load();
   return h("section", { class: "card" }, h("h2", {}, "Your next session"), box);
 }
@@ -133,6 +122,7 @@ function therapistDashboard(main, user) {
   const pending = h("div", {});
   const safety = h("div", {});
   const tz = userTimeZone();
+  let opensTimer = null;
   async function load() {
     mount(today, loading());
     mount(pending, loading());
@@ -143,6 +133,7 @@ function therapistDashboard(main, user) {
       const waiting = items.filter((b) => b.status === "pending");
       mount(today, todays.length ? h("ul", { class: "list" }, todays.map((b) => bookingRow(b, { user })))
         : empty("No confirmed sessions today."));
+      opensTimer = redrawWhenJoinOpens(todays, () => today.isConnected && load(), opensTimer);
       mount(pending, waiting.length ? h("ul", { class: "list" }, waiting.map((b) => bookingRow(b, { user, actions: [
         h("button", { type: "button", onclick: (event) => act(b, "confirm", event) }, "Confirm"),
         h("button", { type: "button", class: "secondary", onclick: (event) => act(b, "decline", event) }, "Decline")] })))
