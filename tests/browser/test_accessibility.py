@@ -82,6 +82,26 @@ def test_the_axe_check_fails_on_a_page_with_an_unlabelled_button(open_page):
     assert any(v.startswith("button-name (critical)") for v in violations), violations
 
 
+def test_the_axe_check_fails_on_targets_too_small_to_hit(open_page):
+    """WCAG 2.2's target size (2.5.8), which axe leaves off unless asked: two 10 px buttons
+    side by side."""
+    watched = open_page(DESKTOP)
+    watched.open("/")
+    watched.page.evaluate("""() => {
+      const row = document.createElement('p');
+      for (const name of ['Smaller', 'Larger']) {
+        const button = document.createElement('button');
+        button.setAttribute('aria-label', name);
+        Object.assign(button.style, {width: '10px', height: '10px', padding: '0', margin: '0',
+                                     minWidth: '0', minHeight: '0', border: '0'});
+        row.append(button);
+      }
+      document.querySelector('main').append(row);
+    }""")
+    violations = watched.accessibility_violations()
+    assert any(v.startswith("target-size") for v in violations), violations
+
+
 @pytest.mark.slow
 def test_room_summary_patient_page_and_plan_editor_by_keyboard_and_screen_reader(open_page, stack, admin):
     """The patient joins and switches analysis on with the keyboard; axe on both sides of the
