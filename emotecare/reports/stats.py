@@ -103,6 +103,9 @@ def questionnaire_stats(in_week: Sequence, earlier) -> dict:
 
 
 def safety_stats(events: Sequence, zone: ZoneInfo) -> dict:
-    """How many safety events, and on which local dates: nothing about what was said."""
-    return {"events": len(events),
-            "dates": sorted({local_date(e.occurred_at, zone).isoformat() for e in events})}
+    """How many times crisis support was offered (a crisis flagged in the chat, the journal or a
+    PHQ-9; a flag taken back later is not a second offer), and on which local dates: nothing
+    about what was said."""
+    offers = [e for e in events if getattr(e, "type", "crisis_flagged") == "crisis_flagged"]
+    return {"events": len(offers),
+            "dates": sorted({local_date(e.occurred_at, zone).isoformat() for e in offers})}

@@ -1,5 +1,6 @@
 // The one way the page talks to the EmoteCare API (docs/API.md).
 import * as session from "./session.js";
+import { forPeople } from "./field-names.js";
 
 let config = null;
 let onExpired = () => {};
@@ -62,7 +63,7 @@ export async function api(path, { method = "GET", body, query, auth = true, raw 
   }
   if (!response.ok) {
     const message = data?.error || data?.message || `The server answered ${response.status}.`;
-    throw new ApiError(response.status, message, data?.field);
+    throw new ApiError(response.status, forPeople(message, data?.field), data?.field);
   }
   return data;
 }

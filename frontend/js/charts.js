@@ -15,10 +15,38 @@ function base(extra = {}) {
 }
 
 /**
+ * An x axis that names each value once: points a few seconds apart all read "10:01", and
+ * "10:01 10:01 10:01" under a line says nothing. A label equal to the one before it is left blank.
+ */
+function onceEach(x = {}) {
+  return { ...x, ticks: { ...x.ticks, callback(value, index) {
+    const text = this.getLabelForValue(value);
+    return index > 0 && this.getLabelForValue(value - 1) === text ? null : text;
+  } } };
+}
+
+/** The chart's numbers as a table under a "Show as a table" disclosure, filled when opened. */
+function dataTable(chart, summary, rowsHeading) {
+  const body = h("div", { class: "table-wrap" });
+  const details = h("details", { class: "chart-table" }, h("summary", {}, "Show as a table"), body);
+  details.addEventListener("toggle", () => {
+    if (!details.open) return;
+    const { labels = [], datasets = [] } = chart.data;
+    body.replaceChildren(h("table", {},
+      h("caption", { class: "sr-only" }, summary()),
+      h("thead", {}, h("tr", {}, h("th", { scope: "col" }, rowsHeading),
+        datasets.map((d) => h("th", { scope: "col" }, d.label || "Value")))),
+      h("tbody", {}, labels.map((label, i) => h("tr", {}, h("th", { scope: "row" }, String(label)),
+        datasets.map((d) => h("td", {}, d.data[i] ?? "—")))))));
+  });
+  return details;
+}
+
+/**
  * A chart in a sized box with a text alternative. Returns {element, chart, update(data)}.
  * `summary` is read by screen readers in place of the picture.
  */
-export function chartBox(config, summary, { small = false } = {}) {
+export function chartBox(config, summary, { small = false, rowsHeading = "When" } = {}) {
   const canvas = h("canvas", { role: "img", "aria-label": summary });
   const element = h("div", { class: `chart-box${small ? " small" : ""}` }, canvas);
   if (!window.Chart) {
@@ -26,7 +54,9 @@ export function chartBox(config, summary, { small = false } = {}) {
     return { element, chart: null, setSummary() {} };
   }
   const chart = new window.Chart(canvas, config);
-  return { element, chart, setSummary: (text) => canvas.setAttribute("aria-label", text) };
+  const table = dataTable(chart, () => canvas.getAttribute("aria-label"), rowsHeading);
+  return { element: h("div", { class: "chart" }, element, table), chart,
+    setSummary: (text) => canvas.setAttribute("aria-label", text) };
 }
 
 /** Valence (-1 … +1) over time: points [{x: label, y: number}]. */
@@ -40,7 +70,7 @@ export function valenceLine(points, summary, options = {}) {
     },
     options: base({
       scales: { y: { min: -1, max: 1, title: { display: true, text: "valence (−1 to +1)" } },
-        x: { ticks: { maxTicksLimit: 6, autoSkip: true } } },
+        x: onceEach({ ticks: { maxTicksLimit: 6, autoSkip: true } }) },
     }),
   }, summary, options);
 }
@@ -52,7 +82,7 @@ export function seriesLine(labels, datasets, summary, { min, max, small } = {}) 
     type: "line",
     data: { labels, datasets: datasets.map((d, i) => ({ borderColor: palette[i % 4], backgroundColor: palette[i % 4],
       tension: .25, spanGaps: true, ...d })) },
-    options: base({ plugins: { legend: { display: datasets.length > 1 } }, scales: { y: { min, max } } }),
+    options: base({ plugins: { legend: { display: datasets.length > 1 } }, scales: { y: { min, max }, x: onceEach() } }),
   }, summary, { small });
 }
 
@@ -67,5 +97,5 @@ export function distributionBars(groups, summary, { small } = {}) {
       backgroundColor: groups.length === 1 ? labels.map((l) => EXPRESSION_COLOURS[l]) : palette[i % 4] })) },
     options: base({ plugins: { legend: { display: groups.length > 1 } },
       scales: { y: { min: 0, max: 100, title: { display: true, text: "% of frames with a face" } } } }),
-  }, summary, { small });
+  }, summary, { small, rowsHeading: "Expression" });
 }

@@ -1,7 +1,7 @@
 // Pieces shared by several pages: therapist cards, booking rows, the slot picker.
 import { api, get } from "./api.js";
-import { badge, empty, errorBox, h, label, loading, mount } from "./ui.js";
-import { addDays, dayKey, formatDateTime, formatTime, isoDate, joinable, userTimeZone } from "./time.js";
+import { badge, empty, errorBox, h, label, languageName, loading, money, mount } from "./ui.js";
+import { addDays, dayKey, formatDateTime, formatTime, isoDate, JOIN_OPENS_MS, joinable, userTimeZone } from "./time.js";
 
 export function therapistName(t) {
   return t?.name || t?.profile?.name || "Therapist";
@@ -12,9 +12,14 @@ export function therapistView(t) {
   return { ...(t?.profile || {}), ...t, id: t?.therapist_id || t?.id || t?.user_id };
 }
 
+/** "£50 per session" in the therapist's currency and the viewer's way of writing money. */
+export function pricePerSession(t) {
+  return t.price_per_session ? `${money(t.price_per_session, t.currency || "USD")} per session` : null;
+}
+
 export function therapistCard(raw, { reasons, score } = {}) {
   const t = therapistView(raw);
-  const price = t.price_per_session ? `${t.currency === "GBP" ? "£" : "$"}${t.price_per_session} per session` : "";
+  const price = pricePerSession(t) || "";
   return h("article", { class: "card therapist-card" },
     h("div", { class: "row" },
       t.photo_url ? h("img", { src: t.photo_url, alt: "", width: 56, height: 56, style: "border-radius:50%" }) : null,
@@ -22,7 +27,7 @@ export function therapistCard(raw, { reasons, score } = {}) {
         h("p", { class: "muted small", style: "margin:0" }, [t.credentials, price].filter(Boolean).join(" · ")))),
     t.bio ? h("p", {}, t.bio) : null,
     h("div", {}, (t.specialties || []).map((s) => h("span", { class: "tag" }, label(s))),
-      (t.languages || []).map((l) => h("span", { class: "tag" }, `speaks ${l}`))),
+      (t.languages || []).map((l) => h("span", { class: "tag" }, `speaks ${languageName(l)}`))),
     reasons?.length ? h("div", {}, h("p", { class: "small", style: "margin:.5rem 0 .2rem" },
       h("strong", {}, "Why this match"), score !== undefined ? ` (fit ${Math.round(score * (score <= 1 ? 100 : 1))}%)` : ""),
     h("ul", { class: "small" }, reasons.map((r) => h("li", {}, r)))) : null,
@@ -53,6 +58,18 @@ export function roomLink(booking) {
   return open
     ? h("a", { class: "button", href: `#/room/${encodeURIComponent(booking.session_id)}` }, "Join session")
     : null;
+}
+
+/**
+ * Call `redraw` when the first of `bookings` that cannot be joined yet opens (10 minutes before
+ * its start), so its Join button appears without a reload. Clears `previous`; returns the timer.
+ */
+export function redrawWhenJoinOpens(bookings, redraw, previous) {
+  clearTimeout(previous);
+  const waits = bookings.filter((b) => b.status === "confirmed" && !joinable(b) && !isEnded(b))
+    .map((b) => Date.parse(b.starts_at) - JOIN_OPENS_MS - Date.now())
+    .filter((wait) => wait > 0 && wait < 24 * 3600_000);
+  return waits.length ? setTimeout(redraw, Math.min(...waits) + 1000) : null;
 }
 
 export function bookingRow(booking, { user, actions = [] } = {}) {

@@ -23,9 +23,11 @@ export function formatDate(iso, timeZone = userTimeZone()) {
     .format(new Date(iso));
 }
 
-export function formatTime(iso, timeZone = userTimeZone()) {
-  return new Intl.DateTimeFormat(undefined, { hour: "2-digit", minute: "2-digit", timeZone })
-    .format(new Date(iso));
+/** "18:05", or "18:05:30" with `seconds` (points of one session, seconds apart). */
+export function formatTime(iso, timeZone = userTimeZone(), { seconds = false } = {}) {
+  return new Intl.DateTimeFormat(undefined, {
+    hour: "2-digit", minute: "2-digit", second: seconds ? "2-digit" : undefined, timeZone,
+  }).format(new Date(iso));
 }
 
 /** "YYYY-MM-DD" of `date` in `timeZone` (for grouping slots by the viewer's day). */
@@ -45,13 +47,15 @@ export function addDays(date, days) {
   return copy;
 }
 
+export const JOIN_OPENS_MS = 10 * 60_000;
+
 /** Joinable from 10 minutes before the start until the end (the API has the final word). */
 export function joinable(booking, now = Date.now()) {
   const start = Date.parse(booking.starts_at);
   const end = Date.parse(booking.ends_at || booking.starts_at) + 15 * 60_000;
   if (booking.session_state === "ended") return false;
   return ["confirmed", "in_progress"].includes(booking.status || booking.session_state)
-    && now >= start - 10 * 60_000 && now <= end;
+    && now >= start - JOIN_OPENS_MS && now <= end;
 }
 
 /** The IANA time zones the browser knows (for profile forms). */

@@ -144,3 +144,21 @@ export function formData(form) {
 export function label(word) {
   return { ocd: "OCD", lgbtq: "LGBTQ+" }[word] || String(word).replace(/_/g, " ");
 }
+
+/** "es" → "Spanish": a language's name in the page's own language (Intl.DisplayNames). */
+export function languageName(code) {
+  try {
+    return new Intl.DisplayNames([document.documentElement.lang || "en"], { type: "language" }).of(code) || code;
+  } catch {
+    return String(code);
+  }
+}
+
+/** 50, "GBP" → "£50" for a UK reader, "50 £" for a German one: the price in the therapist's
+ * currency, written the way the viewer's locale writes money (Intl.NumberFormat). */
+export function money(amount, currency = "USD") {
+  const value = Number(amount);
+  return new Intl.NumberFormat(undefined, {
+    style: "currency", currency, minimumFractionDigits: Number.isInteger(value) ? 0 : 2,
+  }).format(value);
+}

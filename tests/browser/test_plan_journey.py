@@ -154,16 +154,14 @@ def test_today_lists_plans_due_for_review_and_leads_to_the_plan(open_page, pair)
 
 
 def _fits_and_passes_axe(watched, name: str) -> list[str]:
-    """Screenshot; problems: sideways scrolling, console errors, axe WCAG A/AA (desktop only)."""
+    """Screenshot; problems: sideways scrolling, console errors, axe at this width (conftest)."""
     watched.settle()
     watched.screenshot(name)
-    width = watched.page.viewport_size["width"]
     problems = [f"{name}: {p}" for p in watched.problems()]
     overflow = watched.page.evaluate("() => document.documentElement.scrollWidth - window.innerWidth")
     if overflow > 1:
         problems.append(f"{name}: wider than the screen by {overflow}px")
-    if width >= 1000:
-        problems += [f"{name}: accessibility: {v}" for v in watched.accessibility_violations()]
+    problems += [f"{name}: accessibility: {v}" for v in watched.accessibility_violations()]
     return problems
 
 

@@ -132,8 +132,8 @@ def test_patient_signs_up_books_through_intake_and_the_therapist_confirms(booked
     assert not therapist.problems(), therapist.problems()
 
 
-def _move_to_now(stack, booking_id: str) -> str:
-    """Fast-forward: the confirmed booking starts a minute from now.
+def _move_to_now(stack, booking_id: str, minutes_from_now: int = 1) -> str:
+    """Fast-forward: the confirmed booking starts a minute (or `minutes_from_now`) from now.
 
     Done the way the bookings store moves a booking (one transaction: the booking's times,
     its old slot claims released, new ones taken), so later tests see consistent slots.
@@ -151,7 +151,8 @@ def _move_to_now(stack, booking_id: str) -> str:
     item = dynamodb.get_item(TableName=f"{prefix}-bookings",
                              Key={"booking_id": {"S": booking_id}})["Item"]
     session_id = item["session_id"]["S"]
-    start = datetime.now(timezone.utc).replace(second=0, microsecond=0) + timedelta(minutes=1)
+    start = (datetime.now(timezone.utc).replace(second=0, microsecond=0)
+             + timedelta(minutes=minutes_from_now))
     end = start + timedelta(minutes=50)
 
     def claims(starts_at, ends_at):

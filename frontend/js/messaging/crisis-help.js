@@ -9,7 +9,9 @@ export function crisisHelp(answer, therapistName) {
   const tell = answer.safety_event_id && answer.offer_therapist_alert
     ? tellTherapistButton(answer.safety_event_id, {
       label: `Tell ${therapistName || "my therapist"} now`,
-      told: `${therapistName || "Your therapist"} has been told and will reach out to you.`,
+      // Therapists read alerts when they next sign in, not around the clock: no promise of a call.
+      told: `${therapistName || "Your therapist"} has been told and will see it when they next sign in. `
+        + "If you need someone before then, call one of the lines above.",
     })
     : null;
   return h("section", { class: "card crisis-help", role: "alert", "data-testid": "crisis-help" },

@@ -1,14 +1,22 @@
 // Admin: add, edit and retire resources in the self-help library.
 import { api, del, post, put } from "../api.js";
-import { empty, errorBox, field, flash, formData, h, loading, mount, submitting } from "../ui.js";
+import { empty, errorBox, field, flash, formData, h, loading, mount, submitting, titleCase } from "../ui.js";
+import { TOPICS, TYPES } from "./resources.js";
+
+/** A select of the words the API accepts, so an admin cannot type one it refuses. */
+function choice(name, words, current) {
+  return h("select", { name, required: true },
+    current ? null : h("option", { value: "" }, "Choose…"),
+    words.map((w) => h("option", { value: w, selected: w === current }, titleCase(w).replace(/-/g, " "))));
+}
 
 function resourceForm(r, onDone) {
   const form = h("form", { class: "card" },
     h("h2", {}, r ? `Edit: ${r.title}` : "Add a resource"),
     field("Title", h("input", { name: "title", value: r?.title || "", required: true })),
     h("div", { class: "grid" },
-      field("Topic", h("input", { name: "topic", value: r?.topic || "", required: true })),
-      field("Kind", h("input", { name: "type", value: r?.type || "article", required: true })),
+      field("Topic", choice("topic", TOPICS, r?.topic)),
+      field("Kind", choice("type", TYPES, r?.type || "article")),
       field("Reading minutes", h("input", { type: "number", min: 1, name: "reading_minutes", value: r?.reading_minutes ?? 5 }))),
     field("Summary (our own words)", h("textarea", { name: "summary", rows: 4 }, r?.summary || "")),
     h("div", { class: "grid" },

@@ -13,6 +13,9 @@ export default function booking(main, { params, user, navigate }) {
     const late = Date.parse(b.starts_at) - Date.now() < 24 * 3600_000;
     const status = h("div", { "aria-live": "polite" });
     async function act(action, body = {}) {
+      // One request at a time: a double click on "Confirm" sent two, and the API refused the second.
+      const buttons = [...main.querySelectorAll("button:not([disabled])")];
+      buttons.forEach((button) => { button.disabled = true; });
       try {
         await post(`/bookings/${id}/${action}`, body);
         flash({ cancel: "Booking cancelled.", confirm: "Booking confirmed.", decline: "Booking declined.",
@@ -20,6 +23,7 @@ export default function booking(main, { params, user, navigate }) {
         render();
       } catch (error) {
         if (!error?.redirected) mount(status, errorBox(error));
+        buttons.forEach((button) => { button.disabled = false; });
       }
     }
     async function downloadIcs() {
@@ -35,7 +39,12 @@ export default function booking(main, { params, user, navigate }) {
     }
     const reschedule = h("div", {});
     const actions = [];
-    if (open && user.role === "patient") {
+    // The API moves a booking only until 24 h before it (booking.py), so inside that window the
+    // picker would offer times it then refuses: say so instead.
+    if (open && user.role === "patient" && late) {
+      actions.push(h("p", { class: "small muted", "data-testid": "no-reschedule" },
+        "Less than 24 hours to go: this session can no longer be moved, only cancelled."));
+    } else if (open && user.role === "patient") {
       actions.push(h("button", { type: "button", class: "secondary", onclick: () => {
         mount(reschedule, h("h2", {}, "Choose a new time"), slotPicker(b.therapist_id, (slot) => {
           mount(status, h("p", {}, `Move to ${formatDateTime(slot.starts_at)}? `,

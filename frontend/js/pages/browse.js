@@ -1,7 +1,7 @@
 // Browse approved therapists with filters (public).
 import { api } from "../api.js";
 import { therapistCard } from "../components.js";
-import { empty, errorBox, field, formData, h, label, loading, mount } from "../ui.js";
+import { empty, errorBox, field, formData, h, label, languageName, loading, mount } from "../ui.js";
 
 export { label };
 
@@ -9,7 +9,7 @@ export { label };
 export const SPECIALTIES = ["anxiety", "depression", "stress", "relationships", "grief", "trauma", "addiction",
   "sleep", "self_esteem", "anger", "ocd", "eating", "lgbtq", "work", "parenting", "loneliness"];
 export const THERAPY_TYPES = [["individual", "Individual"], ["couple", "Couple"], ["family", "Family"]];
-export const LANGUAGES = [["en", "English"], ["es", "Spanish"], ["fr", "French"], ["de", "German"], ["hi", "Hindi"]];
+export const LANGUAGES = ["en", "es", "fr", "de", "hi"].map((code) => [code, languageName(code)]);
 
 const options = (pairs, anyLabel) => [h("option", { value: "" }, anyLabel),
   ...pairs.map((p) => (Array.isArray(p) ? h("option", { value: p[0] }, p[1]) : h("option", { value: p }, label(p))))];
@@ -29,7 +29,9 @@ export default function browse(main, { query }) {
     try {
       const data = await api("/therapists", { query: formData(form), auth: false });
       const list = data?.therapists || (Array.isArray(data) ? data : []);
-      mount(results, list.length ? h("div", { class: "grid" }, list.map((t) => therapistCard(t)))
+      // A heading above the cards' own (h3), so the outline reads h1 → h2 → h3.
+      mount(results, list.length ? [h("h2", {}, `${list.length} therapist${list.length === 1 ? "" : "s"}`),
+        h("div", { class: "grid" }, list.map((t) => therapistCard(t)))]
         : empty("No therapist matches these filters. Try fewer filters."));
     } catch (error) {
       mount(results, errorBox(error, search));

@@ -1,6 +1,6 @@
 // Home after sign-in: one dashboard per role.
 import { get, post } from "../api.js";
-import { bookingRow, isEnded, roomLink, summaryLink } from "../components.js";
+import { bookingRow, isEnded, redrawWhenJoinOpens, roomLink, summaryLink } from "../components.js";
 import { CHECK_INS } from "./check-ins.js";
 import { seriesLine } from "../charts.js";
 import { loadSafetyAlerts } from "../safety-alerts.js";
@@ -13,7 +13,8 @@ const upcoming = (data) => data?.bookings || (Array.isArray(data) ? data : []);
 
 function nextSessionCard() {
   const box = h("div", {});
-  section(box, () => get("/bookings", { scope: "upcoming" }), (data) => {
+  let opensTimer = null;
+  const load = () => section(box, () => get("/bookings", { scope: "upcoming" }), (data) => {
     const next = upcoming(data).find((b) => !["cancelled", "late_cancelled", "declined"].includes(b.status) && !isEnded(b));
     const ended = upcoming(data).filter(isEnded).at(-1);  // a session that just ended, until it moves to "past"
     const endedNote = ended ? h("p", { class: "small" }, `Your session on ${formatDateTime(ended.starts_at)} has `,
@@ -22,6 +23,7 @@ function nextSessionCard() {
       return h("div", {}, endedNote, empty("No session booked yet."),
         h("p", {}, h("a", { class: "button", href: "#/find" }, "Find a therapist")));
     }
+    opensTimer = redrawWhenJoinOpens([next], () => box.isConnected && load(), opensTimer);
     return h("div", { class: "next-session" }, endedNote,
       h("p", { class: "now" }, h("strong", {}, formatDateTime(next.starts_at)), " ", badge(next.status)),
       h("p", {}, `with ${next.therapist_name || next.therapist?.name || "your therapist"}`),
@@ -29,6 +31,7 @@ function nextSessionCard() {
         : h("p", { class: "muted small" }, "The join button appears here 10 minutes before the start."),
       h("p", {}, h("a", { href: `#/bookings/${encodeURIComponent(next.booking_id)}` }, "Reschedule or cancel")));
   });
+  load();
   return h("section", { class: "card" }, h("h2", {}, "Your next session"), box);
 }
 
@@ -119,6 +122,7 @@ function therapistDashboard(main, user) {
   const pending = h("div", {});
   const safety = h("div", {});
   const tz = userTimeZone();
+  let opensTimer = null;
   async function load() {
     mount(today, loading());
     mount(pending, loading());
@@ -129,9 +133,10 @@ function therapistDashboard(main, user) {
       const waiting = items.filter((b) => b.status === "pending");
       mount(today, todays.length ? h("ul", { class: "list" }, todays.map((b) => bookingRow(b, { user })))
         : empty("No confirmed sessions today."));
+      opensTimer = redrawWhenJoinOpens(todays, () => today.isConnected && load(), opensTimer);
       mount(pending, waiting.length ? h("ul", { class: "list" }, waiting.map((b) => bookingRow(b, { user, actions: [
-        h("button", { type: "button", onclick: () => act(b, "confirm") }, "Confirm"),
-        h("button", { type: "button", class: "secondary", onclick: () => act(b, "decline") }, "Decline")] })))
+        h("button", { type: "button", onclick: (event) => act(b, "confirm", event) }, "Confirm"),
+        h("button", { type: "button", class: "secondary", onclick: (event) => act(b, "decline", event) }, "Decline")] })))
         : empty("No bookings waiting for you."));
     } catch (error) {
       if (error?.redirected) return;
@@ -139,7 +144,10 @@ function therapistDashboard(main, user) {
       mount(pending, errorBox(error, load));
     }
   }
-  async function act(booking, action) {
+  async function act(booking, action, event) {
+    // One request at a time: a double click on "Confirm" sent two, and the API refused the second.
+    const buttons = [...(event?.currentTarget.closest("li")?.querySelectorAll("button") || [])];
+    buttons.forEach((button) => { button.disabled = true; });
     try {
       let body = {};
       if (action === "decline") {
@@ -150,9 +158,11 @@ function therapistDashboard(main, user) {
       await post(`/bookings/${encodeURIComponent(booking.booking_id)}/${action}`, body);
       flash(action === "confirm" ? "Booking confirmed." : "Booking declined.");
       load();
+      return;
     } catch (error) {
       if (!error?.redirected) flash(error.message, "error");
     }
+    buttons.forEach((button) => { button.disabled = false; });
   }
   loadSafetyAlerts(safety, user);
   mount(main, h("h1", {}, "Today"), waitingBanner(),

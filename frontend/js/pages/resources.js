@@ -2,8 +2,9 @@
 import { api } from "../api.js";
 import { empty, errorBox, field, formData, h, loading, mount, section, titleCase } from "../ui.js";
 
-const TOPICS = ["anxiety", "depression", "stress", "sleep", "grief", "relationships", "trauma", "self-care"];
-const TYPES = ["article", "exercise", "video", "worksheet"];
+// The vocabularies the API accepts (emotecare/library/resources.py TOPICS and TYPES).
+export const TOPICS = ["anxiety", "depression", "stress", "sleep", "grief", "relationships", "trauma", "self-esteem", "crisis"];
+export const TYPES = ["article", "exercise", "worksheet", "helpline", "video"];
 
 function item(r) {
   return h("li", {}, h("h3", { style: "margin:0" }, h("a", { href: `#/resources/${encodeURIComponent(r.id)}` }, r.title)),
@@ -31,7 +32,8 @@ export default function resources(main, { params }) {
     try {
       const data = await api("/resources", { query: formData(form), auth: false });
       const list = data?.resources || (Array.isArray(data) ? data : []);
-      mount(results, list.length ? h("section", { class: "card" }, h("ul", { class: "list" }, list.map(item)))
+      mount(results, list.length ? h("section", { class: "card" },
+        h("h2", {}, "Results"), h("ul", { class: "list" }, list.map(item)))
         : empty("Nothing found. Try another word or topic."));
     } catch (error) {
       mount(results, errorBox(error, search));

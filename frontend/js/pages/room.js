@@ -143,12 +143,12 @@ export default async function room(main, { params, user, navigate }) {
       const now = await get(base);
       if (now.state !== "ended" || left) return;
     } catch { return; }  // a missed check is retried on the next tick
-    await teardown();
+    await teardown({ ended: true });
     flash("Your therapist ended the session.");
     navigate("/bookings");
   }
 
-  async function teardown() {
+  async function teardown({ ended = false } = {}) {
     if (left) return;
     left = true;
     clearInterval(endWatch);
@@ -156,9 +156,9 @@ export default async function room(main, { params, user, navigate }) {
     speaker?.stop();
     insight?.stop();
     await consent?.stop();
-    await link?.stop();
+    await link?.stop({ sayBye: !ended });
     stopMedia(stream);
-    if (link) {
+    if (link && !ended) {
       try { await post(`${base}/leave`); } catch { /* leaving anyway */ }
     }
   }

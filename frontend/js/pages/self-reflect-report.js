@@ -16,7 +16,7 @@ export default function selfReflectReport(main, { params }) {
     const timeline = summary.timeline || [];
     const earlier = summary.earlier || summary.previous || summary.comparison || [];
     const points = timeline.filter((p) => p.valence !== null && p.valence !== undefined)
-      .map((p) => ({ x: formatTime(p.at || p.start || p.captured_at), y: p.valence }));
+      .map((p) => ({ x: formatTime(p.at || p.start || p.captured_at, undefined, { seconds: true }), y: p.valence }));
     const earlierMean = earlier.length ? averageDistribution(earlier.map((e) => e.distribution)) : null;
     return h("div", { "data-testid": "self-reflect-report" },
       h("h1", {}, "Your self-reflect report"),

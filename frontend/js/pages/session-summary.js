@@ -44,7 +44,7 @@ function factsCard(session) {
 
 function expressionCards(summary) {
   const points = (summary.timeline || []).filter((p) => p.valence !== null && p.valence !== undefined)
-    .map((p) => ({ x: formatTime(p.at), y: p.valence }));
+    .map((p) => ({ x: formatTime(p.at, undefined, { seconds: true }), y: p.valence }));
   const mix = summary.distribution || {};
   return h("div", { class: "grid" },
     h("section", { class: "card" }, h("h2", {}, "How the expression moved"),

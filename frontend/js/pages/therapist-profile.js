@@ -1,8 +1,8 @@
 // A therapist's public profile, with a slot picker and booking for patients.
 import { api, post } from "../api.js";
-import { slotPicker, therapistName, therapistView } from "../components.js";
+import { pricePerSession, slotPicker, therapistName, therapistView } from "../components.js";
 import { currentUser } from "../session.js";
-import { field, flash, h, section, submitting } from "../ui.js";
+import { field, flash, h, languageName, section, submitting } from "../ui.js";
 import { formatDateTime } from "../time.js";
 import { therapistChoice } from "../account/therapist-choice.js";
 
@@ -53,10 +53,10 @@ export default function therapistProfile(main, { params, navigate }) {
             h("dt", {}, "Experience"), h("dd", {}, t.years_experience ? `${t.years_experience} years` : "—"),
             h("dt", {}, "Works with"), h("dd", {}, (t.specialties || []).join(", ") || "—"),
             h("dt", {}, "Therapy types"), h("dd", {}, (t.therapy_types || []).join(", ") || "—"),
-            h("dt", {}, "Languages"), h("dd", {}, (t.languages || []).join(", ") || "—"),
+            h("dt", {}, "Languages"), h("dd", {}, (t.languages || []).map(languageName).join(", ") || "—"),
             h("dt", {}, "Licence"), h("dd", {}, [t.licence_number, t.jurisdiction].filter(Boolean).join(", ") || "—"))),
         h("section", { class: "card" }, h("h2", {}, "Price"),
-          h("p", { class: "now" }, t.price_per_session ? `${t.currency === "GBP" ? "£" : "$"}${t.price_per_session} per session` : "Ask the therapist"),
+          h("p", { class: "now" }, pricePerSession(t) || "Ask the therapist"),
           h("p", { class: "small muted" }, "Free to cancel up to 24 hours before."))),
       user?.role === "patient" ? therapistChoice(t.id, therapistName(t)) : null,
       user?.role === "patient" ? bookingForm(t, navigate)

@@ -16,7 +16,10 @@ export function insightPanel(sessionId, { title = "Live facial expression" } = {
   const now = h("p", { class: "now", "data-testid": "current-expression", "data-state": "none" }, "—");
   const confidence = h("p", { class: "small muted", "data-testid": "reading-detail" });
   const faceShare = h("p", { class: "small", "data-testid": "face-share" });
-  const distress = h("div", { "aria-live": "assertive" });
+  // What a screen reader hears: a polite line that changes only when the headline or the
+  // distress note changes, not on every poll (the panel redraws several times a second).
+  const announcer = h("p", { class: "sr-only", "aria-live": "polite", "data-testid": "insight-announcer" });
+  const distress = h("div", {});
   const counter = h("p", { class: "small muted", "data-testid": "record-count" }, "0 frames analysed");
   const line = valenceLine([], "Valence over the session: no data yet.", { small: true });
   const element = h("section", { class: "card insight", "aria-labelledby": "insight-title" },
@@ -25,7 +28,7 @@ export function insightPanel(sessionId, { title = "Live facial expression" } = {
     status, h("h3", {}, "Right now ", windowLabel), now, confidence, faceShare, distress,
     h("h3", {}, "Session trend"),
     h("p", { class: "small muted" }, "Valence (−1 negative to +1 positive), 5-second averages since the session began."),
-    line.element, counter);
+    line.element, counter, announcer);
 
   const buckets = new Map();
   let cursor = null;
@@ -61,9 +64,14 @@ export function insightPanel(sessionId, { title = "Live facial expression" } = {
     const c = data.analysis_on ? data.current : null;
     faceShare.textContent = c ? `Face visible in ${Math.round(c.face_share * 100)}% of frames over the last 10 seconds or so` : "";
     const episodes = data.distress || [];
-    mount(distress, episodes.length ? h("p", { class: "distress", "data-testid": "distress" },
-      `Sustained negative expression since ${formatTime(episodes.at(-1).start)}`
-      + (episodes.length > 1 ? ` (${episodes.length} times this session)` : "")) : null);
+    const note = episodes.length ? `Sustained negative expression since ${formatTime(episodes.at(-1).start)}`
+      + (episodes.length > 1 ? ` (${episodes.length} times this session)` : "") : "";
+    if (note !== distress.textContent) {
+      mount(distress, note ? h("p", { class: "distress", "data-testid": "distress" }, note) : null);
+    }
+    const headline = now.textContent === "—" ? "" : `Expression now: ${now.textContent}`;
+    const spoken = [headline, note].filter(Boolean).join(". ");
+    if (announcer.textContent !== spoken) announcer.textContent = spoken;
   }
 
   // The headline is the reading of the last few seconds, or says why it names nothing.

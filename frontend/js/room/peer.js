@@ -124,10 +124,11 @@ export class PeerLink {
     this.pc = null;
   }
 
-  /** Leave: tell the other side, stop polling, close the connection. */
-  async stop() {
+  /** Leave: tell the other side (unless the session has ended: nobody to tell, and the API
+   * refuses signals then), stop polling, close the connection. */
+  async stop({ sayBye = true } = {}) {
     this.signalling.stop();
     this.closeConnection();
-    await this.send("bye", { reason: "left" });
+    if (sayBye) await this.send("bye", { reason: "left" });
   }
 }
