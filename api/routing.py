@@ -100,10 +100,14 @@ def _authenticate(request, optional: bool) -> Principal | None:
 
 def route(bp: Blueprint, path: str, methods: tuple[str, ...] = ("GET",),
           roles: tuple[str, ...] | None = None, public: bool = False,
-          optional_auth: bool = False, status: int | None = None) -> Callable:
+          optional_auth: bool = False, status: int | None = None,
+          writes: bool | None = None) -> Callable:
     """Register `view(call, **url_params)` on `bp` for `path`.
 
     `public` skips authentication; `roles` limits the route to those roles (403 otherwise).
+    `writes`: whether the view stores anything of the caller's (default: every method but
+    GET); a GET that writes (marking messages read) says so, so an erasure refuses and
+    drains it like any other write.
     `status` is the success status when the view returns data (default: 201 for POST, else
     200); a view returning None answers 204.
     """
@@ -132,7 +136,8 @@ def route(bp: Blueprint, path: str, methods: tuple[str, ...] = ("GET",),
                             query=dict(request.query_params or {}),
                             headers=dict(request.headers or {}),
                             client_ip=_client_ip(request))
-                if principal is not None and request.method != "GET":
+                if principal is not None and (request.method != "GET" if writes is None
+                                              else writes):
                     # Counted in flight and refused once the account's erasure has begun.
                     with writing(principal):
                         result = view(call, **url_params)

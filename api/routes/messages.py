@@ -16,7 +16,7 @@ def list_threads(call):
     return threads.list_threads(call.user)
 
 
-@route(bp, "/messages/threads/{user_id}", roles=_PEOPLE_IN_CARE)
+@route(bp, "/messages/threads/{user_id}", roles=_PEOPLE_IN_CARE, writes=True)  # marks read
 def read_thread(call, user_id):
     return threads.read_thread(call.user, user_id, call.query)
 

@@ -176,3 +176,27 @@ def test_an_erased_accounts_token_is_refused_within_five_seconds_everywhere(stac
     patient = make_user(stack, "patient")
     assert _refused_within(
         stack, patient, lambda: patient.delete("/me").raise_for_status(), 5) <= 5
+
+
+def test_a_read_that_writes_is_refused_during_erasure(stack, people):
+    """Opening a thread marks its messages read (a write under a GET): once the account is
+    marked, it is refused like any other write, so it cannot land after the verification."""
+    from tests.support.scheduling import book, slot_after
+
+    therapist = people.therapist()
+    patient = make_user(stack, "patient")
+    booking = book(patient, therapist.user_id, slot_after(patient, therapist.user_id, 30))
+    assert booking.status_code == 201, booking.text
+    assert therapist.post(f"/bookings/{booking.json()['booking_id']}/confirm").status_code == 200
+    sent = therapist.post(f"/messages/threads/{patient.user_id}", json={"text": "How are you?"})
+    assert sent.status_code == 201, sent.text
+    with this_process_on(stack):
+        from emotecare.accounts import erasure
+        from emotecare.db import bind_models
+        from emotecare.settings import get_settings
+
+        bind_models(get_settings())
+        erasure.mark_erasing(patient.user_id, patient.email)
+    response = patient.get(f"/messages/threads/{therapist.user_id}")
+    assert response.status_code == 401, response.text
+    assert "being deleted" in response.json()["error"]
