@@ -12,7 +12,7 @@ from emotecare.pipeline.feed import parse_wait, read_feed
 from emotecare.pipeline.summary import summarise_session
 from emotecare.pipeline.grants import FrameUploads
 from emotecare.pipeline.smoothing import SmoothingRules
-from emotecare.sessions import consent, lifecycle, signals
+from emotecare.sessions import consent, ice, lifecycle, signals
 
 bp = Blueprint(__name__)
 
@@ -32,8 +32,7 @@ def _smoothing_rules() -> SmoothingRules:
 
 @route(bp, "/config/ice")
 def ice_config(call):
-    call.user  # signed in
-    return {"ice_servers": signals.ice_servers(context.settings().ice_servers)}
+    return ice.ice_config(call.user.user_id, context.settings())
 
 
 @route(bp, "/sessions/{session_id}")

@@ -50,10 +50,3 @@ def signals_since(user: Principal, session_id: str, since: str | None) -> dict:
     next_cursor = messages[-1].seq if messages else since
     return {"signals": theirs, "next": next_cursor}
 
-
-def ice_servers(raw: str) -> list[dict]:
-    """The ICE servers configured for the stage (a JSON list of RTCIceServer objects)."""
-    servers = json.loads(raw)
-    if not isinstance(servers, list):
-        raise ValueError("ice_servers must be a JSON list")
-    return servers
