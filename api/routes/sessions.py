@@ -37,7 +37,8 @@ def ice_config(call):
 
 @route(bp, "/sessions/{session_id}")
 def get_session(call, session_id):
-    return lifecycle.describe(lifecycle.load_session_for(call.user, session_id))
+    session = lifecycle.load_session_for(call.user, session_id)
+    return {**lifecycle.describe(session), **lifecycle.people_in(session)}
 
 
 @route(bp, "/sessions/{session_id}/join", methods=("POST",))
