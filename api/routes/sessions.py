@@ -35,6 +35,12 @@ def ice_config(call):
     return ice.ice_config(call.user.user_id, context.settings())
 
 
+@route(bp, "/config/network-test", methods=("POST",))
+def network_test(call):
+    """The camera check times this: empty for the round trip, ~200 KB of padding for upload."""
+    return _ok({"received_bytes": len(str(call.body.get("padding", "")))})
+
+
 @route(bp, "/sessions/{session_id}")
 def get_session(call, session_id):
     session = lifecycle.load_session_for(call.user, session_id)
