@@ -47,6 +47,15 @@ SELECTED_PAIRS = """async () => {
   }
   return out;
 }"""
+SHOWS_GREEN = """(peer) => {
+  const v = document.querySelector(`.tile[data-peer='${peer}'] video`);
+  if (!v || v.readyState < 2 || !v.videoWidth) return false;
+  const c = document.createElement("canvas"); c.width = 64; c.height = 48;
+  const g = c.getContext("2d"); g.drawImage(v, 0, 0, 64, 48);
+  const d = g.getImageData(0, 0, 64, 48).data; let r = 0, gr = 0, b = 0;
+  for (let i = 0; i < d.length; i += 4) { r += d[i]; gr += d[i + 1]; b += d[i + 2]; }
+  return gr > r * 1.5 && gr > b * 1.5;
+}"""
 PLAYING = """(n) => { const vs = [...document.querySelectorAll('video.remote')];
   return vs.length === n && vs.every((v) => v.readyState >= 2 && v.videoWidth > 0 && !v.paused); }"""
 
@@ -123,7 +132,8 @@ def test_mute_camera_off_and_the_therapists_shared_screen_show_on_the_other_side
     assert t.page.evaluate("() => window.__pcs.filter((pc) => pc.connectionState === 'connected')"
                            ".every((pc) => pc.getSenders().some((s) => s.track && s.track.kind === 'video'"
                            " && s.track.getSettings().displaySurface))")
-    p.page.wait_for_function(PLAYING, arg=1, timeout=WAIT_MS)
+    # …and the patient sees it: Chromium's fake screen is green, the fake camera a face.
+    p.page.wait_for_function(SHOWS_GREEN, arg=people["therapist"].user_id, timeout=WAIT_MS)
     p.screenshot("video-patient-sees-shared-screen-1280")
     t.page.click("button:has-text('Stop sharing')")
     shared.locator("[data-testid=peer-sharing]").wait_for(state="detached", timeout=10_000)
