@@ -38,7 +38,7 @@ class StackOptions:
     aws_port: int = 4566
     api_port: int = 8001
     frontend_port: int = 8000
-    turn_port: int = 3478
+    turn_port: int = 3490  # not 3478: a system coturn (Debian enables its service) may hold it
     data_dir: Path = field(default_factory=local_data_dir)
     region: str = "eu-west-2"
     seed: bool = True

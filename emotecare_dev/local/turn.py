@@ -17,7 +17,7 @@ import time
 from pathlib import Path
 
 from emotecare.errors import SettingsError
-from emotecare_dev.local.emulator import _die_with_parent
+from emotecare_dev.local.emulator import die_with_parent
 
 REALM = "emotecare.local"
 
@@ -53,7 +53,7 @@ class TurnServer:
                                 "`apt-get install -y coturn`")
         (self.data_dir / "turn").mkdir(parents=True, exist_ok=True)
         self._process = subprocess.Popen(self.command(executable), stdout=subprocess.DEVNULL,
-                                         stderr=subprocess.DEVNULL, preexec_fn=_die_with_parent)
+                                         stderr=subprocess.DEVNULL, preexec_fn=die_with_parent)
         deadline = time.monotonic() + timeout_s
         while time.monotonic() < deadline:
             if self._process.poll() is not None:
