@@ -20,7 +20,8 @@ VENV = ROOT / ".venv"
 PYTHON = VENV / "bin" / "python"
 _REQUIREMENTS = [ROOT / "requirements.txt", ROOT / "requirements" / "dev.txt",
                  ROOT / "requirements" / "inference.txt", ROOT / "pyproject.toml"]
-_SYSTEM_PACKAGES = {"chromium": "/usr/bin/chromium", "chromium-driver": "/usr/bin/chromedriver"}
+_SYSTEM_PACKAGES = {"chromium": "/usr/bin/chromium", "chromium-driver": "/usr/bin/chromedriver",
+                    "coturn": "/usr/bin/turnserver"}
 
 
 def _run(*command: str, **kwargs) -> None:
@@ -42,8 +43,9 @@ def ensure_venv() -> None:
     marker.write_text(digest)
 
 
-def ensure_browser() -> None:
-    """Install Debian's Chromium and its driver for the browser tests (never a downloaded one)."""
+def ensure_system_packages() -> None:
+    """Install Debian's coturn (the local TURN relay) and, for the browser tests, Chromium and
+    its driver (never a downloaded browser)."""
     missing = [pkg for pkg, path in _SYSTEM_PACKAGES.items() if not Path(path).exists()]
     if not missing:
         return
@@ -65,13 +67,12 @@ def main(argv: list[str]) -> int:
               file=sys.stderr)
         return 2
     ensure_venv()
+    ensure_system_packages()
     if argv[0] == "up":
         os.execv(str(PYTHON), [str(PYTHON), "-m", "emotecare_dev.cli", "up", *argv[1:]])
     pytest_args = argv[1:]
     if "--fast" in pytest_args:
         pytest_args = [*FAST_TIER, *(a for a in pytest_args if a != "--fast")]
-    else:
-        ensure_browser()
     result = subprocess.run([str(PYTHON), "-m", "pytest", *pytest_args], cwd=ROOT)
     # pytest exits 5 when it collected no tests: that is a failure for us, not a pass.
     return 1 if result.returncode == 5 else result.returncode

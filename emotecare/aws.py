@@ -17,17 +17,22 @@ _lock = threading.Lock()
 _clients: dict[tuple[str, str, str | None], Any] = {}
 
 
-def client(service: str, settings: Settings | None = None) -> Any:
-    """A cached boto3 client for `service` in the settings' region and endpoint."""
+def client(service: str, settings: Settings | None = None, endpoint_url: str | None = None) -> Any:
+    """A cached boto3 client for `service` in the settings' region and endpoint.
+
+    `endpoint_url` overrides the endpoint for services whose endpoint is handed out per
+    resource (a Kinesis Video signalling channel's HTTPS endpoint).
+    """
     settings = settings or get_settings()
-    key = (service, settings.region, settings.aws_endpoint)
+    endpoint_url = endpoint_url or settings.aws_endpoint
+    key = (service, settings.region, endpoint_url)
     with _lock:
         if key not in _clients:
             session = boto3.session.Session()
             _clients[key] = session.client(
                 service,
                 region_name=settings.region,
-                endpoint_url=settings.aws_endpoint,
+                endpoint_url=endpoint_url,
                 config=Config(retries={"max_attempts": 3, "mode": "standard"},
                               max_pool_connections=50,
                               signature_version="s3v4" if service == "s3" else None),

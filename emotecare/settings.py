@@ -44,6 +44,12 @@ class Settings:
     log_level: str = "INFO"
     # Live sessions and the frame pipeline.
     ice_servers: str = '[{"urls": ["stun:stun.l.google.com:19302"]}]'  # JSON RTCIceServer list
+    # TURN relay (sessions/ice.py): coturn with the REST-API shared secret (the local stack),
+    # or Kinesis Video Streams' managed TURN from a pool of signalling channels (AWS).
+    turn_urls: str = ""  # JSON list of turn: URLs of a coturn that shares `turn_secret`
+    turn_secret: str = ""
+    turn_credential_ttl_s: int = 3600  # at most an hour
+    turn_kvs_channels: str = ""  # JSON list of signalling channel ARNs
     frame_grant_expiry_s: int = 120
     feed_smoothing_s: float = 10.0  # the feed's moving average covers about this many seconds
     distress_valence: float = -0.3  # smoothed valence at or below this counts as distress…

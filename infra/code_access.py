@@ -36,6 +36,9 @@ _SERVICES = {
     "cognito-idp": ("cognito-idp", "user_pool"), "ses": ("ses", "email_identity"),
     "sesv2": ("ses", "email_identity"), "bedrock-runtime": ("bedrock", "foundation_model"),
     "cloudwatch": ("cloudwatch", "any"),  # PutMetricData takes no resource: AWS requires "*"
+    # Managed TURN (sessions/ice.py): the endpoint lookup and the ICE credentials, per channel.
+    "kinesisvideo": ("kinesisvideo", "signaling_channel"),
+    "kinesis-video-signaling": ("kinesisvideo", "signaling_channel"),
 }
 # Client methods whose IAM action is not their CamelCase name.
 _SPECIAL = {

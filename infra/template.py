@@ -22,7 +22,7 @@ if __package__ in (None, ""):  # run as a script: make the repository importable
 import yaml  # noqa: E402
 
 from emotecare.settings import Settings  # noqa: E402
-from infra.cfn import alarms, data, edge, functions, iam, protection  # noqa: E402
+from infra.cfn import alarms, data, edge, functions, iam, protection, relay  # noqa: E402
 from infra.cfn.common import Names, sub  # noqa: E402
 from infra.stages import Stage, load_stage  # noqa: E402
 
@@ -40,7 +40,9 @@ def api_gateway_stage(stage: str) -> str:
 def merge_template(stage: Stage) -> dict:
     names = Names(stage)
     deployed = functions.deployed_functions()
-    env = functions.settings_environment(names, stage, edge.FRONTEND_URL)
+    env = functions.settings_environment(names, stage, edge.FRONTEND_URL,
+                                         turn_kvs_channels=relay.channels_setting(stage))
+    turn_channels = tuple(relay.channel_ids(stage))
     bedrock_model = stage.params.get("bedrock_model_id", _DEFAULT_BEDROCK_MODEL)
     resources: dict = {}
     resources.update(data.tables(names))
@@ -52,12 +54,13 @@ def merge_template(stage: Stage) -> dict:
     resources.update(functions.log_groups(deployed, names, stage))
     resources.update(functions.chalice_overrides(deployed, names, stage, env))
     resources.update(functions.inference(names, stage, env))
+    resources.update(relay.channels(names, stage))
     for function in deployed:
         if function.name == "inference":
             resources[function.role_id] = iam.inference_role(function, bedrock_model)
         else:  # Chalice's role: its Policies list is replaced by ours
             resources[function.role_id] = {"Properties": {
-                "Policies": iam.role_policies(function, bedrock_model)}}
+                "Policies": iam.role_policies(function, bedrock_model, turn_channels)}}
     resources["RestAPI"] = {"Properties": {"Name": names.prefix, "DefinitionBody": {
         "paths": edge.api_preflight_origin()}, **protection.stage_throttling()}}
     resources.update(protection.web_acl(names, api_gateway_stage(stage.name)))

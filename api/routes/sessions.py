@@ -12,7 +12,7 @@ from emotecare.pipeline.feed import parse_wait, read_feed
 from emotecare.pipeline.summary import summarise_session
 from emotecare.pipeline.grants import FrameUploads
 from emotecare.pipeline.smoothing import SmoothingRules
-from emotecare.sessions import consent, lifecycle, signals
+from emotecare.sessions import consent, ice, lifecycle, signals
 
 bp = Blueprint(__name__)
 
@@ -32,13 +32,19 @@ def _smoothing_rules() -> SmoothingRules:
 
 @route(bp, "/config/ice")
 def ice_config(call):
-    call.user  # signed in
-    return {"ice_servers": signals.ice_servers(context.settings().ice_servers)}
+    return ice.ice_config(call.user.user_id, context.settings())
+
+
+@route(bp, "/config/network-test", methods=("POST",))
+def network_test(call):
+    """The camera check times this: empty for the round trip, ~200 KB of padding for upload."""
+    return _ok({"received_bytes": len(str(call.body.get("padding", "")))})
 
 
 @route(bp, "/sessions/{session_id}")
 def get_session(call, session_id):
-    return lifecycle.describe(lifecycle.load_session_for(call.user, session_id))
+    session = lifecycle.load_session_for(call.user, session_id)
+    return {**lifecycle.describe(session), **lifecycle.people_in(session)}
 
 
 @route(bp, "/sessions/{session_id}/join", methods=("POST",))

@@ -21,6 +21,7 @@ class Signal(Model):
     session_id = UnicodeAttribute(hash_key=True)
     seq = UnicodeAttribute(range_key=True)
     sender_id = UnicodeAttribute()
+    recipient_id = UnicodeAttribute(null=True)  # one participant (a mesh link); None: everyone
     type = UnicodeAttribute()  # offer | answer | candidate | bye
     payload = JSONAttribute(null=True)
     expires_at = TTLAttribute(null=True)

@@ -153,6 +153,7 @@ class _SessionsByPatient(GlobalSecondaryIndex):
 class ConsentChange(MapAttribute):
     analysis_on = BooleanAttribute()
     at = UnicodeAttribute()
+    user_id = UnicodeAttribute(null=True)  # whose switch; None: the session's patient
 
 
 class Session(Model):
@@ -171,15 +172,23 @@ class Session(Model):
     starts_at = UnicodeAttribute(null=True)  # the booking's start (therapy sessions)
     started_at = UnicodeAttribute(null=True)
     ended_at = UnicodeAttribute(null=True)
-    analysis_on = BooleanAttribute(default=False)
+    analysis_on = BooleanAttribute(default=False)  # the booking patient's own switch
+    # Couple and family sessions: the invitees whose own switch is on (each decides for
+    # their own face only; nobody else's consent covers them).
+    invitee_consent = UnicodeSetAttribute(null=True)
     consent_log = ListAttribute(of=ConsentChange, default=list)
     joined = UnicodeSetAttribute(null=True)
     by_patient = _SessionsByPatient()
 
-    @property
-    def analysis_allowed(self) -> bool:
-        """True while frames of this session may be analysed: in progress with consent on."""
-        return self.state == "in_progress" and bool(self.analysis_on)
+    def consents(self, person_id: str) -> bool:
+        """Whether `person_id`'s own analysis switch is on in this session."""
+        if person_id == self.patient_id:
+            return bool(self.analysis_on)
+        return person_id in (self.invitee_consent or ())
+
+    def analysis_allowed_for(self, person_id: str) -> bool:
+        """True while `person_id`'s frames may be analysed: in progress with their consent on."""
+        return self.state == "in_progress" and self.consents(person_id)
 
 
 class _RecordsByPatient(GlobalSecondaryIndex):

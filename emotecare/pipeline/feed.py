@@ -71,6 +71,9 @@ def read_feed(user: Principal, session_id: str, since: str | None, rules: Smooth
         "reading": read_now((state.smoothed or {}).get("recent")) if analysis_on else None,
         "distress": state.episodes,
         "analysis_on": analysis_on,
+        # Couple and family sessions: whose own switch is on (records carry their `person`).
+        "consenting": sorted(p for p in (session.patient_id, *(session.invitee_consent or ()))
+                             if session.consents(p)),
     }
 
 
@@ -78,7 +81,7 @@ def _wait_for_news(session: Session, since: str | None,
                    wait_until: float) -> tuple[list[EmotionRecord], bool]:
     """Records after `since` and whether analysis is on, once either has news or the wait ends."""
     condition = EmotionRecord.record_key > since if since else None
-    analysis_on = bool(session.analysis_on)
+    analysis_on = _anyone_consents(session)
     slept = False
     next_consent_check = time.monotonic() + CONSENT_CHECK_EVERY_S
     while True:
@@ -98,7 +101,11 @@ def _wait_for_news(session: Session, since: str | None,
 
 def _analysis_on_now(session: Session) -> bool:
     session.refresh(consistent_read=True)  # the switch just written must be seen
-    return bool(session.analysis_on)
+    return _anyone_consents(session)
+
+
+def _anyone_consents(session: Session) -> bool:
+    return bool(session.analysis_on) or bool(session.invitee_consent)
 
 
 @dataclass(frozen=True)
@@ -162,6 +169,7 @@ def _observation(record: EmotionRecord) -> Observation:
 def _record_view(record: EmotionRecord) -> dict:
     return {
         "key": record.record_key, "captured_at": record.captured_at,
+        "person": record.patient_id,  # whose face (couple and family sessions)
         "face_found": bool(record.face_found),
         "box": [int(v) for v in record.face_box] if record.face_box else None,
         "dominant": record.dominant,

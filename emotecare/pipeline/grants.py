@@ -18,7 +18,7 @@ from emotecare.db.grants import UploadGrant
 from emotecare.errors import ForbiddenError, NotFoundError
 from emotecare.pipeline.batch_format import CONTENT_TYPE, MAX_BATCH_BYTES
 from emotecare.pipeline.keys import new_batch_key
-from emotecare.sessions.lifecycle import load_session_for
+from emotecare.sessions.lifecycle import load_session_for, part_of
 
 MAX_GRANT_EXPIRY_S = 300
 GRANT_RECORD_KEEP = timedelta(days=2)  # as long as the frame-batch ledger: covers redeliveries
@@ -34,11 +34,11 @@ class FrameUploads:
     def grant(self, user: Principal, session_id: str) -> dict:
         """A presigned POST for one batch of the caller's frames in `session_id`."""
         session = load_session_for(user, session_id)
-        if user.user_id != session.patient_id:
-            raise NotFoundError("no such session")  # only the patient's own face is uploaded
+        if part_of(user, session) not in ("patient", "invitee"):
+            raise NotFoundError("no such session")  # only a person's own face is uploaded
         if session.state != "in_progress":
             raise ForbiddenError("frames can only be sent while the session is in progress")
-        if not session.analysis_allowed:
+        if not session.analysis_allowed_for(user.user_id):
             raise ForbiddenError("emotion analysis is off for this session: switch it on first")
         batch = new_batch_key(session.session_id, user.user_id)
         key = batch.key

@@ -90,10 +90,12 @@ class FrameBatchReader:
             session = Session.get(batch.session_id, consistent_read=True)  # consent just revoked counts
         except Session.DoesNotExist:
             session = None
-        if session is None or session.patient_id != batch.patient_id:
+        if session is None:
             raise RejectedBatch("no_session", "no such session for this patient")
-        if not session.analysis_allowed:
-            raise RejectedBatch("no_consent", "session not in progress or analysis switched off")
+        # Per person: the key's owner must have their own switch on now (an invitee is
+        # covered by nobody else's consent; only a participant can have switched it on).
+        if not session.analysis_allowed_for(batch.patient_id):
+            raise RejectedBatch("no_consent", "session not in progress or this person's analysis is off")
 
     def _read_and_delete(self, key: str, grant: UploadGrant) -> bytes | None:
         try:

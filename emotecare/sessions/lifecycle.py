@@ -1,7 +1,8 @@
 """A session's life: booked → joinable (10 min before) → in_progress → ended, or no_show.
 
-Only the session's patient and therapist may see or join it; anybody else is told it does
-not exist. Transitions are conditional writes, so two participants joining at once or a
+Only the session's patient, its therapist and the people the patient invited to a couple or
+family booking (up to five, matched by their verified e-mail) may see or join it; anybody
+else is told it does not exist. Transitions are conditional writes, so two participants joining at once or a
 join racing an end cannot leave the session in a state the rules do not allow.
 """
 from __future__ import annotations
@@ -13,7 +14,7 @@ from pynamodb.exceptions import PutError, UpdateError
 
 from emotecare.accounts.tokens import Principal
 from emotecare.clock import iso, parse_iso, utc_now
-from emotecare.db.models import Booking, Session
+from emotecare.db.models import Booking, Session, User
 from emotecare.errors import ConflictError, ForbiddenError, NotFoundError
 
 JOINABLE_BEFORE = timedelta(minutes=10)
@@ -28,9 +29,20 @@ def load_session_for(user: Principal, session_id: str) -> Session:
         session = Session.get(session_id)
     except Session.DoesNotExist as exc:
         raise NotFoundError("no such session") from exc
-    if user.user_id not in (session.patient_id, session.therapist_id):
+    if part_of(user, session) is None:
         raise NotFoundError("no such session")
     return session
+
+
+def part_of(user: Principal, session: Session) -> str | None:
+    """"patient", "therapist" or "invitee" (invited to its couple or family booking); None."""
+    if user.user_id == session.patient_id:
+        return "patient"
+    if session.therapist_id and user.user_id == session.therapist_id:
+        return "therapist"
+    if user.role == "patient" and user.email and user.email.lower() in _booking_facts(session)[2]:
+        return "invitee"
+    return None
 
 
 def scheduled_start(session: Session) -> str | None:
@@ -38,14 +50,17 @@ def scheduled_start(session: Session) -> str | None:
     return _booking_facts(session)[0]
 
 
-def _booking_facts(session: Session) -> tuple[str | None, str | None]:
-    """(start, booking status), read once per loaded session; the booking is the source of truth."""
+def _booking_facts(session: Session) -> tuple[str | None, str | None, tuple[str, ...]]:
+    """(start, booking status, invited e-mails), read once per loaded session; the booking is
+    the source of truth."""
     if not hasattr(session, "_booking_facts"):
-        facts = (session.starts_at, None)
+        facts = (session.starts_at, None, ())
         if session.booking_id:
             try:
-                booking = Booking.get(session.booking_id, attributes_to_get=["starts_at", "status"])
-                facts = (booking.starts_at, booking.status)
+                booking = Booking.get(session.booking_id,
+                                      attributes_to_get=["starts_at", "status", "details"])
+                invited = tuple(e.lower() for e in (booking.details or {}).get("participants", []))
+                facts = (booking.starts_at, booking.status, invited)
             except Booking.DoesNotExist:  # rows made before bookings existed carry their start
                 pass
         session._booking_facts = facts
@@ -71,8 +86,22 @@ def describe(session: Session) -> dict:
         "patient_id": session.patient_id, "therapist_id": session.therapist_id,
         "starts_at": scheduled_start(session), "started_at": session.started_at,
         "ended_at": session.ended_at,
-        "consent_log": [{"analysis_on": c.analysis_on, "at": c.at} for c in session.consent_log],
+        "consent_log": [{"analysis_on": c.analysis_on, "at": c.at,
+                         "user_id": c.user_id or session.patient_id} for c in session.consent_log],
+        "invited": len(_booking_facts(session)[2]),
     }
+
+
+def people_in(session: Session) -> dict:
+    """Who takes part, by name (the room's labels): the patient, the therapist, and each
+    invitee who has joined or switched analysis on, with whether their own switch is on."""
+    ids = [session.patient_id, *([session.therapist_id] if session.therapist_id else [])]
+    ids += sorted((set(session.joined or ()) | set(session.invitee_consent or ())) - set(ids))
+    names = {u.user_id: u.name for u in User.batch_get(ids, attributes_to_get=["user_id", "name"])}
+    role = {session.patient_id: "patient", session.therapist_id: "therapist"}
+    return {"people": [{"user_id": i, "name": names.get(i, ""), "role": role.get(i, "invitee"),
+                        "analysis_on": session.consents(i), "in_room": i in (session.joined or ())}
+                       for i in ids]}
 
 
 def join_session(user: Principal, session_id: str) -> dict:

@@ -1,4 +1,8 @@
-"""WebRTC signalling by polling: each side posts offers/answers/candidates, the other polls.
+"""WebRTC signalling by polling: each side posts offers/answers/candidates, the others poll.
+
+A room of more than two is a mesh, one connection per pair: a message names its recipient
+(`to`, a participant's user id) or goes to everyone (a "bye": joined or left), and a reader
+gets only the messages meant for them.
 
 Messages are keyed by (session, "<epoch ms>#<random>"), so `since` is a plain range-key
 condition. Each side writes sequentially (it waits for its POST), so a reader that has seen
@@ -26,8 +30,9 @@ PAGE = 100
 
 def post_signal(user: Principal, session_id: str, body: dict) -> dict:
     """Store one signalling message from the caller for the other participant."""
-    f = Fields(body, ("type", "payload"))
+    f = Fields(body, ("type", "payload", "to"))
     kind, payload = f.choice("type", SIGNAL_TYPES), body.get("payload")
+    recipient = f.text("to", max_len=64, default=None)  # a participant's user id, or everyone
     if len(json.dumps(payload)) > MAX_PAYLOAD_BYTES:
         raise ValidationError("payload too large", field="payload")
     session = load_session_for(user, session_id)
@@ -35,25 +40,19 @@ def post_signal(user: Principal, session_id: str, body: dict) -> dict:
         raise ConflictError("the session is over")
     now_ms = int(time.time() * 1000)
     signal = Signal(session_id, f"{now_ms:013d}#{secrets.token_hex(4)}", sender_id=user.user_id,
-                    type=kind, payload=payload, expires_at=utc_now() + timedelta(seconds=KEEP_S))
+                    recipient_id=recipient, type=kind, payload=payload, expires_at=utc_now() + timedelta(seconds=KEEP_S))
     signal.save()
     return {"seq": signal.seq}
 
 
 def signals_since(user: Principal, session_id: str, since: str | None) -> dict:
-    """Messages of the other participant after `since`, oldest first, and the next cursor."""
+    """Messages for the caller from the others after `since`, oldest first, and the next cursor."""
     load_session_for(user, session_id)
     condition = Signal.seq > since if since else None
     messages = list(Signal.query(session_id, range_key_condition=condition, limit=PAGE))
     theirs = [{"seq": m.seq, "type": m.type, "payload": m.payload, "from": m.sender_id}
-              for m in messages if m.sender_id != user.user_id]
+              for m in messages if m.sender_id != user.user_id
+              and m.recipient_id in (None, user.user_id)]
     next_cursor = messages[-1].seq if messages else since
     return {"signals": theirs, "next": next_cursor}
 
-
-def ice_servers(raw: str) -> list[dict]:
-    """The ICE servers configured for the stage (a JSON list of RTCIceServer objects)."""
-    servers = json.loads(raw)
-    if not isinstance(servers, list):
-        raise ValueError("ice_servers must be a JSON list")
-    return servers

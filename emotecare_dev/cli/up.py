@@ -17,6 +17,8 @@ def register(subparsers) -> None:
                         help="moto server port (0: any free port)")
     parser.add_argument("--api-port", type=int, default=defaults.api_port)
     parser.add_argument("--frontend-port", type=int, default=defaults.frontend_port)
+    parser.add_argument("--turn-port", type=int, default=defaults.turn_port,
+                        help="coturn's port on 127.0.0.1, UDP and TCP (0: any free port)")
     parser.add_argument("--data-dir", type=Path, default=defaults.data_dir,
                         help="where state is kept between runs")
     parser.add_argument("--no-seed", action="store_true", help="skip the demo accounts")
@@ -31,7 +33,8 @@ def run_up(args) -> int:
     from emotecare.settings import settings_to_env
 
     options = StackOptions(aws_port=args.aws_port, api_port=args.api_port,
-                           frontend_port=args.frontend_port, data_dir=args.data_dir.resolve(),
+                           frontend_port=args.frontend_port, turn_port=args.turn_port,
+                           data_dir=args.data_dir.resolve(),
                            seed=not args.no_seed)
     stack = LocalStack(options)
     stopped = threading.Event()

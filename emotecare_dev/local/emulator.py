@@ -15,7 +15,7 @@ from emotecare_dev.local.emulator_server import READY_PATH, SAVE_PATH
 _PR_SET_PDEATHSIG = 1
 
 
-def _die_with_parent() -> None:
+def die_with_parent() -> None:
     """In the child: get SIGTERM (save, then exit) if `emotecare up` itself is killed."""
     try:
         ctypes.CDLL("libc.so.6", use_errno=True).prctl(_PR_SET_PDEATHSIG, signal.SIGTERM)
@@ -42,7 +42,7 @@ class AwsEmulator:
         self._process = subprocess.Popen(
             [sys.executable, "-m", "emotecare_dev.local.emulator_server", "--port", str(self.port),
              "--data-dir", str(self.data_dir), "--save-every", str(self.save_every_s)],
-            preexec_fn=_die_with_parent)
+            preexec_fn=die_with_parent)
         deadline = time.monotonic() + timeout_s
         while time.monotonic() < deadline:
             if self._process.poll() is not None:

@@ -1,7 +1,9 @@
-"""Start and stop the whole platform locally: moto, the API, the front end and the events."""
+"""Start and stop the whole platform locally: moto, the API, the front end, the events and
+the TURN relay (coturn)."""
 from __future__ import annotations
 
 import importlib
+import json
 import os
 import sys
 from dataclasses import dataclass, field
@@ -17,6 +19,7 @@ from emotecare_dev.local.events import QueuePump, Scheduler
 from emotecare_dev.local.provision import provision
 from emotecare_dev.local.seed import seed_demo_data
 from emotecare_dev.local.servers import ApiServer, FrontendServer, ensure_port_free, pick_free_port
+from emotecare_dev.local.turn import TurnServer
 from emotecare.resources import PLATFORM, bucket_name, table_prefix
 from emotecare.settings import Settings, env_name, local_data_dir, get_settings, settings_to_env
 
@@ -35,6 +38,7 @@ class StackOptions:
     aws_port: int = 4566
     api_port: int = 8001
     frontend_port: int = 8000
+    turn_port: int = 3490  # not 3478: a system coturn (Debian enables its service) may hold it
     data_dir: Path = field(default_factory=local_data_dir)
     region: str = "eu-west-2"
     seed: bool = True
@@ -53,6 +57,7 @@ class LocalStack:
         self.scheduler = Scheduler(options.region, options.schedule_tick_s)
         self.pumps: list[QueuePump] = []
         self.settings: Settings | None = None
+        self.turn = TurnServer(options.turn_port, options.data_dir)
 
     @property
     def api_url(self) -> str:
@@ -67,10 +72,12 @@ class LocalStack:
         ensure_port_free(o.aws_port, "AWS emulator (moto)")
         ensure_port_free(o.api_port, "API")
         ensure_port_free(o.frontend_port, "front end")
+        ensure_port_free(o.turn_port, "TURN relay (coturn)")
         # Concrete ports up front: the API's CORS origin and the front end's config name them.
-        o.aws_port, o.api_port, o.frontend_port = (
-            port or pick_free_port() for port in (o.aws_port, o.api_port, o.frontend_port))
+        o.aws_port, o.api_port, o.frontend_port, o.turn_port = (
+            port or pick_free_port() for port in (o.aws_port, o.api_port, o.frontend_port, o.turn_port))
         self.emulator.port = o.aws_port
+        self.turn.port = o.turn_port
         # The route table reads the CORS origin when app.py is imported, so set it first.
         os.environ[env_name("cors_origin")] = f"http://127.0.0.1:{o.frontend_port}"
         self.app_module = load_app_module()
@@ -78,6 +85,7 @@ class LocalStack:
         for key in ("AWS_ACCESS_KEY_ID", "AWS_SECRET_ACCESS_KEY"):
             os.environ.setdefault(key, "local")  # moto accepts any; boto3 needs some
         self.emulator.start()
+        self.turn.start()
         self.settings = self._configure(provision(self._base_settings(), LOCAL_ACCOUNT_ID))
         self.api.start()
         self.frontend = FrontendServer(REPO_ROOT / "frontend", o.frontend_port, self._frontend_config(),
@@ -98,6 +106,7 @@ class LocalStack:
             self.api.stop()
         if self.frontend:
             self.frontend.stop()
+        self.turn.stop()
         self.emulator.stop()  # saves state
 
     def _base_settings(self) -> Settings:
@@ -111,6 +120,7 @@ class LocalStack:
             frontend_url=f"http://127.0.0.1:{o.frontend_port}",
             cors_origin=f"http://127.0.0.1:{o.frontend_port}",
             model_dir=str(REPO_ROOT / "model_artifacts"),
+            turn_urls=json.dumps(self.turn.urls), turn_secret=self.turn.secret,
         )
 
     def _configure(self, settings: Settings) -> Settings:
@@ -159,6 +169,7 @@ class LocalStack:
         register_probe("api", self.api.healthy)
         register_probe("frontend", lambda: self.frontend is not None and self.frontend.healthy())
         register_probe("scheduler", self.scheduler.healthy)
+        register_probe("turn-relay", self.turn.healthy)
         for pump in self.pumps:
             register_probe(f"events:{pump.function_name}", pump.healthy)
 

@@ -27,7 +27,8 @@ def settings_resources() -> dict[str, Resource]:
     named.update({f"{q.key}_queue_url": Resource("queue", q.key) for q in PLATFORM.queues
                   if q.key not in dead_letter_queues()})
     named.update(user_pool_id=Resource("user_pool"), sender_email=Resource("email_identity"),
-                 bedrock_model_id=Resource("foundation_model"))
+                 bedrock_model_id=Resource("foundation_model"),
+                 turn_kvs_channels=Resource("signaling_channel"))
     return named
 
 
@@ -40,7 +41,7 @@ def access_of(function: Function) -> dict[Resource, set[str]]:
     return access
 
 
-def policy_document(function: Function, bedrock_model_id: str) -> dict:
+def policy_document(function: Function, bedrock_model_id: str, turn_channels: tuple[str, ...] = ()) -> dict:
     statements = [{"Sid": "OwnLogGroup", "Effect": "Allow", "Action": list(LOG_ACTIONS),
                    "Resource": arn(function.log_group_id)}]
     grants: dict[tuple[str, ...], list] = {}  # same actions → one statement, many resources
@@ -55,14 +56,15 @@ def policy_document(function: Function, bedrock_model_id: str) -> dict:
             if object_level:
                 grants.setdefault(object_level, []).append(sub("${%s.Arn}/*" % bucket_id(resource.key)))
             continue
-        grants.setdefault(tuple(actions), []).extend(_arns(resource, actions, bedrock_model_id))
+        grants.setdefault(tuple(actions), []).extend(_arns(resource, actions, bedrock_model_id, turn_channels))
     for number, (actions, resources) in enumerate(grants.items(), start=1):
         statements.append({"Sid": f"Code{number}", "Effect": "Allow", "Action": list(actions),
                            "Resource": resources})
     return {"Version": "2012-10-17", "Statement": statements}
 
 
-def _arns(resource: Resource, actions: list[str], bedrock_model_id: str) -> list:
+def _arns(resource: Resource, actions: list[str], bedrock_model_id: str,
+          turn_channels: tuple[str, ...] = ()) -> list:
     if resource.kind == "table":
         model = next(m for m in all_models() if table_suffix(m) == resource.key)
         arns = [arn(table_id(model))]
@@ -75,6 +77,10 @@ def _arns(resource: Resource, actions: list[str], bedrock_model_id: str) -> list
         return [arn("UserPool")]
     if resource.kind == "email_identity":
         return [sub("arn:${AWS::Partition}:ses:${AWS::Region}:${AWS::AccountId}:identity/${SenderIdentity}")]
+    if resource.kind == "signaling_channel":
+        if not turn_channels:
+            raise ValueError("code asks Kinesis Video for TURN but the template has no channels")
+        return [arn(c) for c in turn_channels]
     if resource.kind == "any":
         return ["*"]
     if resource.kind == "foundation_model":
@@ -82,10 +88,11 @@ def _arns(resource: Resource, actions: list[str], bedrock_model_id: str) -> list
     raise NotImplementedError(f"no ARN for {resource}")
 
 
-def role_policies(function: Function, bedrock_model_id: str) -> list[dict]:
+def role_policies(function: Function, bedrock_model_id: str,
+                  turn_channels: tuple[str, ...] = ()) -> list[dict]:
     """The role's `Policies` list (replaces Chalice's, which lists are when merged)."""
     return [{"PolicyName": f"{function.logical_id}Access",
-             "PolicyDocument": policy_document(function, bedrock_model_id)}]
+             "PolicyDocument": policy_document(function, bedrock_model_id, turn_channels)}]
 
 
 def inference_role(function: Function, bedrock_model_id: str) -> dict:

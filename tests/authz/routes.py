@@ -129,6 +129,7 @@ ROWS = [
     # joining is a 409 and frame grants a 403 even for its patient. Outsiders (admins too)
     # are told the session does not exist.
     Row("GET", "/config/ice", access(SIGNED_IN)),
+    Row("POST", "/config/network-test", access(SIGNED_IN), body={"padding": "xx"}),
     Row("GET", "/sessions/{session_id}", access({"patient": 200, "therapist": 200},
                                                 **NO_SUCH_SESSION)),
     Row("POST", "/sessions/{session_id}/join",

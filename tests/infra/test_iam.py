@@ -19,7 +19,8 @@ STAR_ONLY_ACTIONS = {"cloudwatch:PutMetricData", "xray:PutTraceSegments",
 QUEUE_CONSUMER_ACTIONS = {"sqs:ReceiveMessage", "sqs:DeleteMessage", "sqs:GetQueueAttributes"}
 LOG_ACTIONS = {"logs:CreateLogStream", "logs:PutLogEvents"}
 _OWN_TYPES = {"AWS::DynamoDB::Table", "AWS::S3::Bucket", "AWS::SQS::Queue",
-              "AWS::Cognito::UserPool", "AWS::SES::EmailIdentity", "AWS::Logs::LogGroup"}
+              "AWS::Cognito::UserPool", "AWS::SES::EmailIdentity", "AWS::Logs::LogGroup",
+              "AWS::KinesisVideo::SignalingChannel"}
 # A Bedrock foundation model is AWS's, not a template resource: its ARN is built from the
 # stage's model id, and stands under this name in the comparison.
 FOUNDATION_MODEL = "FoundationModel"
@@ -88,7 +89,13 @@ def test_each_role_grants_only_what_its_functions_code_uses_on_its_own_resources
 
         used = function_access(_entries_of(template, fid), settings_resources(),
                                [table_suffix(m) for m in all_models()])
-        expected = {_logical_id(r): set(actions) for r, actions in used.items()}
+        expected: dict[str, set] = {}
+        for resource, actions in used.items():
+            # Managed TURN: the code's one "signalling channel" is the stage's pool of them.
+            ids = (resources_of_type(template, "AWS::KinesisVideo::SignalingChannel")
+                   if resource.kind == "signaling_channel" else [_logical_id(resource)])
+            for logical in ids:
+                expected.setdefault(logical, set()).update(actions)
         for queue in _consumed_queues(template, fid):
             expected.setdefault(queue, set()).update(QUEUE_CONSUMER_ACTIONS)
         assert granted == expected, fid

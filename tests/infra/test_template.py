@@ -184,3 +184,12 @@ def test_function_sizes_come_from_the_stage_parameters(packaged):
         expected = stage.params["inference"] if function.name == "inference" else stage.function(function.name)
         assert (props["MemorySize"], props["Timeout"]) == (expected["memory_mb"], expected["timeout_s"])
         assert props["FunctionName"] == f"emotecare-{stage.name}-{function.name}"
+
+
+def test_the_api_gets_turn_credentials_from_the_stages_pool_of_signalling_channels(packaged):
+    template = packaged["template"]
+    channels = resources_of_type(template, "AWS::KinesisVideo::SignalingChannel")
+    assert len(channels) == load_stage(packaged["stage"]).params["turn_channels"] >= 1
+    env = template["Resources"]["APIHandler"]["Properties"]["Environment"]["Variables"]
+    assert referenced_ids(env["EMOTECARE_TURN_KVS_CHANNELS"]) == set(channels)
+    assert "EMOTECARE_TURN_SECRET" not in env  # no shared secret on AWS: AWS issues the credentials

@@ -1,6 +1,7 @@
 """The session room's API on the local stack: lifecycle, consent, signalling, ICE config."""
 from __future__ import annotations
 
+import time
 from datetime import timedelta
 
 import pytest
@@ -109,6 +110,39 @@ def test_ice_servers_come_from_settings_for_signed_in_callers(stack, patient):
     servers = patient.get("/config/ice").json()["ice_servers"]
     assert servers and all("urls" in s for s in servers)
     assert requests.get(f"{stack.api_url}/config/ice", timeout=10).status_code == 401
+
+
+def _turn_entry(user) -> tuple[dict, dict]:
+    body = user.get("/config/ice").json()
+    turns = [s for s in body["ice_servers"] if any(u.startswith("turn:") for u in s["urls"])]
+    assert len(turns) == 1, body
+    return body, turns[0]
+
+
+def test_the_local_relay_takes_the_issued_turn_credentials_until_they_expire(stack, patient):
+    from tests.support.turn_client import allocate
+
+    body, turn = _turn_entry(patient)
+    expiry, user_id = turn["username"].split(":", 1)
+    assert user_id == patient.user_id  # bound to the caller
+    assert body["relay"] is True and body["turn_expires_at"] == int(expiry)
+    assert 0 < int(expiry) - time.time() <= 3600  # short-lived
+    host, port = turn["urls"][0].removeprefix("turn:").split("?")[0].split(":")
+    granted = allocate(host, int(port), turn["username"], turn["credential"])
+    assert granted == {"ok": True, "error": None, "relayed": True}
+    wrong = allocate(host, int(port), turn["username"], turn["credential"][::-1])
+    assert not wrong["ok"] and wrong["error"] == 401
+    # The same scheme with an expiry in the past (what the issued one becomes in an hour).
+    from emotecare.sessions.ice import coturn_credentials
+    stale = coturn_credentials(stack.env["EMOTECARE_TURN_SECRET"], patient.user_id, 60,
+                               now=time.time() - 120)
+    refused = allocate(host, int(port), stale["username"], stale["credential"])
+    assert not refused["ok"] and refused["error"] == 401
+
+
+def test_health_reports_the_turn_relay(stack):
+    checks = requests.get(f"{stack.api_url}/health", timeout=10).json()
+    assert checks["components"]["turn-relay"]["ok"] is True, checks
 
 
 def test_a_real_bookings_session_takes_its_start_from_the_booking(stack, patient, other_patient):

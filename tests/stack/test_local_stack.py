@@ -22,7 +22,7 @@ def test_health_reports_every_component_up(stack):
     assert response.status_code == 200
     report = response.json()
     assert report["ok"] is True
-    assert {"dynamodb", "s3", "sqs", "cognito", "api", "frontend", "scheduler",
+    assert {"dynamodb", "s3", "sqs", "cognito", "api", "frontend", "scheduler", "turn-relay",
             "events:inference", "events:report-worker"} <= set(report["components"])
     assert all(c["ok"] for c in report["components"].values())
 

@@ -1,6 +1,7 @@
 """Create session rows directly on a running stack (until bookings create them through the API)."""
 from __future__ import annotations
 
+import json
 import os
 import re
 import subprocess
@@ -18,19 +19,34 @@ def _iso(moment: datetime) -> str:
 
 def make_session(stack: StackProcess, patient: TestUser, therapist: TestUser | None = None, *,
                  state: str = "booked", starts_in: timedelta = timedelta(minutes=5),
-                 kind: str = "therapy") -> str:
-    """A session row as the bookings engine writes it; returns its id."""
+                 kind: str = "therapy", invitees: list[TestUser] | None = None) -> str:
+    """A session row as the bookings engine writes it; returns its id.
+
+    With `invitees`, its confirmed family booking is written too, inviting them by e-mail.
+    """
     now = datetime.now(timezone.utc)
     session_id = str(uuid.uuid4())
+    booking_id = f"bk-{uuid.uuid4().hex[:8]}"
     item = {"session_id": {"S": session_id}, "kind": {"S": kind},
             "patient_id": {"S": patient.user_id}, "state": {"S": state},
             "created_at": {"S": _iso(now)}, "starts_at": {"S": _iso(now + starts_in)},
             "analysis_on": {"BOOL": False}, "consent_log": {"L": []},
-            "booking_id": {"S": f"bk-{uuid.uuid4().hex[:8]}"}}
+            "booking_id": {"S": booking_id}}
     if therapist is not None:
         item["therapist_id"] = {"S": therapist.user_id}
-    stack.client("dynamodb").put_item(
-        TableName=f"{stack.env['EMOTECARE_TABLE_PREFIX']}-sessions", Item=item)
+    prefix = stack.env['EMOTECARE_TABLE_PREFIX']
+    dynamodb = stack.client("dynamodb")
+    dynamodb.put_item(TableName=f"{prefix}-sessions", Item=item)
+    if invitees:
+        details = json.dumps({"therapy_type": "family" if len(invitees) > 1 else "couple",
+                              "message": "", "participants": [i.email for i in invitees]})
+        start = now + starts_in
+        dynamodb.put_item(TableName=f"{prefix}-bookings", Item={
+            "booking_id": {"S": booking_id}, "therapist_id": {"S": therapist.user_id},
+            "patient_id": {"S": patient.user_id}, "starts_at": {"S": _iso(start)},
+            "ends_at": {"S": _iso(start + timedelta(minutes=50))}, "status": {"S": "confirmed"},
+            "details": {"S": details}, "start_day": {"S": _iso(start)[:10]},
+            "session_id": {"S": session_id}})
     return session_id
 
 

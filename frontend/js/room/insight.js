@@ -9,7 +9,7 @@ const WAIT_S = 5;  // the API answers as soon as a record lands, so this only bo
 const RETRY_MS = 2000;  // after a failed read
 const BUCKET_MS = 5000;  // the valence line shows 5-second averages, so hours stay light
 
-export function insightPanel(sessionId, { title = "Live facial expression" } = {}) {
+export function insightPanel(sessionId, { title = "Live facial expression", onFeed = () => {} } = {}) {
   const path = `/sessions/${encodeURIComponent(sessionId)}/feed`;
   const status = h("p", { class: "analysis-state", "aria-live": "polite" }, "Checking whether analysis is on…");
   const windowLabel = h("span", { class: "small muted", "data-testid": "reading-window" }, "");
@@ -96,6 +96,7 @@ export function insightPanel(sessionId, { title = "Live facial expression" } = {
       cursor = data.next || cursor;
       addRecords(data.records || []);
       showState(data);
+      onFeed(data);  // the room's per-person readings (couple and family sessions)
       timer = setTimeout(poll, 0);
     } catch (error) {
       if (error?.redirected || stopped) return;

@@ -1,134 +1,134 @@
-// The video link between patient and therapist: one RTCPeerConnection, negotiated by polling.
+// One link of the room's mesh (room/mesh.js): the RTCPeerConnection between this browser and
+// one other participant, with its in-call data channel.
 //
-// Protocol on the four signal types of the API:
-//   - On joining, each side skips older signals (they belong to earlier connections).
-//   - The therapist offers: on joining, and again whenever the patient says it (re)joined.
-//   - The patient sends `bye {reason: "joined"}` on joining (so a therapist already there
-//     offers afresh) and answers every offer with a new connection.
-//   - Every offer carries a random `nonce`; answers and candidates carry the nonce of the
-//     connection they belong to, so stale ones are ignored.
-//   - `bye {reason: "left"}` closes the connection; the room waits for the other side.
-import { Signalling } from "./signalling.js";
+// Of each pair, the participant with the smaller user id offers (so two browsers never offer
+// to each other at once); the other answers. Every fresh connection carries a random `nonce`;
+// answers and candidates name it, so stale ones are ignored. When the connection drops, the
+// offerer restarts ICE on the same connection (an offer with `restart: true` and the same
+// nonce) until it is back, so nobody leaves the room and the data channel survives; the
+// answerer just shows "Reconnecting…" and answers.
+
+const RESTART_EVERY_MS = 2500;  // while disconnected: a lost restart offer is tried again
 
 export class PeerLink {
-  constructor({ sessionId, role, iceServers, stream, onRemoteStream, onStatus, onDataChannel }) {
-    this.role = role;
-    this.onDataChannel = onDataChannel || (() => {});
-    this.iceServers = iceServers || [];
-    this.stream = stream;
-    this.onRemoteStream = onRemoteStream;
-    this.onStatus = onStatus || (() => {});
-    this.signalling = new Signalling(sessionId, (m) => this.receive(m),
-      (error) => this.onStatus(`Connection problem: ${error.message}`));
+  /**
+   * @param peerId the other participant's user id
+   * @param offerer whether this side makes the offers
+   * @param iceServers () → RTCIceServer list (STUN, and TURN with short-lived credentials,
+   *        kept fresh by the mesh)
+   * @param stream this browser's camera and microphone
+   * @param send (type, payload) → posts a signalling message to the other participant
+   * @param on {track(stream), state(text), channel(RTCDataChannel|null)}
+   */
+  constructor({ peerId, offerer, iceServers, stream, send, on }) {
+    Object.assign(this, { peerId, offerer, iceServers, stream, send, on });
     this.pc = null;
     this.nonce = null;
     this.pendingCandidates = [];
-    this.sendChain = Promise.resolve();
-  }
-
-  async start() {
-    this.onStatus("Connecting…");
-    await this.signalling.skipHistory();
-    this.signalling.start();
-    if (this.role === "therapist") await this.offer();
-    else this.send("bye", { reason: "joined" });
-    this.onStatus(this.role === "therapist" ? "Waiting for your patient to join…" : "Waiting for your therapist…");
-  }
-
-  /** Send in order: an answer must reach the other side before its candidates. */
-  send(type, payload) {
-    this.sendChain = this.sendChain.then(() => this.signalling.send(type, payload)).catch((error) => {
-      if (!error?.redirected) this.onStatus(`Could not reach the other side: ${error.message}`);
-    });
-    return this.sendChain;
+    this.restartTimer = null;
+    this.videoTrack = null;  // what is sent instead of the camera (a shared screen)
   }
 
   newConnection(nonce) {
-    this.closeConnection();
+    this.close();
     this.nonce = nonce;
     this.pendingCandidates = [];
-    const pc = new RTCPeerConnection({ iceServers: this.iceServers });
+    const pc = new RTCPeerConnection({ iceServers: this.iceServers() });
     this.pc = pc;
-    for (const track of this.stream.getTracks()) pc.addTrack(track, this.stream);
-    // The in-call chat (room/chat.js): a negotiated channel both sides open with the same id,
-    // created before the offer or answer so the SDP carries it. Peer to peer, never stored.
-    this.onDataChannel(pc.createDataChannel("chat", { negotiated: true, id: 0 }));
+    for (const track of this.stream.getTracks()) {
+      pc.addTrack(track.kind === "video" && this.videoTrack ? this.videoTrack : track, this.stream);
+    }
+    // The in-call chat and media-state messages: a negotiated channel both sides open with
+    // the same id, created before the offer or answer so the SDP carries it.
+    this.on.channel(pc.createDataChannel("chat", { negotiated: true, id: 0 }));
     pc.onicecandidate = ({ candidate }) => {
       if (candidate && this.pc === pc) this.send("candidate", { nonce, candidate: candidate.toJSON() });
     };
     pc.ontrack = ({ streams, track }) => {
-      if (this.pc === pc) this.onRemoteStream(streams[0] || new MediaStream([track]));
+      if (this.pc === pc) this.on.track(streams[0] || new MediaStream([track]));
     };
     pc.onconnectionstatechange = () => {
       if (this.pc !== pc) return;
-      const text = { connected: "Connected", connecting: "Connecting…", disconnected: "Connection interrupted…",
-        failed: "The connection failed. Waiting to reconnect…", closed: "Disconnected" }[pc.connectionState];
-      if (text) this.onStatus(text);
-      if (pc.connectionState === "failed" && this.role === "therapist") this.offer();
+      const state = pc.connectionState;
+      if (state === "connected") {
+        clearInterval(this.restartTimer);
+        this.restartTimer = null;
+        this.on.state("connected");
+      } else if (state === "disconnected" || state === "failed") {
+        this.on.state("reconnecting");
+        this.keepRestarting();
+      } else if (state === "connecting" || state === "new") {
+        this.on.state("connecting");
+      }
     };
     return pc;
   }
 
+  /** A fresh connection (offerer only). */
   async offer() {
     const nonce = Math.random().toString(36).slice(2, 12);
     const pc = this.newConnection(nonce);
-    const offer = await pc.createOffer();
-    await pc.setLocalDescription(offer);
+    await pc.setLocalDescription(await pc.createOffer());
     this.send("offer", { nonce, sdp: pc.localDescription.sdp });
   }
 
-  async receive(message) {
-    const { type, payload = {} } = message;
-    try {
-      if (type === "offer" && this.role === "patient") {
-        const pc = this.newConnection(payload.nonce);
-        await pc.setRemoteDescription({ type: "offer", sdp: payload.sdp });
-        await this.flushCandidates();
-        const answer = await pc.createAnswer();
-        await pc.setLocalDescription(answer);
-        this.send("answer", { nonce: payload.nonce, sdp: pc.localDescription.sdp });
-      } else if (type === "answer" && this.role === "therapist") {
-        if (payload.nonce !== this.nonce || this.pc?.signalingState !== "have-local-offer") return;
-        await this.pc.setRemoteDescription({ type: "answer", sdp: payload.sdp });
-        await this.flushCandidates();
-      } else if (type === "candidate") {
-        if (payload.nonce !== this.nonce || !this.pc) return;
-        if (this.pc.remoteDescription) await this.pc.addIceCandidate(payload.candidate);
-        else this.pendingCandidates.push(payload.candidate);
-      } else if (type === "bye") {
-        if (payload.reason === "joined" && this.role === "therapist") {
-          await this.offer();
-        } else if (payload.reason === "left") {
-          this.closeConnection();
-          this.onRemoteStream(null);
-          this.onStatus(this.role === "therapist" ? "Your patient left the room. They can come back."
-            : "Your therapist left the room. Please wait or leave.");
-        }
-      }
-    } catch (error) {
-      this.onStatus(`Connection problem: ${error.message}`);
+  /** ICE restart on the same connection: the room, the tracks and the chat channel stay. */
+  async restart() {
+    const pc = this.pc;
+    if (!pc || pc.connectionState === "connected" || pc.connectionState === "closed") return;
+    pc.setConfiguration({ ...pc.getConfiguration(), iceServers: this.iceServers() });
+    if (pc.signalingState !== "stable") await pc.setLocalDescription({ type: "rollback" }).catch(() => {});
+    await pc.setLocalDescription(await pc.createOffer({ iceRestart: true }));
+    this.send("offer", { nonce: this.nonce, sdp: pc.localDescription.sdp, restart: true });
+  }
+
+  keepRestarting() {
+    if (!this.offerer || this.restartTimer) return;
+    const attempt = () => this.restart().catch(() => {});
+    attempt();
+    this.restartTimer = setInterval(attempt, RESTART_EVERY_MS);
+  }
+
+  async receive(type, payload) {
+    if (type === "offer") {
+      const restartOfThis = payload.restart && payload.nonce === this.nonce && this.pc;
+      const pc = restartOfThis ? this.pc : this.newConnection(payload.nonce);
+      await pc.setRemoteDescription({ type: "offer", sdp: payload.sdp });
+      await this.flushCandidates();
+      await pc.setLocalDescription(await pc.createAnswer());
+      this.send("answer", { nonce: payload.nonce, sdp: pc.localDescription.sdp });
+    } else if (type === "answer") {
+      if (payload.nonce !== this.nonce || this.pc?.signalingState !== "have-local-offer") return;
+      await this.pc.setRemoteDescription({ type: "answer", sdp: payload.sdp });
+      await this.flushCandidates();
+    } else if (type === "candidate") {
+      if (payload.nonce !== this.nonce || !this.pc) return;
+      if (this.pc.remoteDescription) await this.pc.addIceCandidate(payload.candidate).catch(() => {});
+      else this.pendingCandidates.push(payload.candidate);
     }
   }
 
   async flushCandidates() {
     const waiting = this.pendingCandidates.splice(0);
-    for (const candidate of waiting) await this.pc.addIceCandidate(candidate);
+    for (const candidate of waiting) await this.pc.addIceCandidate(candidate).catch(() => {});
   }
 
-  closeConnection() {
+  /** Send `track` instead of the camera (a shared screen), or the camera again with null. */
+  async sendVideo(track) {
+    this.videoTrack = track;
+    const sender = this.pc?.getSenders().find((s) => s.track?.kind === "video");
+    const camera = this.stream.getVideoTracks()[0];
+    if (sender) await sender.replaceTrack(track || camera);
+  }
+
+  close() {
+    clearInterval(this.restartTimer);
+    this.restartTimer = null;
     if (this.pc) {
       this.pc.onicecandidate = this.pc.ontrack = this.pc.onconnectionstatechange = null;
       this.pc.close();
-      this.onDataChannel(null);
+      this.on.channel(null);
     }
     this.pc = null;
-  }
-
-  /** Leave: tell the other side (unless the session has ended: nobody to tell, and the API
-   * refuses signals then), stop polling, close the connection. */
-  async stop({ sayBye = true } = {}) {
-    this.signalling.stop();
-    this.closeConnection();
-    if (sayBye) await this.send("bye", { reason: "left" });
   }
 }

@@ -12,8 +12,9 @@ export class Signalling {
     this.stopped = false;
   }
 
-  send(type, payload) {
-    return post(this.path, { type, payload });
+  /** `to`: one participant's user id; omitted, the message goes to everyone in the room. */
+  send(type, payload, to) {
+    return post(this.path, to ? { type, payload, to } : { type, payload });
   }
 
   /** Skip what was said before we arrived (an old offer belongs to an old connection). */
