@@ -23,7 +23,7 @@ from __future__ import annotations
 import re
 
 from emotecare.safety import fragments
-from emotecare.safety.features import fold_text
+from emotecare.safety.features import MAX_CHARS, fold_text
 
 NONE = "none"
 DISTRESS = "distress"
@@ -49,8 +49,8 @@ _BEHAVIOUR = re.compile(
 # C-SSRS questions 3-5: a method, an intent ("I'm going to"), a plan, a time.
 _METHOD_INTENT_PLAN = re.compile(
     r"\b(?:going to|gonna|will|about to|ready to|decided to|planning to|plan to) (?:kill|end|hang|shoot|hurt|"
-    r"cut|overdose|jump|off)\b|\b(?:a|my|the) (?:plan|note|letter)\b.*\b(?:die|kill|end|suicide)\b|"
-    r"\b(?:kill|end|hang|shoot)\b.*\b(?:tonight|tomorrow|this weekend|when they leave|on friday)\b|"
+    r"cut|overdose|jump|off)\b|\b(?:a|my|the) (?:plan|note|letter) (?:\w+ ){0,8}(?:die|kill|end|suicide)\b|"
+    r"\b(?:kill|end|hang|shoot) (?:\w+ ){0,8}(?:tonight|tomorrow|this weekend|when they leave|on friday)\b|"
     r"\b(?:i|ive|i have|i am|im) (?:have |got |been )?(?:got|bought|saved|stockpiled|hoarded|hoarding|saving) "
     r"(?:\w+ ){0,2}(?:pills|rope|gun|knife|blade|blades|razor|tablets)\b|"
     r"\b(?:going to|gonna|will|about to) (?:take|swallow) (?:them all|all of them|them tonight|all my|every|the whole)\b|\b(?:jump off|hang myself|shoot myself|slit my|overdose on|wrote (?:a|my) "
@@ -79,7 +79,10 @@ def has_risk_cue(text: str) -> bool:
 
     The second stage for long texts (`check.py`): a long personal text is flagged on the model's
     score only when it also says something of this kind, or when the model is very sure.
+    Like the features, a text over 4,000 characters is read as its first and last 2,000.
     """
+    if len(text) > MAX_CHARS:
+        text = text[:MAX_CHARS // 2] + "\n" + text[-MAX_CHARS // 2:]
     for clause in _CLAUSE_BREAK.split(text.lower()):
         folded = fold_text(clause)
         for pattern in (_BEHAVIOUR, _METHOD_INTENT_PLAN, _ACTIVE, _PASSIVE):
