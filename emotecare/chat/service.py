@@ -19,7 +19,7 @@ from emotecare.chat.backend import BackendRequest, ChatBackend, ChatBackendError
 from emotecare.chat.local import LocalBackend
 from emotecare.chat.reply_intent import ACCEPT, DECLINE, OTHER, classify_reply
 from emotecare.chat.techniques import (advance_technique, answers_step, detect_technique_request, expects_number,
-                                       get_technique, is_stop_request, start_technique)
+                                       get_technique, is_stop_request, mentions_number, start_technique)
 from emotecare.library import find_resources_for_topics, get_resource, load_resources
 from emotecare.safety import (CRISIS_FLAGGED, DISTRESS_NOTED, RISK_RESOLVED, RISK_RETRACTED, CrisisReply,
                               RiskConversation, build_check_in_reply, build_crisis_reply, build_distress_support,
@@ -135,7 +135,7 @@ class ChatService:
                 state["technique"] = None
                 return self._turn(state, f"Of course, we can stop the {name.lower()} there. "
                                          "What would you like to talk about instead?")
-            if intent == OTHER and unanswered_rating:
+            if intent == OTHER and unanswered_rating and not mentions_number(text):  # "about 42" is a try
                 state["technique"] = None  # off-script: follow the person, not the script
                 turn = self._ask_backend(state, text)
                 return replace(turn, reply=f"Let's leave the {name.lower()} for now. {turn.reply}")

@@ -87,6 +87,11 @@ def answers_step(state: dict, answer: str) -> bool:
     return expect == "text" or _read_answer(expect, answer) is not None
 
 
+def mentions_number(answer: str) -> bool:
+    """True when the reply holds a number at all, in range or not (an attempt at a rating)."""
+    return bool(_NUMBER.search(answer))
+
+
 def start_technique(technique_id: str) -> TechniqueTurn:
     """Begin a technique: the first prompt and a fresh technique state."""
     technique = get_technique(technique_id)

@@ -12,7 +12,8 @@
   ("My cat died last week too" is not asked "Are you safe right now?" again); the check stays
   open silently, so stated intent ("I have the pills") still re-opens the crisis.
 - Risk spread over turns ("I can't do this anymore" ... "I've got the pills saved") is read by
-  checking the last few user turns together, once the newest turn carries some risk itself; the
+  checking the last few user turns together (while no check is open), once the newest turn carries
+  some risk itself; the
   joined turns count only when the model is sure (its `sure_threshold`), since ordinary answers in
   an exercise ("I'm going to mess this up", "I stumbled last time") otherwise add up to a flag.
 The state is a plain dict so it can live in the conversation record between requests.
@@ -150,7 +151,7 @@ class RiskConversation:
 
     def _read_with_recent_turns(self, text: str, alone: SafetyResult) -> SafetyResult:
         recent = self.state["recent"]
-        if not recent or alone.score < JOINED_MIN_SHARE * load_model().threshold:
+        if self.is_open or not recent or alone.score < JOINED_MIN_SHARE * load_model().threshold:
             return alone
         joined = check_message("\n".join([*recent, text]))
         if not joined.crisis or joined.score < load_model().sure_threshold:
@@ -163,8 +164,9 @@ class RiskConversation:
     def _open(self, result: SafetyResult) -> RiskAssessment:
         level = result.level if not self.is_open else more_urgent(result.level, self.state["level"] or PASSIVE_IDEATION)
         result = replace(result, level=level)
+        # The flagged turns are not read again with later ones: while open, each message stands alone.
         self.state.update(open=True, category=result.category, level=level, stage=ASK_SAFE_NOW, asked=ASK_SAFE_NOW,
-                          confirmations=0, flagged_turn=self.state["turn"])
+                          confirmations=0, flagged_turn=self.state["turn"], recent=[])
         return RiskAssessment(result=result, risk_open=True, reply_kind="crisis", check_in_stage=ASK_SAFE_NOW)
 
     def _follow_up(self, normal: str, asked: str | None) -> RiskAssessment | None:

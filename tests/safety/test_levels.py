@@ -61,3 +61,13 @@ def test_a_retraction_event_names_the_event_it_retracts_and_the_level_it_takes_b
 def test_an_unknown_level_is_refused():
     with pytest.raises(ValueError, match="level"):
         build_safety_event("crisis_flagged", "chat", None, level="severe")
+
+
+def test_the_crisis_reply_follows_the_level():
+    from emotecare.safety import build_crisis_reply, build_distress_support
+    plan = build_crisis_reply("suicidal_ideation", "GB", level="method_intent_plan").text
+    assert "please call 999 now" in plan and "out of reach" in plan
+    passive = build_crisis_reply("suicidal_ideation", "GB", level="passive_ideation").text
+    assert "out of reach" not in passive and "things feel really heavy" in passive and "116 123" in passive
+    support = build_distress_support("GB", ask_ideation=True)
+    assert "talk to someone any time" in support and "thoughts of ending their life" in support
