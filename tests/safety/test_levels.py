@@ -29,6 +29,7 @@ def test_a_stressed_message_is_distress_and_not_a_crisis():
     ("I keep thinking about killing myself", "active_ideation"),
     ("I've saved up my pills and I'm going to take them tonight", "method_intent_plan"),
     ("I just took a whole bottle of pills", "behaviour_or_danger"),
+    ("He's hitting me right now", "behaviour_or_danger"),
 ])
 def test_crisis_messages_are_graded_like_the_screener(text, level):
     result = check_message(text)
