@@ -4,7 +4,11 @@ Usage: python benchmarks/safety_eval.py [--held-out] [--first-sight] [--curve] [
 (no flag: all three parts; about a minute on one core)
 
 - held-out posts: the 20 % of `crisis-posts.tsv` that `corpus.split_posts` keeps back (never
-  trained on, thresholds not chosen on it). Issue 20's bar: recall >= 0.95 with false alarms <= 0.10.
+  trained on, thresholds not chosen on it). Issue 23's bar: recall >= 0.93 with false alarms <= 0.08.
+- held-out distress posts: the 20 % of `distress-posts.tsv` that `corpus.split_distress` keeps back
+  (stratified by community and reviewed crisis label), therapy-context text. Issue 23's bars: false
+  alarms <= 0.05 on the posts that are not crises, recall >= 0.90 on the ones that are (only 10
+  reviewed crises are held out: read that recall as a rough figure). Also prints the levels given.
 - first-sight sets: `data/safety/firstsight_r*.tsv`, written chat-style sets never trained on.
 - curve: recall and false alarms on the held-out posts at other thresholds (reported only; the
   shipped threshold comes from cross-validation on train).
@@ -14,16 +18,20 @@ from __future__ import annotations
 
 import argparse
 import csv
+from collections import Counter
 from dataclasses import dataclass, field
 from pathlib import Path
 
 from emotecare.safety import check_message
 from emotecare_dev.safety import corpus
+from emotecare.safety.levels import LEVELS
 from emotecare.safety.model import load_model
 
 DEFAULT_SET = corpus.DATA_DIR / "eval_messages.tsv"
-RECALL_BAR = 0.95
-FALSE_ALARM_BAR = 0.10
+RECALL_BAR = 0.93
+FALSE_ALARM_BAR = 0.08
+THERAPY_RECALL_BAR = 0.90
+THERAPY_FALSE_ALARM_BAR = 0.05
 CURVE = (0.2, 0.25, 0.3, 0.35, 0.4, 0.45, 0.5, 0.55, 0.6)
 
 
@@ -87,10 +95,23 @@ def held_out_posts() -> list[corpus.Labelled]:
     return corpus.split_posts(corpus.read_posts())[1]
 
 
+def held_out_distress() -> list[corpus.Labelled]:
+    return corpus.split_distress(corpus.read_distress_posts())[1]
+
+
+def print_levels(rows: list[corpus.Labelled]) -> None:
+    """Print how often each level is given, beside the reviewed level, on the held-out distress posts."""
+    given = Counter((row.level, check_message(row.text).level) for row in rows)
+    for reviewed in LEVELS:
+        line = ", ".join(f"{level} {given[(reviewed, level)]}" for level in LEVELS if given[(reviewed, level)])
+        if line:
+            print(f"  reviewed {reviewed}: given {line}")
+
+
 def print_curve(rows: list[corpus.Labelled]) -> None:
     """Print recall / false alarms of the model alone at each threshold in CURVE."""
     model = load_model()
-    scored = [(model.predict(r.text).score, r.crisis) for r in rows]
+    scored = [(model.predict(r.text).score, r.crisis) for r in rows]  # one stage: the score alone
     at_risk = sum(c for _, c in scored)
     calm = len(scored) - at_risk
     print(f"curve on held-out posts, model alone (shipped threshold {model.threshold}):")
@@ -120,6 +141,12 @@ def main() -> None:
         report = evaluate(held_out_posts())
         print(report.line("held-out posts") + f"  (bar: recall >= {RECALL_BAR}, false alarms <= {FALSE_ALARM_BAR})")
         show(report, args.show)
+        distress = held_out_distress()
+        report = evaluate(distress)
+        print(report.line("held-out distress posts") + f"  (bars: recall >= {THERAPY_RECALL_BAR}, "
+                                                       f"false alarms <= {THERAPY_FALSE_ALARM_BAR})")
+        show(report, args.show)
+        print_levels(distress)
     if every or args.first_sight:
         pooled = EvalReport()
         for path in corpus.first_sight_sets():

@@ -28,12 +28,16 @@ def send_message(patient: Principal, body: dict, service: ChatService) -> dict:
     context = load_patient_context(patient.user_id)
     turn = service.handle_message(conversation.state, text, country=context.country,
                                   therapist_name=context.therapist_name)
-    store.save_turn(conversation, turn.state, text, turn.reply, turn.crisis)
     event = None
     if turn.safety_event:
         event = record_safety_event(context, turn.safety_event,
                                     conversation_id=conversation.conversation_id)
+    if turn.crisis and event is not None:
+        # Kept with the open risk check, so a later "I'm safe, you misunderstood" names the flag it retracts.
+        turn.state["risk"]["flag_event_id"] = event.event_id
+    store.save_turn(conversation, turn.state, text, turn.reply, turn.crisis)
     answer = {"conversation_id": conversation.conversation_id, "reply": turn.reply, "crisis": turn.crisis,
+              "level": turn.level,
               "risk_check_open": bool(turn.state.get("risk", {}).get("open")),
               "technique": (turn.state.get("technique") or {}).get("id") or turn.technique,
               "suggestions": list(turn.suggestions), "offer_booking": turn.offer_booking,

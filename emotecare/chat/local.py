@@ -2,6 +2,8 @@
 
 It reflects back what it hears (feelings and what they're about), answers with a response
 from the best-matching intent in `corpus/intents.json`, and offers a matching technique.
+It remembers what the person said earlier in the conversation (the history window it is
+given): a feeling named now is linked back to what they said it was about earlier.
 """
 from __future__ import annotations
 
@@ -16,6 +18,7 @@ from emotecare.safety.normalise import normalise_text
 
 CORPUS = Path(__file__).with_name("corpus") / "intents.json"
 _WORD = re.compile(r"[a-z']+")
+_SMALL_TALK = ("greeting", "thanks", "goodbye", "about_bot", "booking", "positive")
 
 
 @lru_cache(maxsize=1)
@@ -48,6 +51,10 @@ class LocalBackend:
             text = " ".join(p for p in (reflection, responses[request.turn % len(responses)]) if p)
             return BackendReply(text=text, intent=None)
         parts = [reflect_feelings(normal, self.corpus), intent["responses"][pick % len(intent["responses"])]]
+        if intent["id"] not in _SMALL_TALK and not find_contexts(normal, self.corpus):
+            earlier = earlier_context(request.history, self.corpus)
+            if earlier:
+                parts.insert(1, f"You mentioned {earlier} earlier. Is this connected to that?")
         offer = intent.get("offer")
         if offer:
             parts.append(get_technique(offer)["offer"])
@@ -78,12 +85,27 @@ def match_intent(normal: str, corpus: dict) -> dict | None:
     return best
 
 
+def find_contexts(normal: str, corpus: dict) -> list[str]:
+    """Return what the message is about (work, family, ...), as the corpus names it."""
+    return [name for name, cues in corpus["contexts"].items()
+            if any(re.search(rf"\b{re.escape(cue)}\b", normal) for cue in cues)]
+
+
+def earlier_context(history: tuple[dict, ...], corpus: dict) -> str | None:
+    """Return the most recent thing the person said a message was about, earlier in the conversation."""
+    for message in reversed(history):
+        if message.get("role") == "user":
+            found = find_contexts(normalise_text(message.get("text", "")), corpus)
+            if found:
+                return found[0]
+    return None
+
+
 def reflect_feelings(normal: str, corpus: dict) -> str:
     """Return a reflective-listening sentence naming the feeling and what it is about, if heard."""
     feelings = [name for name, cues in corpus["feelings"].items()
                 if any(re.search(rf"\b{re.escape(cue)}\b", normal) for cue in cues)]
-    contexts = [name for name, cues in corpus["contexts"].items()
-                if any(re.search(rf"\b{re.escape(cue)}\b", normal) for cue in cues)]
+    contexts = find_contexts(normal, corpus)
     if not feelings:
         return f"It sounds like {contexts[0]} is on your mind." if contexts else ""
     feeling = " and ".join(feelings[:2])

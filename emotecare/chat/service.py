@@ -11,18 +11,19 @@ The conversation state is a plain JSON-ready dict, passed in and returned each t
 from __future__ import annotations
 
 import logging
-import re
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from datetime import datetime
 
 from emotecare.chat import conversation_state as states
 from emotecare.chat.backend import BackendRequest, ChatBackend, ChatBackendError
 from emotecare.chat.local import LocalBackend
-from emotecare.chat.techniques import (advance_technique, detect_technique_request, get_technique,
-                                       is_stop_request, start_technique)
+from emotecare.chat.reply_intent import ACCEPT, DECLINE, OTHER, classify_reply
+from emotecare.chat.techniques import (advance_technique, answers_step, detect_technique_request, expects_number,
+                                       get_technique, is_stop_request, mentions_number, start_technique)
 from emotecare.library import find_resources_for_topics, get_resource, load_resources
-from emotecare.safety import (CRISIS_FLAGGED, RISK_RESOLVED, RISK_RETRACTED, CrisisReply, RiskConversation,
-                              build_check_in_reply, build_crisis_reply, build_resolved_reply, build_safety_event)
+from emotecare.safety import (CRISIS_FLAGGED, DISTRESS_NOTED, RISK_RESOLVED, RISK_RETRACTED, CrisisReply,
+                              RiskConversation, build_check_in_reply, build_crisis_reply, build_distress_support,
+                              build_resolved_reply, build_retracted_reply, build_safety_event)
 from emotecare.safety.normalise import normalise_text
 from emotecare.errors import ValidationError
 
@@ -32,9 +33,8 @@ DISCLOSURE = ("Just so you know: I'm an AI assistant, not a therapist or a perso
               "check in with your mood and guide you through some self-help exercises, but I can't give "
               "medical advice. If you're ever in danger, I'll point you straight to people who can help.")
 MAX_MESSAGE_CHARS = 5000
-_YES = re.compile(r"^(?:yes|yeah|yep|yup|sure|ok|okay|alright|please|go on|let us|lets|why not|i would like|"
-                  r"that would help|sounds good|ya|y)\b")
 _BOOKING_AFTER_DISTRESS_TURNS = 3
+_REFUSAL_WORDS = {"no", "not", "nah", "nope", "skip", "rather", "dont", "without"}
 
 
 @dataclass(frozen=True)
@@ -44,6 +44,7 @@ class ChatTurn:
     reply: str
     state: dict
     crisis: bool = False
+    level: str = "none"  # the graded risk level (emotecare/safety/levels.py)
     crisis_reply: CrisisReply | None = None
     safety_event: dict | None = None
     suggestions: tuple[dict, ...] = ()
@@ -55,7 +56,7 @@ class ChatTurn:
 
     def to_dict(self) -> dict:
         """Return the JSON-ready form for the API response (state included)."""
-        return {"reply": self.reply, "state": self.state, "crisis": self.crisis,
+        return {"reply": self.reply, "state": self.state, "crisis": self.crisis, "level": self.level,
                 "crisis_reply": self.crisis_reply.to_dict() if self.crisis_reply else None,
                 "safety_event": self.safety_event, "suggestions": list(self.suggestions),
                 "offer_booking": self.offer_booking, "technique": self.technique,
@@ -86,35 +87,68 @@ class ChatService:
         state = states.load_state(state)
         state["turn"] += 1
         risk = RiskConversation(state["risk"])
-        assessment = risk.assess(text)
+        assessment = risk.assess(text, answering_exercise=bool(state.get("technique")))
         state["risk"] = risk.to_dict()
         context = {"turn": state["turn"]}
+        level = assessment.level
         if assessment.reply_kind == "crisis":
-            crisis = build_crisis_reply(assessment.result.category, country, therapist_name)
+            crisis = build_crisis_reply(assessment.result.category, country, therapist_name, level=level)
             state.update(technique=None, offered=None, disclosed=True)  # the crisis reply says it is an AI
             event = build_safety_event(CRISIS_FLAGGED, "chat", assessment.result, now, **context)
-            return self._finish(state, text, ChatTurn(reply=crisis.text, state=state, crisis=True,
+            return self._finish(state, text, ChatTurn(reply=crisis.text, state=state, crisis=True, level=level,
                                                       crisis_reply=crisis, safety_event=event))
+        retraction = (build_safety_event(RISK_RETRACTED, "chat", None, now, level=assessment.retracted_level,
+                                         retracts=state["risk"].get("flag_event_id"), **context)
+                      if assessment.retraction else None)
+        if assessment.reply_kind == "retracted":
+            return self._finish(state, text, ChatTurn(reply=self._disclose(state, build_retracted_reply()), state=state,
+                                                      safety_event=retraction))
         if assessment.reply_kind == "check_in":
             reply = build_check_in_reply(assessment.check_in_stage, country, assessment.retraction)
-            event = build_safety_event(RISK_RETRACTED, "chat", None, now, **context) if assessment.retraction else None
             return self._finish(state, text, ChatTurn(reply=self._disclose(state, reply), state=state,
-                                                      safety_event=event))
+                                                      safety_event=retraction))
         if assessment.reply_kind == "resolved":
             event = build_safety_event(RISK_RESOLVED, "chat", None, now, **context)
             return self._finish(state, text, ChatTurn(reply=build_resolved_reply(), state=state, safety_event=event))
-        return self._finish(state, text, self._reply_calmly(state, text))
+        turn = self._reply_calmly(state, text)
+        if assessment.reply_kind == "distress":
+            support = build_distress_support(country, ask_ideation=assessment.ask_ideation)
+            event = build_safety_event(DISTRESS_NOTED, "chat", assessment.result, now, **context)
+            turn = replace(turn, reply=f"{turn.reply} {support}", level=level, safety_event=event)
+        return self._finish(state, text, turn)
 
     def _reply_calmly(self, state: dict, text: str) -> ChatTurn:
+        """Reply to a message with no risk in it: step, leave or start a technique, or ask the backend.
+
+        What a reply means (take up the offer, say no, or talk about something else) is read by the
+        learnt reply-intent model, so "No thanks, I don't want a check-in" is a no even though it
+        names the check-in, and an off-script answer leaves the exercise instead of being asked for
+        a number again.
+        """
         normal = normalise_text(text)
+        intent = classify_reply(text).intent
         in_progress = state.get("technique")
         if in_progress:
-            if is_stop_request(normal):
+            name = get_technique(in_progress["id"])["name"]
+            unanswered_rating = expects_number(in_progress) and not answers_step(in_progress, text)
+            if is_stop_request(normal) or (intent == DECLINE and unanswered_rating):
                 state["technique"] = None
-                return self._turn(state, "Of course, we can stop there. What would you like to do instead?")
+                return self._turn(state, f"Of course, we can stop the {name.lower()} there. "
+                                         "What would you like to talk about instead?")
+            if intent == OTHER and unanswered_rating and not mentions_number(text):  # "about 42" is a try
+                state["technique"] = None  # off-script: follow the person, not the script
+                turn = self._ask_backend(state, text)
+                return replace(turn, reply=f"Let's leave the {name.lower()} for now. {turn.reply}")
             return self._step_technique(state, text)
         requested = detect_technique_request(normal)
-        if requested is None and state.get("offered") and _YES.search(normal):
+        # The model says no; a technique named without a word of refusal is still a request ("I want to plan an activity").
+        if intent == DECLINE and (requested is None or _REFUSAL_WORDS & set(normal.split())):
+            declined = state.get("offered") or requested
+            state["offered"] = None
+            if declined:
+                return self._turn(state, "That's fine, we don't have to. I'm here if you want to talk about anything.")
+            return self._ask_backend(state, text)
+        if requested is None and state.get("offered") and intent == ACCEPT:
             requested = state["offered"]
         if requested:
             started = start_technique(requested)

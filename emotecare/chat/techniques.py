@@ -76,6 +76,22 @@ def is_stop_request(normal_text: str) -> bool:
     return bool(_STOP.search(normal_text))
 
 
+def expects_number(state: dict) -> bool:
+    """True when the technique in progress waits for a rating."""
+    return get_technique(state["id"])["steps"][state["step"]]["expect"] in _RANGES
+
+
+def answers_step(state: dict, answer: str) -> bool:
+    """True when `answer` is a usable answer to the current step (a rating in range, or any text)."""
+    expect = get_technique(state["id"])["steps"][state["step"]]["expect"]
+    return expect == "text" or _read_answer(expect, answer) is not None
+
+
+def mentions_number(answer: str) -> bool:
+    """True when the reply holds a number at all, in range or not (an attempt at a rating)."""
+    return bool(_NUMBER.search(answer))
+
+
 def start_technique(technique_id: str) -> TechniqueTurn:
     """Begin a technique: the first prompt and a fresh technique state."""
     technique = get_technique(technique_id)

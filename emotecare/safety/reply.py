@@ -1,16 +1,20 @@
 """The words said when the safety check fires, and during the check-in that follows.
 
-Plain, warm and immediate: say we are worried, give the numbers for their country first,
-say the emergency number when danger is physical, offer to alert their therapist, and ask
-one direct question. No techniques, no resource lists, no cheerfulness.
+The words follow the level (`levels.py`, docs/safety-levels.md):
+- distress: supportive words and where support is, added to the ordinary reply; no crisis box;
+- a crisis (passive ideation and above): plain, warm and immediate: say we are worried, give the
+  numbers for their country first, offer to alert their therapist, ask one direct question;
+  for a method, intent or plan, or behaviour or danger now, the emergency number comes first
+  and the person is asked to put the means out of reach. No techniques, no cheerfulness.
 """
 from __future__ import annotations
 
 from dataclasses import dataclass, field
 
 from emotecare.safety import fragments
-from emotecare.safety.conversation import ASK_REACH_OUT, ASK_SAFE_NOW
+from emotecare.safety.conversation import ASK_IDEATION, ASK_REACH_OUT, ASK_SAFE_NOW
 from emotecare.safety.helplines import Helpline, find_emergency_number, list_helplines
+from emotecare.safety.levels import BEHAVIOUR_OR_DANGER, METHOD_INTENT_PLAN, PASSIVE_IDEATION
 
 _OPENERS = {
     fragments.SUICIDAL_IDEATION: "I'm really glad you told me, and I'm worried about your safety right now.",
@@ -20,7 +24,12 @@ _OPENERS = {
     fragments.ABUSE: "I'm so sorry this is happening. It is not your fault, and you deserve to be safe.",
     fragments.MEDICAL_EMERGENCY: "This sounds like a medical emergency.",
 }
+_PASSIVE_OPENER = ("Thank you for telling me. It sounds like things feel really heavy right now, "
+                   "and I want to make sure you have support.")
+_URGENT_LEVELS = (METHOD_INTENT_PLAN, BEHAVIOUR_OR_DANGER)
 _QUESTIONS = {
+    ASK_IDEATION: "Sometimes when people feel this way, they have thoughts of ending their life. "
+                  "Are you having thoughts like that?",
     ASK_SAFE_NOW: "Are you safe right now?",
     ASK_REACH_OUT: "Thank you. If these feelings come back or get stronger, will you call one of the lines "
                    "above or someone you trust?",
@@ -45,13 +54,22 @@ class CrisisReply:
                 "offer_therapist_alert": self.offer_therapist_alert, "actions": list(self.actions)}
 
 
-def build_crisis_reply(category: str | None, country: str | None, therapist_name: str | None = None) -> CrisisReply:
-    """Build the immediate crisis reply for `category`, with the lines for `country`."""
+def build_crisis_reply(category: str | None, country: str | None, therapist_name: str | None = None,
+                       level: str | None = None) -> CrisisReply:
+    """Build the immediate crisis reply for `category` at `level`, with the lines for `country`."""
     helplines = tuple(list_helplines(country, category))
     emergency = find_emergency_number(country)
-    parts = [_OPENERS.get(category, _OPENERS[fragments.SUICIDAL_IDEATION])]
+    opener = _OPENERS.get(category, _OPENERS[fragments.SUICIDAL_IDEATION])
+    if level == PASSIVE_IDEATION and category in (None, fragments.SUICIDAL_IDEATION):
+        opener = _PASSIVE_OPENER
+    parts = [opener]
     if category == fragments.MEDICAL_EMERGENCY:
         parts.append(f"Please call {emergency} now, or ask someone near you to call for you.")
+    elif level in _URGENT_LEVELS:
+        parts.append(f"Your safety comes first: please call {emergency} now, or ask someone near you to call.")
+        if category in (None, fragments.SUICIDAL_IDEATION, fragments.SELF_HARM):
+            parts.append("If there is anything nearby you could use to hurt yourself, please put it somewhere "
+                         "out of reach or give it to someone, and stay with someone if you can.")
     else:
         parts.append(f"If you are in immediate danger, please call {emergency}.")
     parts.append("You can talk to someone right now, for free:")
@@ -72,6 +90,22 @@ def build_check_in_reply(stage: str | None, country: str | None, retraction: boo
         return ("Thanks for telling me. I'd rather check and be wrong than not ask, so I'll ask "
                 f"directly: {_QUESTIONS[ASK_SAFE_NOW]} {reminder}")
     return f"{question} {reminder}"
+
+
+def build_retracted_reply() -> str:
+    """Return the reply when the person says they are safe and the flag was a misunderstanding."""
+    return ("Thank you for telling me, and I'm sorry I misread you. I'm glad you're safe. I ask because I'd "
+            "rather check than miss something. What would you like to talk about?")
+
+
+def build_distress_support(country: str | None, ask_ideation: bool = False) -> str:
+    """Return the supportive words added to the ordinary reply for a distress message (no crisis box)."""
+    line = list_helplines(country)[0]
+    words = ("You don't have to carry this on your own: your therapist is there for you, and if it ever "
+             f"feels like too much, you can talk to someone any time ({_describe_line(line)}).")
+    if ask_ideation:
+        words += " " + _QUESTIONS[ASK_IDEATION]
+    return words
 
 
 def build_resolved_reply() -> str:

@@ -34,10 +34,17 @@ class SafetyResult:
     category: str | None = None
     evidence: tuple[str, ...] = ()
     categories: tuple[str, ...] = ()
+    level: str = "none"  # one of `levels.LEVELS`; `crisis` is True exactly for passive_ideation and above
+    score: float = 0.0  # the crisis model's probability (0 when it was not asked)
+
+    def __post_init__(self):
+        # A crisis built without a level (PHQ-9 item 9, a clinician's flag) is at least passive ideation.
+        if self.crisis and self.level in ("none", "distress"):
+            object.__setattr__(self, "level", "passive_ideation")
 
     def to_dict(self) -> dict:
         """Return the JSON-ready form used by the CLI and the safety-event record."""
-        return {"crisis": self.crisis, "category": self.category,
+        return {"crisis": self.crisis, "level": self.level, "category": self.category,
                 "categories": list(self.categories), "evidence": list(self.evidence)}
 
 
@@ -85,7 +92,8 @@ def check_rules(text: str) -> SafetyResult:
         return NO_RISK
     categories = tuple(c for c in CATEGORY_PRIORITY if any(p.category == c for p, _ in found))
     evidence = tuple(dict.fromkeys(f"phrase {p.id}: {words}" for p, words in found))
-    return SafetyResult(crisis=True, category=categories[0], evidence=evidence, categories=categories)
+    return SafetyResult(crisis=True, category=categories[0], evidence=evidence, categories=categories,
+                        level="behaviour_or_danger" if categories[0] == "medical_emergency" else "passive_ideation")
 
 
 def _qualified(folded: str, match: re.Match) -> bool:

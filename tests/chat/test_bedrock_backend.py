@@ -22,8 +22,9 @@ def test_bedrock_reply_is_returned_with_system_prompt_and_history(bedrock_client
     state = service.start_conversation().state  # opens with an assistant message, not sent to Bedrock
     state["technique"] = None  # skip the opening mood check-in for this test
     turn = service.handle_message(state, "I'm stressed about my new job")
-    assert turn.reply == "That sounds like a lot. What's weighing on you most?"
-    assert turn.backend == "bedrock" and not turn.crisis
+    # A distress message: Bedrock's words, then the check's line of support (docs/safety-levels.md).
+    assert turn.reply.startswith("That sounds like a lot. What's weighing on you most?")
+    assert turn.backend == "bedrock" and not turn.crisis and turn.level in ("none", "distress")
     stubber.assert_no_pending_responses()
 
 

@@ -105,12 +105,12 @@ def test_crisis_during_a_technique_interrupts_it():
     assert turns[-1].crisis and state["technique"] is None and "Samaritans" in turns[-1].reply
 
 
-def test_one_retraction_does_not_close_the_risk_check_but_confirmed_safety_does():
+def test_a_bare_retraction_is_asked_once_then_ordinary_talk_and_a_safety_statement_close_it():
     turns, state = _talk(ChatService(), None, "I've been saving up my pills", "you misunderstood, forget it",
                          "how do I make pancakes")
-    assert turns[1].safety_event["type"] == "risk_retracted" and state["risk"]["open"]
-    assert "safe right now" in turns[2].reply.lower()
-    turns, state = _talk(ChatService(), state, "yes, I'm safe", "yes I'll call Samaritans if it gets bad")
+    assert turns[1].safety_event["type"] == "risk_retracted" and "safe right now" in turns[1].reply.lower()
+    assert "safe right now" not in turns[2].reply.lower()  # no risk loop on an ordinary message
+    turns, state = _talk(ChatService(), state, "I'm safe, I promise")
     assert turns[-1].safety_event["type"] == "risk_resolved" and not state["risk"]["open"]
 
 

@@ -45,9 +45,29 @@ def test_the_posts_split_is_stratified_disjoint_and_the_same_every_time():
 
 
 @needs_posts
+def test_the_distress_split_is_stratified_disjoint_stable_and_every_risky_post_was_reviewed():
+    posts = corpus.read_distress_posts()  # raises if a post mentioning death or violence has no review
+    train, held_out = corpus.split_distress(posts)
+    _, again_held_out = corpus.split_distress(list(reversed(posts)))
+    assert {p.text for p in held_out} == {p.text for p in again_held_out}
+    assert not {p.text for p in train} & {p.text for p in held_out}
+    assert (len(train), len(held_out)) == (2268, 567)  # the counts recorded in data/safety/README.md
+    assert (sum(p.crisis for p in train), sum(p.crisis for p in held_out)) == (40, 10)
+    assert {p.stratum for p in held_out} == {p.stratum for p in posts}
+
+
+def test_the_review_holds_hashes_and_levels_only():
+    review = corpus.read_review()
+    assert len(review) == 356 and all(len(key) == 64 for key in review)
+    assert {level for level, _ in review.values()} <= {"none", "distress", "passive_ideation", "active_ideation",
+                                                        "method_intent_plan", "behaviour_or_danger"}
+
+
+@needs_posts
 def test_the_model_was_trained_on_the_train_posts_only():
     from emotecare.safety.model import load_model
     assert load_model().trained_on["train_posts"] == len(corpus.split_posts(corpus.read_posts())[0])
+    assert load_model().trained_on["train_distress_posts"] == len(corpus.split_distress(corpus.read_distress_posts())[0])
 
 
 def test_the_evaluation_script_prints_first_sight_figures():

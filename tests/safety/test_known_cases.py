@@ -10,13 +10,6 @@ import pytest
 from emotecare.safety import check_message
 
 KNOWN_MISSES = [
-    # A farewell with no crisis word in it, named in issue 20: "mistake" and "bye" are everyday
-    # words. It sits just under the threshold (crisis-2.1.0 and 2.2.0 caught it, 2.3.0 does not):
-    # short goodbyes are a weak spot on the held-out posts too.
-    "being alive this long was a mistake, bye",
-    # A request to be killed: the posts use "kill me now" / "shoot me now" for hyperbole as often
-    # as for despair, so the model learnt them as weak evidence (held-out posts: several such misses).
-    "please just kill me now",
     # Hedges ("actually", "still") are common in calm posts about getting better; they pull a
     # short "want to die" under the threshold. Long, plain statements of the wish are caught.
     "actually I still want to die",
@@ -27,12 +20,17 @@ KNOWN_MISSES = [
 ]
 
 KNOWN_FALSE_ALARMS = [
-    # A joke: the model reads "i wanna kill myself" and cannot see that a onesie at dinner is the
-    # whole story. Costs a warm check-in, not a missed crisis.
-    "relatives came for dinner while im in my onesie, i wanna kill myself",
     # A denial: n-grams see "kill myself" and do not read the grammar around it ("not going to").
-    # (Some denials do pass: "I would never kill myself", "i wont hurt myself i promise".)
+    # The level reads it (passive, not active ideation), the flag does not.
     "I'm not going to kill myself",
+    # Issue 23 names it: "I'm going to ... tonight" is how the written crisis rows say a plan, and
+    # the character n-grams of "im going" and "tonight" outweigh "bath" being a bath (crisis-3.0.0
+    # scores it 0.83 even after round r47 of calm evening plans). Costs a crisis box in the chat.
+    "I'm going to take a long bath tonight.",
+    # A bare "done" reads like "I'm done" (0.47, just over the threshold). In the chat it is read
+    # in context: inside an exercise a few-word reply without a risk cue is an answer
+    # (tests/chat/test_listening.py), so only the check alone (journal, messages) flags it.
+    "done",
 ]
 
 

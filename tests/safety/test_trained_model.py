@@ -53,9 +53,10 @@ def test_the_model_file_holds_weights_and_bucket_numbers_only_no_text():
     assert exported["feature_spec"] == FEATURE_SPEC
     strings = [exported["version"], exported["feature_spec"], *exported["classes"]]
     assert set(exported) == {"format", "version", "feature_spec", "threshold", "classes", "crisis_bias",
-                             "category_bias", "heads", "trained_on"}
+                             "category_bias", "heads", "trained_on", "distress_head", "distress_bias",
+                             "distress_threshold", "long_text_chars", "cue_threshold", "sure_threshold"}
     assert all(isinstance(v, int) for v in exported["trained_on"].values())
-    assert all(set(head) == {"scale", "int16_le"} for head in exported["heads"])
+    assert all(set(head) == {"scale", "int16_le"} for head in [*exported["heads"], exported["distress_head"]])
     assert all(len(s) < 60 for s in strings)
 
 
@@ -93,7 +94,9 @@ def test_training_twice_on_the_same_rows_exports_identical_models():
     training = pytest.importorskip("emotecare_dev.safety.training")  # dev-only: needs scikit-learn
     rows = training.corpus.read_written(training.corpus.DATA_DIR / "eval_messages.tsv")
     matrix = training.build_matrix([r.text for r in rows])
+    distress = training.make_model(1.0).fit(matrix, [r.crisis for r in rows])  # any head of the right shape
     first, second = (training.export_model(*training.fit_heads(matrix, rows), threshold=0.5, version="crisis-0.0.1",
-                                           trained_on={"written_rows": len(rows)}) for _ in range(2))
+                                           trained_on={"written_rows": len(rows)}, distress_head=distress)
+                     for _ in range(2))
     assert first == second
     assert CrisisModel(first).predict("i want to kill myself").score > CrisisModel(first).predict("hello").score

@@ -53,6 +53,22 @@ def test_a_number_outside_the_scale_is_asked_again_and_the_step_kept(patient):
     assert moved_on["technique"] == "breathing" and "number from" not in moved_on["reply"]
 
 
+def test_no_thanks_i_dont_want_a_check_in_is_honoured(patient):
+    answer = _send(patient, "No thanks, I don't want a check-in")
+    assert answer["technique"] is None and answer["crisis"] is False
+    assert "how is your mood" not in answer["reply"].lower()
+    asked = _send(patient, "ok, can we do a check-in now", answer["conversation_id"])
+    assert asked["technique"] == "mood_checkin"
+    declined = _send(patient, "actually no, I'd rather not rate anything", answer["conversation_id"])
+    assert declined["technique"] is None and "number from" not in declined["reply"]
+
+
+def test_a_distress_message_gets_support_and_its_level_but_no_crisis_box(patient):
+    answer = _send(patient, "Work has been so stressful and I keep crying after my shifts, I feel like I'm failing")
+    assert answer["crisis"] is False and answer["level"] == "distress"
+    assert "talk to someone any time" in answer["reply"] and "helplines" not in answer
+
+
 def test_conversations_are_listed_read_and_deleted_by_their_patient(patient, stack_tables):
     first = _send(patient, "I feel stressed about work")
     _send(patient, "mostly deadlines", first["conversation_id"])

@@ -1,6 +1,6 @@
 """The crisis flow end to end: reply with the country's lines, a recorded event the therapist
-sees (without the words), the alert mail, negations, and a risk check that a "you
-misunderstood" does not close."""
+sees (without the words), the alert mail, negations, and a "you misunderstood, I'm safe" that
+is recorded as a retraction without trapping the patient in a risk loop."""
 from __future__ import annotations
 
 import json
@@ -98,28 +98,48 @@ def test_negations_and_figures_of_speech_do_not_start_the_crisis_flow(patient, t
     assert _events(therapist) == []
 
 
-def test_you_misunderstood_keeps_the_risk_check_open(patient, therapist, stack_tables):
+def test_im_safe_you_misunderstood_is_a_retraction_and_the_next_message_is_ordinary(patient, therapist,
+                                                                                      stack_tables):
     flagged = patient.post("/chat/messages", json={"text": CRISIS}).json()
     cid = flagged["conversation_id"]
-    retracted = patient.post("/chat/messages", json={"text": "you misunderstood, I'm fine",
-                                                     "conversation_id": cid}).json()
-    assert retracted["crisis"] is False and retracted["risk_check_open"] is True
-    assert "safe right now" in retracted["reply"]
+    assert flagged["crisis"] is True and flagged["level"] == "method_intent_plan"
     stored = Conversation.get(patient.user_id, cid, consistent_read=True).state["risk"]
-    assert stored["open"] is True and stored["retractions"] == 1
+    assert stored["flag_event_id"] == flagged["safety_event_id"]  # the flag a retraction will name
+
+    retracted = patient.post("/chat/messages", json={"text": "You misunderstood me. I'm safe",
+                                                     "conversation_id": cid}).json()
+    assert retracted["crisis"] is False and retracted["risk_check_open"] is False
+    assert "Are you safe right now?" not in retracted["reply"] and retracted["safety_event_id"]
     # The therapist learns that the flag was taken back, too.
     assert [e["type"] for e in _events(therapist)] == ["risk_retracted", "crisis_flagged"]
 
-    # An ordinary message is still answered with the check-in, never with a technique.
-    still = patient.post("/chat/messages", json={"text": "can we do grounding", "conversation_id": cid}).json()
-    assert still["risk_check_open"] is True and still["technique"] is None
-    # Two explicit confirmations, on separate turns, close it.
+    # No risk loop: an ordinary message gets an ordinary reply, a technique can start again.
+    cat = patient.post("/chat/messages", json={"text": "My cat died last week too", "conversation_id": cid}).json()
+    assert cat["crisis"] is False and "safe right now" not in cat["reply"]
+    grounding = patient.post("/chat/messages", json={"text": "can we do grounding", "conversation_id": cid}).json()
+    assert grounding["technique"] == "grounding"
+    # ...while a new crisis message still gets the crisis answer at once.
+    again = patient.post("/chat/messages", json={"text": "I want to kill myself", "conversation_id": cid}).json()
+    assert again["crisis"] is True and again["risk_check_open"] is True
+
+
+def test_a_bare_jk_gets_one_direct_question_and_two_confirmations_close_the_check(patient, stack_tables):
+    cid = patient.post("/chat/messages", json={"text": CRISIS}).json()["conversation_id"]
+    jk = patient.post("/chat/messages", json={"text": "lol jk", "conversation_id": cid}).json()
+    assert jk["risk_check_open"] is True and "safe right now" in jk["reply"]
     first = patient.post("/chat/messages", json={"text": "yes, I am safe right now", "conversation_id": cid}).json()
     assert first["risk_check_open"] is True
     second = patient.post("/chat/messages", json={"text": "yes I will call them if it comes back",
                                                   "conversation_id": cid}).json()
     assert second["risk_check_open"] is False
-    assert Conversation.get(patient.user_id, cid, consistent_read=True).state["risk"]["open"] is False
+
+
+def test_asking_for_one_practical_thing_tonight_gets_no_crisis_box_and_no_event(patient, therapist):
+    # Issue 23's other benign message, "I'm going to take a long bath tonight.", is still a known
+    # false alarm of crisis-3.0.0 (emotecare/safety/MODEL_CARD.md, tests/safety/test_known_cases.py).
+    answer = patient.post("/chat/messages", json={"text": "Can you just give me one practical thing to try tonight?"}).json()
+    assert answer["crisis"] is False and answer["level"] in ("none", "distress")
+    assert "helplines" not in answer and _events(therapist) == []
 
 
 def test_safety_events_are_therapists_only(patient, admin, outsider):
