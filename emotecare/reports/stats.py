@@ -102,7 +102,13 @@ def questionnaire_stats(in_week: Sequence, earlier) -> dict:
     }
 
 
+DISTRESS_NOTED = "distress_noted"  # emotecare.escalation.events: distress, counted here instead of alerting
+
+
 def safety_stats(events: Sequence, zone: ZoneInfo) -> dict:
-    """How many safety events, and on which local dates: nothing about what was said."""
-    return {"events": len(events),
-            "dates": sorted({local_date(e.occurred_at, zone).isoformat() for e in events})}
+    """How many safety events (alerts), on which local dates, and how often distress was noted
+    without an alert (the escalation policy's `distress` level): nothing about what was said."""
+    alerts = [e for e in events if e.type != DISTRESS_NOTED]
+    return {"events": len(alerts),
+            "dates": sorted({local_date(e.occurred_at, zone).isoformat() for e in alerts}),
+            "distress": len(events) - len(alerts)}

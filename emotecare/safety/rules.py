@@ -35,6 +35,15 @@ class SafetyResult:
     evidence: tuple[str, ...] = ()
     categories: tuple[str, ...] = ()
 
+    @property
+    def level(self) -> str:
+        """The graded level (`emotecare.escalation.policy.LEVELS`), derived from the category
+        until the graded model gives it: ideation is taken as active, the other categories
+        (self-harm, harm to others, abuse, a medical emergency) as behaviour or danger now."""
+        if not self.crisis:
+            return "none"
+        return "active_ideation" if self.category in (None, "suicidal_ideation") else "behaviour_or_danger"
+
     def to_dict(self) -> dict:
         """Return the JSON-ready form used by the CLI and the safety-event record."""
         return {"crisis": self.crisis, "category": self.category,
