@@ -6,6 +6,7 @@ import { insightPanel } from "../room/insight.js";
 import { deviceSelects, explainMediaError, micMeter, openMedia, speakerTest, stopMedia } from "../room/media.js";
 import { PeerLink } from "../room/peer.js";
 import { callChat } from "../room/chat.js";
+import { locationStep } from "../room/location-step.js";
 import { errorBox, flash, h, mount } from "../ui.js";
 import { formatDateTime } from "../time.js";
 
@@ -14,7 +15,8 @@ const END_CHECK_MS = 3000;
 export default async function room(main, { params, user, navigate }) {
   const sessionId = params.id;
   const base = `/sessions/${encodeURIComponent(sessionId)}`;
-  const [session, ice] = await Promise.all([get(base), get("/config/ice")]);
+  const [session, ice, me] = await Promise.all([get(base), get("/config/ice"),
+    user.role === "patient" ? get("/me") : null]);
   if (session.kind === "self_reflect") {
     navigate(`/self-reflect?session=${encodeURIComponent(sessionId)}`);
     return undefined;
@@ -50,6 +52,7 @@ export default async function room(main, { params, user, navigate }) {
   const controls = h("div", { class: "controls" });
   const side = h("div", {});
   const check = h("section", { class: "card" });
+  const whereabouts = user.role === "patient" ? locationStep(me, sessionId) : null;
 
   mount(main, h("h1", {}, "Session room"),
     h("p", { class: "muted" }, session.starts_at ? `Booked for ${formatDateTime(session.starts_at)}. ` : "",
@@ -72,7 +75,7 @@ export default async function room(main, { params, user, navigate }) {
     meter = micMeter(stream);
     speaker = speaker || speakerTest();
     mount(check, h("h2", {}, "Check your camera, microphone and speakers"),
-      await deviceSelects(stream, acquire), meter.element, speaker.element,
+      await deviceSelects(stream, acquire), meter.element, speaker.element, whereabouts?.element,
       h("button", { type: "button", id: "join-button", onclick: join }, "Join the session"));
     return true;
   }
@@ -92,6 +95,10 @@ export default async function room(main, { params, user, navigate }) {
   async function join() {
     const button = document.getElementById("join-button");
     if (button) button.disabled = true;
+    if (whereabouts && !(await whereabouts.confirm())) {
+      if (button) button.disabled = false;
+      return;
+    }
     try {
       await post(`${base}/join`);
     } catch (error) {
