@@ -75,8 +75,9 @@ function alertItem(event, me) {
   item.append(
     h("p", {},
       !retracted ? h("span", { class: `badge ${event.urgent ? "urgent" : "routine"}` }, event.urgent ? "Urgent" : "Routine") : null, " ",
-      h("strong", {}, name), " · ", when(event.occurred_at), " · ",
-      h("a", { href: `#/patients/${encodeURIComponent(event.patient_id)}/contact` }, `How to reach ${name}`)),
+      h("a", { href: `#/patients/${encodeURIComponent(event.patient_id)}` }, h("strong", {}, name)), " · ",
+      when(event.occurred_at), " · ",
+      h("a", { href: `#/patients/${encodeURIComponent(event.patient_id)}/contact` }, "How to reach them")),
     h("p", { class: "small" }, retracted ? "Took back an earlier flag (\"you misunderstood\")" : `${level || "Crisis flagged"}`,
       ` in ${SOURCES[event.source] || event.source}`, retracted ? "" : category),
     event.retraction ? h("p", { class: "small retraction", "data-testid": "retraction" },
