@@ -12,6 +12,7 @@ from emotecare import aws
 from emotecare.clock import iso, utc_now
 from emotecare.db.models import User
 from emotecare.db.wellbeing import SafetyEvent
+from emotecare.errors import SettingsError
 from emotecare.escalation.care_team import PatientContext
 from emotecare.log import get_logger
 from emotecare.notifications.mailer import Mailer
@@ -33,15 +34,15 @@ def mail_urgent_alert(row: SafetyEvent, patient: PatientContext, mailer: Mailer 
     """Mail the patient's therapist about an urgent alert (no words); True when sent."""
     if not row.therapist_id:
         return False
-    settings = get_settings()
     try:
+        settings = get_settings()
         therapist = User.get(row.therapist_id)
         send_templated(mailer or Mailer(aws.client("ses", settings), settings.sender_email),
                        "urgent_safety_alert", [therapist.email],
                        therapist_name=patient.therapist_name or therapist.name or "there",
                        patient_name=patient.name or "Your patient", when=row.occurred_at,
                        **alert_links(settings.frontend_url, row.patient_id))
-    except (DoesNotExist, ClientError, BotoCoreError):
+    except (DoesNotExist, ClientError, BotoCoreError, SettingsError):  # no mail set up here, or SES down
         logger.exception("urgent alert mail failed", extra={"event_id": row.event_id})
         return False
     row.update(actions=[SafetyEvent.urgent_mail_at.set(iso(utc_now()))])

@@ -72,7 +72,8 @@ function alertItem(event, me) {
     "data-event-id": event.event_id });
   const level = LEVELS[event.level];
   const category = event.category ? ` — possible ${String(event.category).replace(/_/g, " ")}` : "";
-  item.append(
+  // Only what there is: the DOM's append would print a skipped part as the word "null".
+  item.append(...[
     h("p", {},
       !retracted ? h("span", { class: `badge ${event.urgent ? "urgent" : "routine"}` }, event.urgent ? "Urgent" : "Routine") : null, " ",
       h("a", { href: `#/patients/${encodeURIComponent(event.patient_id)}` }, h("strong", {}, name)), " · ",
@@ -89,7 +90,8 @@ function alertItem(event, me) {
       ? h("p", { class: "small" }, `Acknowledged by ${who(event.acknowledged_by, me)} at `, when(event.acknowledged_at)) : null,
     event.not_a_crisis ? h("p", { class: "small verdict", "data-testid": "verdict" },
       `Marked not a crisis by ${who(event.not_a_crisis.by, me)} at `, when(event.not_a_crisis.at),
-      event.not_a_crisis.note ? `: ${event.not_a_crisis.note}` : "") : null);
+      event.not_a_crisis.note ? `: ${event.not_a_crisis.note}` : "") : null,
+  ].filter(Boolean));
   const buttons = actions(event, me, item);
   if (buttons) item.append(buttons);
   return item;
