@@ -41,6 +41,6 @@ def mark_not_a_crisis(call, event_id):
     return verdict.mark_not_a_crisis(call.user, event_id, call.body)
 
 
-@route(bp, "/patients/{patient_id}/contact", roles=("therapist",))
-def patient_contact(call, patient_id):
-    return contact.patient_contact(call.user, patient_id)
+@route(bp, "/patients/{id}/contact", roles=("therapist",))
+def patient_contact(call, id):  # {id}: one variable name per path level (API Gateway)
+    return contact.patient_contact(call.user, id)

@@ -162,3 +162,20 @@ def test_the_policy_gives_each_level_its_alert():
         ("passive_ideation", "routine", False, False), ("active_ideation", "urgent", True, False),
         ("method_intent_plan", "urgent", True, False), ("behaviour_or_danger", "urgent", True, False)]
     assert escalation_for(None).urgent and escalation_for("made_up").urgent  # an ungraded flag is not played down
+
+
+def test_an_urgent_alert_stays_listed_when_its_mail_fails(stack_tables, patient, therapist, monkeypatch):
+    from botocore.exceptions import ClientError
+
+    from emotecare.escalation import urgent
+    from emotecare.settings import load_settings
+
+    def ses_down(*args, **kwargs):
+        raise ClientError({"Error": {"Code": "Throttling", "Message": "slow down"}}, "SendRawEmail")
+
+    monkeypatch.setattr(urgent, "get_settings", lambda: load_settings(stack_tables.env))
+    monkeypatch.setattr(urgent, "send_templated", ses_down)
+    event = build_safety_event(CRISIS_FLAGGED, "chat", SafetyResult(crisis=True, category="suicidal_ideation"))
+    row = record_safety_event(load_patient_context(patient.user_id), event, conversation_id="c1")
+    [listed] = therapist.get("/safety-events").json()["events"]
+    assert (listed["event_id"], listed["urgent"], listed["urgent_mail_at"]) == (row.event_id, True, None)
