@@ -17,6 +17,7 @@ _BLUEPRINT_MODULES = [
     "api.routes.bookings",
     "api.routes.reports",
     "api.routes.chat",
+    "api.routes.safety",
     "api.routes.journal",
     "api.routes.questionnaires",
     "api.routes.resources",

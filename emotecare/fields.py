@@ -68,6 +68,10 @@ class Fields:
             raise self.fail(field, f"must be at most {max_len} characters")
         return value
 
+    def nested(self, field: str, allowed: Iterable[str]) -> "Fields":
+        """The object in `field`, as Fields of its own (errors name it `field.key`)."""
+        return Fields(self._raw(field, _MISSING), allowed, prefix=self.name(field))
+
     def secret(self, field: str, *, max_len: int = 256) -> str:
         """A string taken as given (passwords, codes, tokens: whitespace is significant)."""
         value = self._raw(field, _MISSING)

@@ -62,6 +62,11 @@ def update_me(call):
     return profiles.update_me(call.user, call.body)
 
 
+@route(bp, "/me/location", methods=("POST",), roles=("patient",), status=200)
+def confirm_my_location(call):
+    return profiles.confirm_location(call.user, call.body)
+
+
 @route(bp, "/me/therapist", methods=("PUT",), roles=("patient",))
 def choose_therapist(call):
     return profiles.choose_therapist(call.user, call.body)

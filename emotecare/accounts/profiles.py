@@ -3,9 +3,11 @@ from __future__ import annotations
 
 from pynamodb.exceptions import DoesNotExist
 
+from emotecare.accounts.safety_contacts import CONTACT_FIELDS, contact_updates, contact_view, parse_location
 from emotecare.accounts.tokens import Principal
+from emotecare.clock import iso, utc_now
 from emotecare.db.models import Therapist, User
-from emotecare.errors import AuthenticationError
+from emotecare.errors import AuthenticationError, ForbiddenError
 from emotecare.fields import Fields, iso_z, now_utc
 
 
@@ -36,6 +38,7 @@ def public_user(user: User) -> dict:
             "time_zone": user.time_zone, "country": user.country, "status": _status(user)}
     if user.role == "patient":
         data["therapist_id"] = profile.get("therapist_id")
+        data.update(contact_view(profile))
     return data
 
 
@@ -44,9 +47,14 @@ def get_me(principal: Principal) -> dict:
 
 
 def update_me(principal: Principal, body: dict) -> dict:
-    f = Fields(body, ("name", "time_zone", "country"))
+    f = Fields(body, ("name", "time_zone", "country", *CONTACT_FIELDS))
     user = load_user(principal.user_id)
     actions = []
+    contacts = contact_updates(f)
+    if contacts:
+        if user.role != "patient":
+            raise ForbiddenError("only patients give a phone number and an emergency contact here")
+        actions.append(User.profile.set({**(user.profile or {}), **contacts}))
     if f.has("name"):
         actions.append(User.name.set(f.text("name", max_len=100)))
     if f.has("time_zone"):
@@ -86,3 +94,12 @@ def choose_therapist(principal: Principal, body: dict) -> dict:
         user.update(actions=[User.profile.set(profile)])
     return public_user(user)
 
+
+
+def confirm_location(principal: Principal, body: dict) -> dict:
+    """`POST /me/location`: where the patient is right now (asked as each session starts), so
+    an alert shows the therapist the emergency number of that place."""
+    location = {**parse_location(body), "confirmed_at": iso(utc_now())}
+    user = load_user(principal.user_id)
+    user.update(actions=[User.profile.set({**(user.profile or {}), "location": location})])
+    return {"location": location}

@@ -12,6 +12,7 @@ from emotecare.accounts import codes, devices, throttle
 from emotecare.accounts.identity import IdentityProvider
 from emotecare.accounts.passwords import check_password
 from emotecare.accounts.profiles import public_user, user_by_email
+from emotecare.accounts.safety_contacts import CONTACT_FIELDS, contact_updates
 from emotecare.db.models import Therapist, User
 from emotecare.errors import AuthenticationError, ValidationError
 from emotecare.fields import Fields, iso_z, now_utc
@@ -47,7 +48,7 @@ def _send_code(services: AccountServices, purpose: str, email: str, name: str) -
 
 def sign_up(services: AccountServices, body: dict, client: str = "") -> dict:
     """Create an unconfirmed account and mail its verification code."""
-    f = Fields(body, ("email", "password", "name", "role", "time_zone", "country"))
+    f = Fields(body, ("email", "password", "name", "role", "time_zone", "country", *CONTACT_FIELDS))
     email = f.email("email")
     password = check_password(f.secret("password", max_len=128))
     name = f.text("name", max_len=100)
@@ -56,11 +57,12 @@ def sign_up(services: AccountServices, body: dict, client: str = "") -> dict:
     country = f.text("country", max_len=2, min_len=2, default="US").upper()
     if not country.isalpha():
         raise f.fail("country", "must be a two-letter country code")
+    contacts = contact_updates(f) if role == "patient" else {}  # checked before anything is spent
     throttle.spend(throttle.CODE_MAILS, email, client)
     user_id = services.identity.sign_up(email, password, name)
     try:
         User(user_id, email=email, role=role, name=name, time_zone=time_zone, country=country,
-             created_at=iso_z(now_utc()), profile={"status": "unconfirmed"}).save()
+             created_at=iso_z(now_utc()), profile={"status": "unconfirmed", **contacts}).save()
         _send_code(services, "verify", email, name)
     except BaseException:
         # A Cognito user without our account row could never confirm, sign in or sign up

@@ -124,7 +124,8 @@ class SafetyEvent(Model):
     event_key = UnicodeAttribute(range_key=True)
     event_id = UnicodeAttribute()
     occurred_at = UnicodeAttribute()
-    type = UnicodeAttribute(default="crisis_flagged")  # crisis_flagged | risk_retracted | risk_resolved
+    # crisis_flagged | risk_retracted | distress_noted (kept for the weekly report, never listed)
+    type = UnicodeAttribute(default="crisis_flagged")
     source = UnicodeAttribute()  # chat | journal | questionnaire
     category = UnicodeAttribute(null=True)
     categories = ListAttribute(of=UnicodeAttribute, default=list)
@@ -136,6 +137,18 @@ class SafetyEvent(Model):
     # The therapist who acknowledged the alert on their dashboard, and when (absent until then).
     acknowledged_by = UnicodeAttribute(null=True)
     acknowledged_at = UnicodeAttribute(null=True)
+    # The graded level (`emotecare.escalation.policy.LEVELS`); absent on rows from before grading.
+    level = UnicodeAttribute(null=True)
+    # A retraction names the alert it takes back; that alert keeps the retraction's id and time.
+    retracts = UnicodeAttribute(null=True)
+    retraction_id = UnicodeAttribute(null=True)
+    retracted_at = UnicodeAttribute(null=True)
+    # An urgent alert is mailed at once (policy), apart from the mail the patient may ask for.
+    urgent_mail_at = UnicodeAttribute(null=True)
+    # The therapist's verdict "not a crisis", kept with who and when to evaluate the check by.
+    not_crisis_by = UnicodeAttribute(null=True)
+    not_crisis_at = UnicodeAttribute(null=True)
+    not_crisis_note = UnicodeAttribute(null=True)
     by_therapist = _SafetyEventsByTherapist()
 
 

@@ -16,7 +16,7 @@ logger = get_logger("escalation")
 
 def acknowledge_event(therapist: Principal, event_id: str) -> dict:
     """Mark one of the therapist's patients' events as seen by them; a repeat keeps the first."""
-    row = _find_for_therapist(therapist.user_id, event_id)
+    row = find_for_therapist(therapist.user_id, event_id)
     if row.acknowledged_at is None:
         try:
             row.update(actions=[SafetyEvent.acknowledged_by.set(therapist.user_id),
@@ -28,7 +28,7 @@ def acknowledge_event(therapist: Principal, event_id: str) -> dict:
     return event_view(row)
 
 
-def _find_for_therapist(therapist_id: str, event_id: str) -> SafetyEvent:
+def find_for_therapist(therapist_id: str, event_id: str) -> SafetyEvent:
     """The event, if it is on this therapist's dashboard (the `by-therapist` index, one instant)."""
     if not is_time_id(event_id):
         raise NotFoundError("no such safety event")

@@ -15,6 +15,8 @@ from emotecare.db.wellbeing import SafetyEvent
 from emotecare.errors import ConflictError
 from emotecare.escalation.care_team import load_patient_context
 from emotecare.escalation.events import event_view, load_own_event
+from emotecare.escalation.policy import is_urgent
+from emotecare.escalation.urgent import alert_links
 from emotecare.log import get_logger
 from emotecare.notifications.mailer import Mailer
 from emotecare.notifications.templates import send_templated
@@ -40,8 +42,8 @@ def alert_therapist(patient: Principal, event_id: str, mailer: Mailer, app_url: 
         send_templated(mailer, "safety_alert", [therapist.email],
                        therapist_name=context.therapist_name or therapist.name or "there",
                        patient_name=context.name or "Your patient", when=event.occurred_at,
-                       patient_url=f"{app_url.rstrip('/')}/#/patients/{patient.user_id}",
-                       dashboard_url=f"{app_url.rstrip('/')}/#/dashboard")
+                       urgent=is_urgent(event.level) and event.type == "crisis_flagged",
+                       **alert_links(app_url, patient.user_id))
     except (ClientError, BotoCoreError):
         event.update(actions=[SafetyEvent.therapist_alerted.set(False), SafetyEvent.alerted_at.remove()])
         raise

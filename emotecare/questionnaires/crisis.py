@@ -15,6 +15,8 @@ def build_item9_crisis(result: QuestionnaireResult, country: str | None = None, 
         return None, None
     flagged = SafetyResult(crisis=True, category=SUICIDAL_IDEATION, evidence=(result.crisis_reason,),
                            categories=(SUICIDAL_IDEATION,))
+    # Item 9 asks about "thoughts that you would be better off dead": on the C-SSRS scale a
+    # passive wish, so a routine alert (emotecare/escalation/policy.py), not an urgent one.
     event = build_safety_event(CRISIS_FLAGGED, "questionnaire", flagged, now, instrument=result.instrument,
-                               total=result.total, item9=result.answers[8])
+                               total=result.total, item9=result.answers[8], level="passive_ideation")
     return build_crisis_reply(SUICIDAL_IDEATION, country, therapist_name), event

@@ -102,10 +102,15 @@ def questionnaire_stats(in_week: Sequence, earlier) -> dict:
     }
 
 
+DISTRESS_NOTED = "distress_noted"  # emotecare.escalation.events: distress, counted here instead of alerting
+
+
 def safety_stats(events: Sequence, zone: ZoneInfo) -> dict:
     """How many times crisis support was offered (a crisis flagged in the chat, the journal or a
-    PHQ-9; a flag taken back later is not a second offer), and on which local dates: nothing
+    PHQ-9; a flag taken back later is not a second offer), on which local dates, and how often
+    distress was noted without an alert (the escalation policy's `distress` level): nothing
     about what was said."""
     offers = [e for e in events if getattr(e, "type", "crisis_flagged") == "crisis_flagged"]
     return {"events": len(offers),
-            "dates": sorted({local_date(e.occurred_at, zone).isoformat() for e in offers})}
+            "dates": sorted({local_date(e.occurred_at, zone).isoformat() for e in offers}),
+            "distress": sum(1 for e in events if getattr(e, "type", None) == DISTRESS_NOTED)}

@@ -37,6 +37,7 @@ def build_safety_event(kind: str, source: str, result: SafetyResult | None = Non
         "source": source,
         "level": level,
         "category": result.category if result else None,
+        "level": result.level if result else None,
         "categories": list(result.categories) if result else [],
         "evidence": list(result.evidence) if result else [],
         "occurred_at": (now or datetime.now(timezone.utc)).isoformat(),

@@ -4,6 +4,7 @@ import * as session from "./session.js";
 import { matchRoute, NAV } from "./routes.js";
 import { ageFlash, errorBox, h, mount, flash } from "./ui.js";
 import { showUnreadIn } from "./messaging/unread.js";
+import { watchAlertsIn } from "./safety/alert-watch.js";
 
 const main = document.getElementById("main");
 const nav = document.getElementById("site-nav");
@@ -30,6 +31,7 @@ function drawNav() {
     href: `#${href}`, "aria-current": path === href || (href !== "/" && path.startsWith(`${href}/`)) ? "page" : null,
   }, label)), user ? h("button", { type: "button", class: "link", onclick: signOut }, "Sign out") : null);
   showUnreadIn(nav);  // unread message counts (#18)
+  watchAlertsIn(nav);  // therapists: new safety alerts on every page (#23)
 }
 
 async function signOut() {

@@ -39,6 +39,8 @@ export const ROUTES = [
   { path: "/patients", page: "patients", roles: ["therapist"], title: "Your patients" },
   { path: "/patients/:id", page: "patient", roles: ["therapist"], title: "Patient" },
   { path: "/patients/:id/plan", page: "patient-plan", roles: ["therapist"], title: "Treatment plan" },
+  { path: "/patients/:id/contact", page: "patient-contact", roles: ["therapist"], title: "How to reach your patient" },
+  { path: "/alerts", page: "alerts", roles: ["therapist"], title: "Safety alerts" },
 
   { path: "/admin/therapists", page: "admin-therapists", roles: ["admin"], title: "Approve therapists" },
   { path: "/admin/resources", page: "admin-resources", roles: ["admin"], title: "Edit resources" },
@@ -50,7 +52,7 @@ export const NAV = {
   patient: [["/dashboard", "Home"], ["/find", "Find a therapist"], ["/bookings", "Sessions"],
     ["/self-reflect", "Self-reflect"], ["/journal", "Journal"], ["/check-ins", "Check-ins"], ["/chat", "Chat"],
     ["/messages", "Messages"], ["/resources", "Resources"], ["/reports", "Reports"], ["/account", "Account"]],
-  therapist: [["/dashboard", "Today"], ["/bookings", "Sessions"], ["/availability", "Availability"],
+  therapist: [["/dashboard", "Today"], ["/alerts", "Alerts"], ["/bookings", "Sessions"], ["/availability", "Availability"],
     ["/patients", "Patients"], ["/messages", "Messages"], ["/profile", "Profile"], ["/account", "Account"]],
   admin: [["/dashboard", "Home"], ["/admin/therapists", "Therapists"],
     ["/admin/resources", "Resources"], ["/account", "Account"]],

@@ -17,7 +17,7 @@ PUBLIC_PAGES = ["/", "/privacy", "/crisis", "/signup", "/signin", "/forgot", "/r
 SIGNED_IN_PAGES = {
     "patient": ["/dashboard", "/find", "/bookings", "/self-reflect", "/journal", "/chat",
                 "/resources", "/reports", "/account", "/messages"],
-    "therapist": ["/dashboard", "/bookings", "/availability", "/profile", "/patients", "/account",
+    "therapist": ["/dashboard", "/alerts", "/bookings", "/availability", "/profile", "/patients", "/account",
                   "/messages"],
     "admin": ["/dashboard", "/admin/therapists", "/admin/resources", "/account"],
 }

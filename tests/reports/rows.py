@@ -81,9 +81,9 @@ class RowMaker:
         response.save()
         return response
 
-    def safety_event(self, patient_id: str, occurred_at: str) -> SafetyEvent:
+    def safety_event(self, patient_id: str, occurred_at: str, type: str = "crisis_flagged") -> SafetyEvent:
         event_id = _id("safety")
-        event = SafetyEvent(patient_id, f"{occurred_at}#{event_id}", event_id=event_id,
+        event = SafetyEvent(patient_id, f"{occurred_at}#{event_id}", event_id=event_id, type=type,
                             occurred_at=occurred_at, source="chat", category="self_harm")
         event.save()
         return event

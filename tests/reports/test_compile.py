@@ -51,6 +51,7 @@ def week(bound):
     rows.questionnaire(pid, "gad7", "2026-11-19T12:00:00Z", 8, "mild")
     rows.safety_event(pid, "2026-11-18T15:00:00Z")
     rows.safety_event(pid, "2026-11-19T03:00:00Z")  # Wednesday 22:00 local
+    rows.safety_event(pid, "2026-11-20T15:00:00Z", type="distress_noted")  # counted, not an alert
     report = report_compiler(bound).compile(pid, WEEK, now=NOW)
     return {"patient": patient, "report": report, "summary": report.summary,
             "therapy": therapy, "reflect": reflect, "late": late}
@@ -111,7 +112,8 @@ def test_journal_questionnaires_and_safety_events(week):
         "score": 8, "band": "mild", "submitted_at": "2026-11-19T12:00:00Z", "responses": 1,
         "previous_score": None, "change": None}
     # Count and dates only: nothing of what was said, not even the category.
-    assert summary["safety"] == {"events": 2, "dates": ["2026-11-18"]}
+    # Distress (no alert, by the escalation policy) is its own line, not a safety event.
+    assert summary["safety"] == {"events": 2, "dates": ["2026-11-18"], "distress": 1}
 
 
 def test_week_over_week_changes_compare_with_the_previous_week(week):

@@ -4,6 +4,7 @@ import * as session from "../session.js";
 import { field, flash, formData, h, section, submitting } from "../ui.js";
 import { timeZones } from "../time.js";
 import { passwordForm } from "../account/password-form.js";
+import { safetyContactFields, withSafetyContacts } from "../account/safety-contacts.js";
 
 export default function account(main, { user, navigate }) {
   section(main, () => get("/me"), (me) => {
@@ -13,11 +14,12 @@ export default function account(main, { user, navigate }) {
       field("Name", h("input", { name: "name", value: me.name || "", required: true })),
       field("Time zone", tz),
       field("Country", h("input", { name: "country", value: me.country || "", maxlength: 2 }), "Two-letter code, e.g. GB."),
+      user.role === "patient" ? safetyContactFields(me) : null,
       h("button", { type: "submit" }, "Save"));
     form.addEventListener("submit", (event) => {
       event.preventDefault();
       submitting(form, async () => {
-        const saved = await patch("/me", formData(form));
+        const saved = await patch("/me", withSafetyContacts(formData(form)));
         session.updateUser({ name: saved?.name, time_zone: saved?.time_zone, country: saved?.country });
         flash("Profile saved.");
       });

@@ -3,6 +3,7 @@ import { api } from "../api.js";
 import * as session from "../session.js";
 import { field, flash, formData, h, mount, submitting } from "../ui.js";
 import { browserTimeZone, timeZones } from "../time.js";
+import { safetyContactFields, withSafetyContacts } from "../account/safety-contacts.js";
 
 const input = (attrs) => h("input", { required: true, ...attrs });
 
@@ -31,13 +32,19 @@ function signupPage(main, { navigate }) {
     field("Country", h("select", { name: "country" }, [["GB", "United Kingdom"], ["US", "United States"], ["IE", "Ireland"],
       ["CA", "Canada"], ["AU", "Australia"], ["DE", "Germany"], ["FR", "France"], ["ES", "Spain"], ["IN", "India"]]
       .map(([v, l]) => h("option", { value: v }, l)))),
+    safetyContactFields(),
     h("button", { type: "submit" }, "Create account"),
     h("p", { class: "small muted" }, "Already have an account? ", h("a", { href: "#/signin" }, "Sign in"), "."));
   form.country.value = browserTimeZone().startsWith("America/") ? "US" : "GB";
+  // Patients are asked how to reach them in an emergency; therapists are not.
+  const contacts = form.querySelector(".safety-contacts");
+  form.addEventListener("change", () => {
+    contacts.hidden = contacts.disabled = form.role.value !== "patient";
+  });
   form.addEventListener("submit", (event) => {
     event.preventDefault();
     submitting(form, async () => {
-      const body = formData(form);
+      const body = withSafetyContacts(formData(form));
       await api("/auth/signup", { method: "POST", body, auth: false });
       flash("Account created. We sent a confirmation code to your email.");
       navigate(`/confirm?email=${encodeURIComponent(body.email)}`);

@@ -3,7 +3,7 @@ import { get, post } from "../api.js";
 import { bookingRow, isEnded, redrawWhenJoinOpens, roomLink, summaryLink } from "../components.js";
 import { CHECK_INS } from "./check-ins.js";
 import { seriesLine } from "../charts.js";
-import { loadSafetyAlerts } from "../safety-alerts.js";
+import { loadSafetyAlerts, soundSwitch } from "../safety-alerts.js";
 import { badge, empty, errorBox, field, flash, h, loading, mount, section, submitting } from "../ui.js";
 import { dayKey, formatDateTime, joinable, userTimeZone } from "../time.js";
 import { waitingBanner } from "../messaging/waiting-banner.js";
@@ -169,7 +169,8 @@ function therapistDashboard(main, user) {
     h("div", { class: "grid" },
       h("section", { class: "card" }, h("h2", {}, "Today's sessions"), today),
       h("section", { class: "card" }, h("h2", {}, "Waiting for you to confirm"), pending)),
-    h("section", { class: "card" }, h("h2", {}, "Safety alerts"), safety),
+    h("section", { class: "card" }, h("div", { class: "row" }, h("h2", {}, "Safety alerts"), soundSwitch(),
+      h("a", { href: "#/alerts" }, "All alerts")), safety),
     plansDueCard());
   load();
 }

@@ -10,6 +10,7 @@ import { Mesh } from "../room/mesh.js";
 import { networkTest } from "../room/network-test.js";
 import { personReadings } from "../room/person-readings.js";
 import { callChat } from "../room/chat.js";
+import { locationStep } from "../room/location-step.js";
 import { errorBox, flash, h, mount } from "../ui.js";
 import { formatDateTime } from "../time.js";
 
@@ -18,7 +19,8 @@ const END_CHECK_MS = 3000;
 export default async function room(main, { params, user, navigate }) {
   const sessionId = params.id;
   const base = `/sessions/${encodeURIComponent(sessionId)}`;
-  const [session, ice] = await Promise.all([get(base), get("/config/ice")]);
+  const [session, ice, me] = await Promise.all([get(base), get("/config/ice"),
+    user.role === "patient" ? get("/me") : null]);
   if (session.kind === "self_reflect") {
     navigate(`/self-reflect?session=${encodeURIComponent(sessionId)}`);
     return undefined;
@@ -61,6 +63,7 @@ export default async function room(main, { params, user, navigate }) {
   const side = h("div", {});
   const check = h("section", { class: "card" });
   const peers = new Map();  // user id → tile parts
+  const whereabouts = user.role === "patient" ? locationStep(me, sessionId) : null;
 
   mount(main, h("h1", {}, "Session room"),
     h("p", { class: "muted" }, session.starts_at ? `Booked for ${formatDateTime(session.starts_at)}. ` : "",
@@ -84,6 +87,7 @@ export default async function room(main, { params, user, navigate }) {
     speaker = speaker || speakerTest();
     mount(check, h("h2", {}, "Check your camera, microphone, speakers and network"),
       await deviceSelects(stream, acquire), meter.element, speaker.element, networkTest(ice).element,
+      whereabouts?.element,
       h("button", { type: "button", id: "join-button", onclick: join }, "Join the session"));
     return true;
   }
@@ -207,6 +211,10 @@ export default async function room(main, { params, user, navigate }) {
   async function join() {
     const button = document.getElementById("join-button");
     if (button) button.disabled = true;
+    if (whereabouts && !(await whereabouts.confirm())) {
+      if (button) button.disabled = false;
+      return;
+    }
     try {
       await post(`${base}/join`);
     } catch (error) {
