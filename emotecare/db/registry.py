@@ -17,6 +17,7 @@ _MODEL_MODULES = [
     "emotecare.db.plans",
     "emotecare.db.throttle",
     "emotecare.db.grants",
+    "emotecare.db.payments",
 ]
 
 
