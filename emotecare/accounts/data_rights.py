@@ -8,7 +8,8 @@ from emotecare.accounts.codes import discard_codes
 from emotecare.accounts.export_format import item_to_json
 from emotecare.accounts.identity import IdentityProvider
 from emotecare.accounts.personal_data import (
-    NOT_EXPORTED, Owner, PatientFiles, locators, patient_bookings, patient_objects)
+    NOT_EXPORTED, RETAINED_ON_ERASURE, Owner, PatientFiles, locators, patient_bookings,
+    patient_objects)
 from emotecare.accounts.profiles import load_user, public_user
 from emotecare.accounts.tokens import Principal
 from emotecare.bookings.emails import BookingMail, parties
@@ -35,8 +36,9 @@ def export_patient_data(principal: Principal, files: PatientFiles) -> dict:
 
 
 def delete_patient_account(principal: Principal, identity: IdentityProvider,
-                           files: PatientFiles, mail: BookingMail) -> dict:
-    """Cancel future sessions (telling the therapists), then delete every record and file."""
+                           files: PatientFiles, mail: BookingMail, payments=None) -> dict:
+    """Cancel future sessions (telling the therapists, releasing card holds), then delete
+    every record and file; payment records are kept without the patient's identity."""
     user = load_user(principal.user_id)
     owner = Owner.of(user.user_id)  # before the sessions it lists are deleted
     now = iso_z(now_utc())
@@ -47,6 +49,9 @@ def delete_patient_account(principal: Principal, identity: IdentityProvider,
             _, therapist = parties(booking)
             mail.patient_left(booking, therapist)
             told += 1
+            if payments is not None:
+                booking.status = "cancelled"  # gone with the account: nothing is charged
+                payments.booking_ended(booking)
     files.delete(patient_objects(files, owner))
     for booking in bookings:
         for claim in claim_ids(booking):
@@ -56,7 +61,11 @@ def delete_patient_account(principal: Principal, identity: IdentityProvider,
     for locator in locators():
         if locator.model is User:
             continue  # last, so a retry after a failure still finds the account
+        retain = _retainer(locator.table)
         for item in list(locator.find(owner)):
+            if retain is not None:
+                retain(item)
+                continue
             item.delete()
             removed += 1
     discard_codes(user.email)
@@ -66,6 +75,17 @@ def delete_patient_account(principal: Principal, identity: IdentityProvider,
     logger.info("patient account deleted", extra={"records": removed + 1,
                                                   "therapists_told": told})
     return {"deleted": True, "records": removed + 1, "therapists_told": told}
+
+
+def _retainer(table: str):
+    """The function that keeps a record of `table` without the patient's identity, or None."""
+    target = RETAINED_ON_ERASURE.get(table)
+    if target is None:
+        return None
+    import importlib
+
+    module, _, name = target.rpartition(".")
+    return getattr(importlib.import_module(module), name)
 
 
 def _claim_of(claim_id: str, booking_id: str) -> bool:

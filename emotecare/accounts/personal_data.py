@@ -32,7 +32,12 @@ NOT_PATIENT_KEYED = {
     "frame-batches": "outcome of one uploaded frame batch by S3 key, expires (TTL)",
     "feed-state": "the feed's running averages per session, no personal content",
     "throttle-counters": "hit counts keyed by a hash of an e-mail or address, expire within hours (TTL)",
+    "stripe-events": "ids of Stripe webhook events already handled, expire (TTL)",
 }
+# Kept when the account is erased, because the law requires it (GDPR Art. 17(3)(b): tax and
+# accounting law keeps payment records for years), with what names the patient removed:
+# table → the function that strips a record of the patient's name and e-mail.
+RETAINED_ON_ERASURE = {"payments": "emotecare.payments.retention.strip_identity"}
 # Read by the patient's export? Private notes belong to the therapist who wrote them.
 NOT_EXPORTED = {"private-notes"}
 # Treatment plans: the therapist chooses what the patient sees (`GET /me/plan` is the shared

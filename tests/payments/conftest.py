@@ -74,10 +74,10 @@ def intent_of(stack, booking_id: str) -> str:
     return item["payment_intent_id"]["S"]
 
 
-def move_booking_to_now(stack, booking: dict) -> None:
-    """The clock jumps to the session: its booking starts in two minutes (as
+def move_booking_to_now(stack, booking: dict, minutes: float = 2) -> None:
+    """The clock jumps to the session: its booking starts in `minutes` (as
     `emotecare demo-session` books one), so both sides can join it now."""
-    start = datetime.now(timezone.utc) + timedelta(minutes=2)
+    start = datetime.now(timezone.utc) + timedelta(minutes=minutes)
     fmt = "%Y-%m-%dT%H:%M:%SZ"
     stack.client("dynamodb").update_item(
         TableName=f"{stack.env['EMOTECARE_TABLE_PREFIX']}-bookings",

@@ -229,3 +229,24 @@ def test_twenty_concurrent_bookings_of_one_slot_authorise_exactly_one_payment(
     assert [i.status for i in new] == ["requires_capture"]
     winner = next(r.json() for r in responses if r.status_code == 201)
     assert new[0].metadata["booking_id"] == winner["booking_id"]
+
+
+def test_a_session_that_never_started_is_released_in_full(stack, paying_therapist, patient,
+                                                          stripe_records):
+    booking = book_paid(stack, patient, paying_therapist).json()
+    assert paying_therapist.post(f"/bookings/{booking['booking_id']}/confirm").status_code == 200
+    move_booking_to_now(stack, booking, minutes=-61)  # it ended, and nobody came
+    from emotecare.payments.charges import release_unstarted
+    from tests.support.stack import this_process_on
+
+    with this_process_on(stack):
+        from emotecare import settings as settings_module
+        from emotecare.db import bind_models
+        from functions.schedules import _payment_gateway
+
+        current = settings_module.get_settings()
+        bind_models(current)
+        assert release_unstarted(_payment_gateway(current)) >= 1
+    assert _payment(patient, booking["booking_id"])["status"] == "released"
+    intent = intent_of(stack, booking["booking_id"])
+    assert stripe_records.payment_intents.retrieve(intent).status == "canceled"
