@@ -22,7 +22,7 @@ from infra.code_scan import Scan, Site, scan_function
 @dataclass(frozen=True)
 class Resource:
     """A platform resource: kind ("table", "bucket", "queue", "user_pool", "email_identity",
-    "foundation_model") and key (table suffix, bucket/queue key, or "" for the single ones)."""
+    "foundation_model", "secret") and key (table suffix, bucket/queue key, or "" for the single ones)."""
 
     kind: str
     key: str = ""
@@ -35,7 +35,8 @@ _SERVICES = {
     "s3": ("s3", "bucket"), "sqs": ("sqs", "queue"), "dynamodb": ("dynamodb", "table"),
     "cognito-idp": ("cognito-idp", "user_pool"), "ses": ("ses", "email_identity"),
     "sesv2": ("ses", "email_identity"), "bedrock-runtime": ("bedrock", "foundation_model"),
-    "cloudwatch": ("cloudwatch", "any"),  # PutMetricData takes no resource: AWS requires "*"
+    "cloudwatch": ("cloudwatch", "any"),
+    "secretsmanager": ("secretsmanager", "secret"),  # the Stripe keys (emotecare.settings)  # PutMetricData takes no resource: AWS requires "*"
 }
 # Client methods whose IAM action is not their CamelCase name.
 _SPECIAL = {

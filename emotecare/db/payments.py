@@ -4,7 +4,8 @@ Amounts are integers in the currency's minor unit (cents, pence), as Stripe coun
 """
 from __future__ import annotations
 
-from pynamodb.attributes import JSONAttribute, NumberAttribute, TTLAttribute, UnicodeAttribute
+from pynamodb.attributes import (
+    JSONAttribute, ListAttribute, NumberAttribute, TTLAttribute, UnicodeAttribute)
 from pynamodb.indexes import AllProjection, GlobalSecondaryIndex
 from pynamodb.models import Model
 
@@ -59,8 +60,13 @@ class Payment(Model):
     refunded = NumberAttribute(default=0)
     payment_intent_id = UnicodeAttribute(null=True)
     captured_at = UnicodeAttribute(null=True)
-    # reduced fee request, policy in force at booking, refunds, receipt facts, superbill codes
+    # reduced fee request, policy in force at booking, refunds, receipt facts, history
     details = JSONAttribute(default=dict)
+    # Written by other hands than the money's changes, each in its own attribute so no
+    # writer overwrites another's: the therapist's superbill codes, Stripe's webhook news.
+    superbill = JSONAttribute(default=dict)
+    stripe_status = UnicodeAttribute(null=True)
+    stripe_events = ListAttribute(null=True)  # [{id, type, at}], appended atomically
     by_patient = _PaymentsByPatient()
     by_therapist = _PaymentsByTherapist()
     by_intent = _PaymentsByIntent()

@@ -28,17 +28,17 @@ def set_codes(therapist: Principal, booking_id: str, body: dict) -> dict:
     payment = load_payment(therapist, booking_id)
     if therapist.user_id != payment.therapist_id:
         raise ForbiddenError("only the session's therapist codes its superbill")
-    details = dict(payment.details or {})
+    codes = dict(payment.superbill or {})
     if f.has("diagnosis_codes"):
-        details["diagnosis_codes"] = f.items("diagnosis_codes", _icd10, max_items=12)
+        codes["diagnosis_codes"] = f.items("diagnosis_codes", _icd10, max_items=12)
     if f.has("service_code"):
         code = f.text("service_code", max_len=6).upper()
         if not _SERVICE.match(code):
             raise f.fail("service_code", "must be a CPT or HCPCS code such as 90837")
-        details["service_code"] = code
-    payment.update(actions=[Payment.details.set(details)])
-    return {"diagnosis_codes": details.get("diagnosis_codes", []),
-            "service_code": details.get("service_code", DEFAULT_SERVICE_CODE)}
+        codes["service_code"] = code
+    payment.update(actions=[Payment.superbill.set(codes)])
+    return {"diagnosis_codes": codes.get("diagnosis_codes", []),
+            "service_code": codes.get("service_code", DEFAULT_SERVICE_CODE)}
 
 
 def _icd10(value, name: str) -> str:
@@ -52,6 +52,7 @@ def _icd10(value, name: str) -> str:
 
 def superbill_lines(payment: Payment) -> list[str]:
     details = payment.details or {}
+    codes = payment.superbill or {}
     booking = Booking.get(payment.booking_id)
     therapist = Therapist.get(payment.therapist_id).profile or {}
     start, end = parse_instant(booking.starts_at, "s"), parse_instant(booking.ends_at, "e")
@@ -67,10 +68,10 @@ def superbill_lines(payment: Payment) -> list[str]:
         f"Date of service: {start:%Y-%m-%d}",
         f"Duration: {int((end - start).total_seconds() // 60)} minutes",
         "Place of service: 02 (telehealth)",
-        f"Service code (CPT): {details.get('service_code', DEFAULT_SERVICE_CODE)}",
+        f"Service code (CPT): {codes.get('service_code', DEFAULT_SERVICE_CODE)}",
     ]
-    if details.get("diagnosis_codes"):
-        lines.append(f"Diagnosis codes (ICD-10): {', '.join(details['diagnosis_codes'])}")
+    if codes.get("diagnosis_codes"):
+        lines.append(f"Diagnosis codes (ICD-10): {', '.join(codes['diagnosis_codes'])}")
     lines += [f"Fee charged: {money(int(payment.list_price), payment.currency)}",
               f"Amount paid: {money(paid, payment.currency)}",
               f"Reference: booking {payment.booking_id}"]

@@ -36,7 +36,7 @@ def payment_view(payment: Payment, viewer: str, names: dict[str, str] | None = N
     if viewer != "patient":
         view["patient_id"] = payment.patient_id
         view["patient_name"] = details.get("patient_name", "")
-        view["diagnosis_codes"] = details.get("diagnosis_codes", [])
+        view["diagnosis_codes"] = (payment.superbill or {}).get("diagnosis_codes", [])
     if names is not None:
         view["therapist_name"] = names.get(payment.therapist_id, "")
     return view

@@ -40,9 +40,8 @@ def handle_webhook(gateway: StripeGateway, payload: bytes, signature: str) -> di
                     extra={"event_id": event["id"], "type": event.get("type"),
                            "object": obj.get("object"), "object_id": obj.get("id")})
         return {"received": True, "unknown_object": True}
-    details = dict(payment.details or {})
-    details["stripe_status"] = obj.get("status")
-    details["stripe_events"] = [*details.get("stripe_events", []), {
-        "id": event["id"], "type": event.get("type"), "at": iso_z(now_utc())}][-20:]
-    payment.update(actions=[Payment.details.set(details)])
+    news = {"id": event["id"], "type": event.get("type"), "at": iso_z(now_utc())}
+    payment.update(actions=[Payment.stripe_status.set(obj.get("status")),
+                            Payment.stripe_events.set(
+                                (Payment.stripe_events | []).append([news]))])
     return {"received": True}

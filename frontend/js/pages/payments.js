@@ -97,7 +97,7 @@ export default function payments(main, { user }) {
     h("h1", {}, "Payments"),
     therapist ? h("section", { class: "card" }, h("h2", {}, "Earnings"), earningsTable(earnings)) : null,
     h("section", {}, h("h2", {}, therapist ? "Payments for your sessions" : "Your payments and receipts"),
-      list.payments.length ? h("ul", { class: "stack plain" }, list.payments.map((p) => paymentRow(p, user.role, render)))
+      list.payments.length ? h("ul", { class: "list stack" }, list.payments.map((p) => paymentRow(p, user.role, render)))
         : empty("No payments yet."))));
   render();
 }
