@@ -5,7 +5,7 @@ from __future__ import annotations
 import pytest
 
 from tests.browser.conftest import DESKTOP, sign_in
-from tests.payments.conftest import GOOD_CARD, move_booking_to_now, set_terms
+from tests.payments.conftest import GOOD_CARD, move_booking_to_now
 from tests.support.accounts import PASSWORD, make_user
 from tests.support.mail import wait_for_mail
 from tests.support.scheduling import approved_therapist
@@ -22,8 +22,20 @@ def test_a_patient_pays_by_card_in_the_browser_and_both_sides_see_the_payment(
         stack, open_page):
     admin = make_user(stack, "admin")
     therapist = approved_therapist(stack, admin, name="Dr. Paid", price_per_session=80)
-    set_terms(therapist, late_cancel_fee_percent=50)
     patient = make_user(stack, "patient", name="Pat Payer")
+
+    # The therapist turns payments on from their Payments page.
+    seen = open_page(DESKTOP)
+    sign_in(seen, therapist.email, PASSWORD, next_path="/payments")
+    seen.open("/payments", ready="#payment-terms")
+    seen.page.check("#payment-terms input[name=accepts_payments]")
+    seen.page.fill("#payment-terms input[name=late_cancel_fee_percent]", "40")
+    seen.page.click("#payment-terms button[type=submit]")
+    seen.page.wait_for_function(
+        "() => document.querySelector('#payment-terms')?.innerText.includes('costs 40 %')",
+        timeout=WAIT_MS)
+    assert therapist.get("/therapists/me/payment-terms").json()["accepts_payments"] is True
+    seen.screenshot("payment-terms")
 
     watched = open_page(DESKTOP)
     page = watched.page
@@ -31,7 +43,7 @@ def test_a_patient_pays_by_card_in_the_browser_and_both_sides_see_the_payment(
     watched.open(f"/therapists/{therapist.user_id}", ready="#card-element input[placeholder=number]")
     # The policy is shown before booking.
     assert "Free to cancel up to 24 hours" in page.inner_text("#cancellation-policy")
-    assert "costs 50 %" in page.inner_text("#payment")
+    assert "costs 40 %" in page.inner_text("#payment")
     watched.screenshot("payment-form")
     violations = watched.accessibility_violations()
     assert not violations, "\n".join(violations)
@@ -69,8 +81,6 @@ def test_a_patient_pays_by_card_in_the_browser_and_both_sides_see_the_payment(
     assert not violations, "\n".join(violations)
     _no_problems(watched)
 
-    seen = open_page(DESKTOP)
-    sign_in(seen, therapist.email, PASSWORD, next_path="/payments")
     seen.open("/payments", ready="table.earnings")
     assert "$80.00" in seen.page.inner_text("table.earnings")
     row = seen.page.locator(f"li.payment[data-booking-id='{booking_id}']")

@@ -1,8 +1,8 @@
 // Payments: the patient's receipts, refunds and superbills; the therapist's payments,
 // reduced-fee requests, refunds and earnings by month.
-import { api, get, post } from "../api.js";
+import { api, get, post, put } from "../api.js";
 import { money } from "../payments.js";
-import { badge, empty, errorBox, flash, h, mount, section } from "../ui.js";
+import { badge, empty, errorBox, field, flash, h, mount, section, submitting } from "../ui.js";
 import { formatDateTime } from "../time.js";
 
 const STATUS_WORDS = { authorised: "held on card", captured: "paid", released: "released",
@@ -88,14 +88,47 @@ function earningsTable(e) {
       h("td", {}, money(m.fees, cur)), h("td", {}, money(m.refunds, cur)), h("td", {}, money(m.owed, cur))))));
 }
 
+/** The therapist's payment terms: taking payment, reduced-fee places, free first session, late fee. */
+function termsForm(terms, reload) {
+  const form = h("form", { class: "stack", id: "payment-terms" },
+    h("label", { class: "row" }, h("input", { type: "checkbox", name: "accepts_payments", checked: terms.accepts_payments }),
+      h("span", {}, "Take payment when patients book (your price is on your profile)")),
+    h("label", { class: "row" }, h("input", { type: "checkbox", name: "first_session_free", checked: terms.first_session_free }),
+      h("span", {}, "A patient's first session with me is free")),
+    field("Reduced-fee places (patients at a time)", h("input", { type: "number", name: "reduced_fee_places", min: 0, max: 100,
+      value: String(terms.reduced_fee_places) })),
+    field("Reduced fees offered (% of the price the patient pays)", h("input", { type: "text", name: "reduced_fee_bands",
+      value: terms.reduced_fee_bands.join(", "), placeholder: "50, 25" }), "Separate with commas."),
+    field("Late-cancellation and no-show fee (% of the fee)", h("input", { type: "number", name: "late_cancel_fee_percent",
+      min: 0, max: 100, value: String(terms.late_cancel_fee_percent) })),
+    h("p", { class: "small muted" }, terms.cancellation_policy),
+    h("button", { type: "submit" }, "Save payment terms"));
+  form.addEventListener("submit", (event) => {
+    event.preventDefault();
+    submitting(form, async () => {
+      await put("/therapists/me/payment-terms", {
+        accepts_payments: form.accepts_payments.checked, first_session_free: form.first_session_free.checked,
+        reduced_fee_places: Number(form.reduced_fee_places.value || 0),
+        reduced_fee_bands: form.reduced_fee_bands.value.split(",").map((v) => v.trim()).filter(Boolean).map(Number),
+        late_cancel_fee_percent: Number(form.late_cancel_fee_percent.value || 0),
+      });
+      flash("Payment terms saved.");
+      reload();
+    });
+  });
+  return form;
+}
+
 export default function payments(main, { user }) {
   const therapist = user.role === "therapist";
   const render = () => section(main, () => Promise.all([
     get(therapist ? "/therapists/me/payments" : "/me/payments"),
     therapist ? get("/therapists/me/earnings") : Promise.resolve(null),
-  ]), ([list, earnings]) => h("div", {},
+    therapist ? get("/therapists/me/payment-terms") : Promise.resolve(null),
+  ]), ([list, earnings, terms]) => h("div", {},
     h("h1", {}, "Payments"),
     therapist ? h("section", { class: "card" }, h("h2", {}, "Earnings"), earningsTable(earnings)) : null,
+    therapist ? h("section", { class: "card" }, h("h2", {}, "Payment terms"), termsForm(terms, render)) : null,
     h("section", {}, h("h2", {}, therapist ? "Payments for your sessions" : "Your payments and receipts"),
       list.payments.length ? h("ul", { class: "list stack" }, list.payments.map((p) => paymentRow(p, user.role, render)))
         : empty("No payments yet."))));
