@@ -80,12 +80,12 @@ function paymentRow(p, role, reload) {
 function earningsTable(e) {
   if (!e.months.length) return empty("No paid sessions yet.");
   const cur = e.currency || "USD";
-  return h("table", { class: "earnings" },
+  return h("div", { class: "table-wrap" }, h("table", { class: "earnings" },
     h("caption", {}, "Earnings by month (payouts are not made through EmoteCare yet)"),
     h("thead", {}, h("tr", {}, ["Month", "Sessions", "Late fees", "Taken", "Refunded", "Owed to you"].map((c) => h("th", { scope: "col" }, c)))),
     h("tbody", {}, e.months.map((m) => h("tr", {},
       h("th", { scope: "row" }, m.month), h("td", {}, String(m.sessions)), h("td", {}, String(m.late_fees)),
-      h("td", {}, money(m.fees, cur)), h("td", {}, money(m.refunds, cur)), h("td", {}, money(m.owed, cur))))));
+      h("td", {}, money(m.fees, cur)), h("td", {}, money(m.refunds, cur)), h("td", {}, money(m.owed, cur)))))));
 }
 
 /** The therapist's payment terms: taking payment, reduced-fee places, free first session, late fee. */
