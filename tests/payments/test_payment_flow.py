@@ -250,3 +250,21 @@ def test_a_session_that_never_started_is_released_in_full(stack, paying_therapis
     assert _payment(patient, booking["booking_id"])["status"] == "released"
     intent = intent_of(stack, booking["booking_id"])
     assert stripe_records.payment_intents.retrieve(intent).status == "canceled"
+
+
+def test_a_card_is_kept_for_the_next_booking_only_with_consent(stack, paying_therapist, patient,
+                                                               people):
+    kept = book_paid(stack, patient, paying_therapist, save_card=True)
+    assert kept.status_code == 201, kept.text
+    assert patient.post("/payments/card-setup").json()["saved_card"] == "visa •••• 4242"
+    again = book(patient, paying_therapist.user_id,
+                 slot_after(patient, paying_therapist.user_id, 96))  # no card sent: the saved one
+    assert again.status_code == 201, again.text
+    assert _payment(patient, again.json()["booking_id"])["status"] == "authorised"
+
+    other = people.patient()
+    assert book_paid(stack, other, paying_therapist, hours_ahead=72).status_code == 201
+    assert other.post("/payments/card-setup").json()["saved_card"] is None
+    without = book(other, paying_therapist.user_id,
+                   slot_after(other, paying_therapist.user_id, 120))
+    assert without.status_code == 400 and without.json()["field"] == "payment_method_id"
