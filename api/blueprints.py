@@ -25,6 +25,7 @@ _BLUEPRINT_MODULES = [
     "api.routes.waiting_room",
     "api.routes.account_password",
     "api.routes.plans",
+    "api.routes.payments",
     "functions.schedules",
 ]
 

@@ -51,6 +51,30 @@ def booking_mail() -> BookingMail:
     return BookingMail(mailer(), settings().frontend_url)
 
 
+def payment_gateway():
+    """Stripe through the official SDK, with the stage's keys (Secrets Manager on AWS)."""
+    from emotecare.payments.gateway import StripeGateway
+    from emotecare.settings import stripe_keys
+
+    current = settings()
+    keys = stripe_keys(current, lambda: aws.client("secretsmanager", current))
+    return StripeGateway(keys.secret_key, keys.publishable_key, keys.webhook_secret,
+                         api_base=current.stripe_api_base)
+
+
+def payment_mail():
+    from emotecare.payments.receipts import PaymentMail
+
+    return PaymentMail(mailer(), settings().frontend_url)
+
+
+def booking_payments():
+    """The payment hooks bookings and sessions call; Stripe is reached on first need."""
+    from emotecare.payments.charges import BookingPayments
+
+    return BookingPayments(payment_gateway, payment_mail())
+
+
 def patient_files() -> PatientFiles:
     current = settings()
     return PatientFiles(aws.client("s3", current), current.frames_bucket, current.reports_bucket)

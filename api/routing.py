@@ -23,6 +23,7 @@ from emotecare.errors import (
     EmoteCareError,
     ForbiddenError,
     NotFoundError,
+    PaymentError,
     SettingsError,
     TooManyRequestsError,
     ValidationError,
@@ -38,6 +39,7 @@ _STATUS = {
     ForbiddenError: 403,
     NotFoundError: 404,
     ConflictError: 409,
+    PaymentError: 402,
     TooManyRequestsError: 429,
 }
 CORS = CORSConfig(allow_origin=cors_allow_origin(), allow_headers=["Authorization", "Content-Type"],
@@ -52,6 +54,7 @@ class Call:
     body: dict[str, Any] = field(default_factory=dict)
     query: dict[str, str] = field(default_factory=dict)
     headers: dict[str, str] = field(default_factory=dict)
+    raw_body: bytes = b""  # exactly as sent (webhook signatures cover these bytes)
     client_ip: str = ""  # API Gateway's sourceIp (per-address limits)
 
     @property
@@ -135,6 +138,7 @@ def route(bp: Blueprint, path: str, methods: tuple[str, ...] = ("GET",),
                 call = Call(principal=principal, body=_parse_body(request),
                             query=dict(request.query_params or {}),
                             headers=dict(request.headers or {}),
+                            raw_body=request.raw_body or b"",
                             client_ip=_client_ip(request))
                 if principal is not None and (request.method != "GET" if writes is None
                                               else writes):

@@ -36,6 +36,10 @@ class ConflictError(EmoteCareError):
     """The request conflicts with current state, e.g. a slot already taken (HTTP 409)."""
 
 
+class PaymentError(EmoteCareError):
+    """The card was declined or the payment cannot go ahead (HTTP 402)."""
+
+
 class TooManyRequestsError(EmoteCareError):
     """Too many attempts in a while (HTTP 429); `retry_after_s` says when to try again."""
 

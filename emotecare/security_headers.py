@@ -16,12 +16,21 @@ FRAME_OPTIONS = "DENY"
 PERMISSIONS_POLICY = "camera=(self), microphone=(self), geolocation=(), payment=(), usb=()"
 
 
-def content_security_policy(api_origin: str, upload_origins: Iterable[str]) -> str:
-    """The CSP for a front end whose API is at `api_origin` and uploads go to `upload_origins`."""
-    connect = ["'self'", api_origin, *upload_origins, "stun:", "turn:", "turns:"]
+STRIPE_ORIGIN = "https://js.stripe.com"  # Stripe.js; localstripe's stand-in locally
+
+
+def content_security_policy(api_origin: str, upload_origins: Iterable[str],
+                            stripe_origin: str = STRIPE_ORIGIN) -> str:
+    """The CSP for a front end whose API is at `api_origin` and uploads go to `upload_origins`.
+
+    Stripe.js is the one foreign script: it takes card details in the page and sends them to
+    Stripe (`stripe_origin`, and Stripe's API), so they never reach our API."""
+    stripe_api = "https://api.stripe.com" if stripe_origin == STRIPE_ORIGIN else stripe_origin
+    connect = ["'self'", api_origin, *upload_origins, stripe_api, "stun:", "turn:", "turns:"]
     return "; ".join([
         "default-src 'self'",
-        "script-src 'self'",
+        f"script-src 'self' {stripe_origin}",
+        f"frame-src {stripe_origin}",
         "style-src 'self'",
         # Therapists' photos are https links to wherever they keep them.
         "img-src 'self' data: https:",
@@ -35,10 +44,12 @@ def content_security_policy(api_origin: str, upload_origins: Iterable[str]) -> s
     ])
 
 
-def security_headers(api_origin: str, upload_origins: Iterable[str]) -> dict[str, str]:
+def security_headers(api_origin: str, upload_origins: Iterable[str],
+                     stripe_origin: str = STRIPE_ORIGIN) -> dict[str, str]:
     """Every security header of a front-end response, by name."""
     return {
-        "Content-Security-Policy": content_security_policy(api_origin, upload_origins),
+        "Content-Security-Policy": content_security_policy(api_origin, upload_origins,
+                                                           stripe_origin),
         "X-Content-Type-Options": "nosniff",
         "X-Frame-Options": FRAME_OPTIONS,
         "Referrer-Policy": REFERRER_POLICY,

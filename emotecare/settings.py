@@ -54,6 +54,14 @@ class Settings:
     feed_smoothing_s: float = 10.0  # the feed's moving average covers about this many seconds
     distress_valence: float = -0.3  # smoothed valence at or below this counts as distress…
     distress_seconds: float = 30.0  # …when it lasts this long
+    # Payments (Stripe). Locally `emotecare up` points these at localstripe; on AWS the keys
+    # come from the Secrets Manager secret `stripe_keys_secret_id` (see `stripe_keys`).
+    stripe_api_base: str | None = None  # None: Stripe itself (https://api.stripe.com)
+    stripe_js_url: str = "https://js.stripe.com/v3/"
+    stripe_secret_key: str = ""
+    stripe_publishable_key: str = ""
+    stripe_webhook_secret: str = ""
+    stripe_keys_secret_id: str | None = None
 
     @property
     def resolved_jwks_url(self) -> str:
@@ -126,6 +134,40 @@ def local_data_dir() -> Path:
     """Where the local stack keeps its state (EMOTECARE_LOCAL_DATA_DIR, default `.local-data`)."""
     configured = os.environ.get(env_name("local_data_dir"))
     return Path(configured) if configured else Path(__file__).resolve().parents[1] / ".local-data"
+
+
+@dataclass(frozen=True)
+class StripeKeys:
+    secret_key: str
+    publishable_key: str
+    webhook_secret: str
+
+
+_stripe_keys_cache: dict[str, StripeKeys] = {}
+
+
+def stripe_keys(settings: Settings, secrets_client_factory=None) -> StripeKeys:
+    """The stage's Stripe keys: from Secrets Manager when `stripe_keys_secret_id` is set (a
+    JSON secret with `secret_key`, `publishable_key`, `webhook_secret`; read once per
+    process), otherwise from the settings themselves (the local stack's localstripe keys)."""
+    secret_id = settings.stripe_keys_secret_id
+    if not secret_id:
+        keys = StripeKeys(settings.stripe_secret_key, settings.stripe_publishable_key,
+                          settings.stripe_webhook_secret)
+    elif secret_id in _stripe_keys_cache:
+        keys = _stripe_keys_cache[secret_id]
+    else:
+        import json
+
+        raw = secrets_client_factory().get_secret_value(SecretId=secret_id)["SecretString"]
+        values = json.loads(raw)
+        keys = StripeKeys(values.get("secret_key", ""), values.get("publishable_key", ""),
+                          values.get("webhook_secret", ""))
+        _stripe_keys_cache[secret_id] = keys
+    if not keys.secret_key or not keys.webhook_secret:
+        raise SettingsError("Stripe keys are not configured: set EMOTECARE_STRIPE_SECRET_KEY and "
+                            "EMOTECARE_STRIPE_WEBHOOK_SECRET, or EMOTECARE_STRIPE_KEYS_SECRET_ID")
+    return keys
 
 
 def settings_to_env(settings: Settings) -> dict[str, str]:

@@ -86,6 +86,49 @@ def erasure_sweep(event):
     return {"finished": finished}
 
 
+def _payment_gateway(settings):
+    from emotecare import aws
+    from emotecare.payments.gateway import StripeGateway
+    from emotecare.settings import stripe_keys
+
+    keys = stripe_keys(settings, lambda: aws.client("secretsmanager", settings))
+    return StripeGateway(keys.secret_key, keys.publishable_key, keys.webhook_secret,
+                         api_base=settings.stripe_api_base)
+
+
+# Every 15 minutes: a session that never started is released soon after its end.
+RELEASE_UNSTARTED = Rate(15, unit=Rate.MINUTES)
+
+
+@bp.schedule(RELEASE_UNSTARTED, name="release-unstarted-payments",
+             description="Release card holds of sessions that never started")
+def release_unstarted_payments(event):
+    settings = get_settings()
+    bind_models(settings)
+    from emotecare.payments.charges import release_unstarted
+
+    released = release_unstarted(_payment_gateway(settings))
+    logger.info("unstarted sessions released", extra={"released": released})
+    return {"released": released}
+
+
+# Nightly, 03:00 UTC: our payment records against Stripe's.
+NIGHTLY_RECONCILE = Cron(0, 3, "*", "*", "?", "*")
+
+
+@bp.schedule(NIGHTLY_RECONCILE, name="reconcile-payments",
+             description="Compare payment records with Stripe and report differences")
+def reconcile_payments(event):
+    settings = get_settings()
+    bind_models(settings)
+    from emotecare.payments.reconcile import reconcile
+
+    report = reconcile(_payment_gateway(settings))
+    logger.info("payments reconciled", extra={"payments": report["payments"],
+                                              "differences": len(report["differences"])})
+    return report
+
+
 @bp.on_sqs_message(queue="reports", batch_size=10, name="report-worker")
 def compile_reports(event):
     """Run each queued job (a fan-out chunk or one patient's week); failures retry alone."""

@@ -22,7 +22,7 @@ from infra.code_scan import Scan, Site, scan_function
 @dataclass(frozen=True)
 class Resource:
     """A platform resource: kind ("table", "bucket", "queue", "user_pool", "email_identity",
-    "foundation_model") and key (table suffix, bucket/queue key, or "" for the single ones)."""
+    "foundation_model", "secret") and key (table suffix, bucket/queue key, or "" for the single ones)."""
 
     kind: str
     key: str = ""
@@ -39,6 +39,7 @@ _SERVICES = {
     # Managed TURN (sessions/ice.py): the endpoint lookup and the ICE credentials, per channel.
     "kinesisvideo": ("kinesisvideo", "signaling_channel"),
     "kinesis-video-signaling": ("kinesisvideo", "signaling_channel"),
+    "secretsmanager": ("secretsmanager", "secret"),  # the Stripe keys (emotecare.settings)
 }
 # Client methods whose IAM action is not their CamelCase name.
 _SPECIAL = {

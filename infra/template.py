@@ -22,7 +22,7 @@ if __package__ in (None, ""):  # run as a script: make the repository importable
 import yaml  # noqa: E402
 
 from emotecare.settings import Settings  # noqa: E402
-from infra.cfn import alarms, data, edge, functions, iam, protection, relay  # noqa: E402
+from infra.cfn import alarms, data, edge, functions, iam, payments, protection, relay  # noqa: E402
 from infra.cfn.common import Names, sub  # noqa: E402
 from infra.stages import Stage, load_stage  # noqa: E402
 
@@ -51,6 +51,7 @@ def merge_template(stage: Stage) -> dict:
     resources.update(edge.user_pool(names))
     resources.update(edge.sender(stage))
     resources.update(edge.frontend(names))
+    resources.update(payments.stripe_keys_secret(names))
     resources.update(functions.log_groups(deployed, names, stage))
     resources.update(functions.chalice_overrides(deployed, names, stage, env))
     resources.update(functions.inference(names, stage, env))

@@ -80,4 +80,4 @@ def export_my_data(call):
 @route(bp, "/me", methods=("DELETE",), roles=("patient",))
 def delete_me(call):
     data_rights.delete_patient_account(call.user, context.identity(), context.patient_files(),
-                                       context.booking_mail())
+                                       context.booking_mail(), context.booking_payments())

@@ -13,7 +13,8 @@ _BOTH = ("patient", "therapist")
 
 @route(bp, "/bookings", methods=("POST",), roles=("patient",))
 def create_booking(call):
-    return booking.create_booking(context.booking_mail(), call.user, call.body)
+    return booking.create_booking(context.booking_mail(), call.user, call.body,
+                                  context.booking_payments())
 
 
 @route(bp, "/bookings", roles=_BOTH)
@@ -33,7 +34,8 @@ def confirm_booking(call, booking_id):
 
 @route(bp, "/bookings/{booking_id}/decline", methods=("POST",), roles=_BOTH, status=200)
 def decline_booking(call, booking_id):
-    return lifecycle.decline_booking(context.booking_mail(), call.user, booking_id, call.body)
+    return lifecycle.decline_booking(context.booking_mail(), call.user, booking_id, call.body,
+                                     context.booking_payments())
 
 
 @route(bp, "/bookings/{booking_id}/reschedule", methods=("POST",), roles=_BOTH, status=200)
@@ -43,7 +45,8 @@ def reschedule_booking(call, booking_id):
 
 @route(bp, "/bookings/{booking_id}/cancel", methods=("POST",), roles=_BOTH, status=200)
 def cancel_booking(call, booking_id):
-    return lifecycle.cancel_booking(context.booking_mail(), call.user, booking_id, call.body)
+    return lifecycle.cancel_booking(context.booking_mail(), call.user, booking_id, call.body,
+                                    context.booking_payments())
 
 
 @route(bp, "/bookings/{booking_id}/invite.ics", roles=_BOTH)

@@ -59,7 +59,8 @@ def leave(call, session_id):
 
 @route(bp, "/sessions/{session_id}/end", methods=("POST",))
 def end(call, session_id):
-    return _ok(lifecycle.end_session(call.user, session_id))
+    return _ok(lifecycle.end_session(call.user, session_id,
+                                     on_ended=context.booking_payments().session_ended))
 
 
 @route(bp, "/sessions/{session_id}/consent", methods=("PUT",), roles=("patient",))

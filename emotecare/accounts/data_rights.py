@@ -27,10 +27,12 @@ def export_patient_data(principal: Principal, files: PatientFiles) -> dict:
 
 
 def delete_patient_account(principal: Principal, identity: IdentityProvider,
-                           files: PatientFiles, mail: BookingMail) -> dict:
-    """Cancel future sessions (telling the therapists), then erase every record and file.
+                           files: PatientFiles, mail: BookingMail, payments=None) -> dict:
+    """Cancel future sessions (telling the therapists, releasing card holds), then erase every
+    record and file; payment records are kept without the patient's identity.
 
     The request is itself one of the account's writes in flight (`standing.writing`), which
     the erasure does not wait for."""
     user = load_user(principal.user_id)
-    return erase_patient(user.user_id, user.email, identity, files, mail, own_writes=1)
+    return erase_patient(user.user_id, user.email, identity, files, mail, own_writes=1,
+                         payments=payments)

@@ -17,6 +17,7 @@ start, which is safe because every step finds what is left and removes it.
 """
 from __future__ import annotations
 
+import importlib
 import time
 from dataclasses import dataclass
 from datetime import timedelta
@@ -27,7 +28,7 @@ from emotecare.accounts import standing
 from emotecare.accounts.codes import discard_codes
 from emotecare.accounts.identity import IdentityProvider
 from emotecare.accounts.personal_data import (
-    Owner, PatientFiles, locators, patient_bookings, patient_objects)
+    RETAINED_ON_ERASURE, Owner, PatientFiles, locators, patient_bookings, patient_objects)
 from emotecare.bookings.emails import BookingMail, parties
 from emotecare.bookings.store import claim_ids
 from emotecare.db.models import Session, SlotClaim, User
@@ -72,12 +73,13 @@ def mark_erasing(account_id: str, email: str, started_at: str | None = None) -> 
 
 
 def erase_patient(account_id: str, email: str, identity: IdentityProvider, files: PatientFiles,
-                  mail: BookingMail | None, own_writes: int = 0) -> dict:
+                  mail: BookingMail | None, own_writes: int = 0, payments=None) -> dict:
     """Mark, drain, delete, verify. `own_writes`: the caller's own request, if it is counted
-    in flight (`DELETE /me` is a write of the account itself)."""
+    in flight (`DELETE /me` is a write of the account itself). `payments` releases the card
+    holds of future sessions (nothing is charged for a session the erasure cancels)."""
     erasure = mark_erasing(account_id, email)
     _drain(account_id, own_writes)
-    told = _tell_therapists(account_id, mail) if mail is not None else 0
+    told = _cancel_future_sessions(account_id, mail, payments) if mail is not None else 0
     removed = _delete_everything(erasure, identity, files)
     verified = _verify(erasure, identity, files)
     logger.info("patient account deleted", extra={"records": removed, "therapists_told": told,
@@ -120,7 +122,8 @@ def _drain(account_id: str, own_writes: int) -> None:
     logger.warning("erasure went on with writes still counted", extra={"account_id": account_id})
 
 
-def _tell_therapists(account_id: str, mail: BookingMail) -> int:
+def _cancel_future_sessions(account_id: str, mail: BookingMail, payments) -> int:
+    """Tell each therapist of a future session that it is off, and release its card hold."""
     now = iso_z(now_utc())
     told = 0
     for booking in patient_bookings(account_id):
@@ -128,6 +131,9 @@ def _tell_therapists(account_id: str, mail: BookingMail) -> int:
             _, therapist = parties(booking)
             mail.patient_left(booking, therapist)
             told += 1
+            if payments is not None:
+                booking.status = "cancelled"  # gone with the account: nothing is charged
+                payments.booking_ended(booking)
     return told
 
 
@@ -144,10 +150,24 @@ def _delete_records(erasure: Erasure, files: PatientFiles) -> int:
     for locator in locators():
         if locator.model is User:
             continue  # last, so a retry after a failure still finds the account
+        retain = _retainer(locator.table)
         for item in list(locator.find(owner)):
+            if retain is not None:
+                retain(item)  # kept as the law requires, without the patient's identity
+                continue
             item.delete()
             removed += 1
     return removed
+
+
+def _retainer(table: str):
+    """The function that keeps a record of `table` without the patient's identity, or None
+    (`RETAINED_ON_ERASURE`: financial records, GDPR Art. 17(3)(b))."""
+    target = RETAINED_ON_ERASURE.get(table)
+    if target is None:
+        return None
+    module, _, name = target.rpartition(".")
+    return getattr(importlib.import_module(module), name)
 
 
 def _delete_everything(erasure: Erasure, identity: IdentityProvider, files: PatientFiles) -> int:

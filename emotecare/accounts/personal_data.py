@@ -36,7 +36,12 @@ NOT_PATIENT_KEYED = {
                      "sign-in (TTL); nothing to read without the token",
     "account-standing": "writes in flight and the erasure ledger, keyed by account id; after a "
                         "verified erasure it holds only when, and expires (accounts/erasure.py)",
+    "stripe-events": "ids of Stripe webhook events already handled, expire (TTL)",
 }
+# Kept when the account is erased, because the law requires it (GDPR Art. 17(3)(b): tax and
+# accounting law keeps payment records for years), with what names the patient removed:
+# table → the function that strips a record of the patient's name and e-mail.
+RETAINED_ON_ERASURE = {"payments": "emotecare.payments.retention.strip_identity"}
 # Read by the patient's export? Private notes belong to the therapist who wrote them.
 NOT_EXPORTED = {"private-notes"}
 # Treatment plans: the therapist chooses what the patient sees (`GET /me/plan` is the shared

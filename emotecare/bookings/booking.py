@@ -13,6 +13,8 @@ from emotecare.bookings.views import booking_view
 from emotecare.db.models import Booking, Session
 from emotecare.errors import ConflictError
 from emotecare.fields import Fields, iso_z, now_utc, parse_email, parse_instant
+from emotecare.errors import EmoteCareError
+from emotecare.payments.charges import PAYMENT_FIELDS, BookingPayments, plan_payment
 from emotecare.therapists.profiles import THERAPY_TYPES, approved_therapist
 from emotecare.therapists.slots import SESSION_LENGTH, is_offered_slot
 
@@ -43,9 +45,12 @@ def _start_of(f: Fields, therapist, field: str = "starts_at"):
     return starts_at
 
 
-def create_booking(mail: BookingMail, patient: Principal, body: dict) -> dict:
-    """Book a therapist's free slot; exactly one of any concurrent bookings of it succeeds."""
-    f = Fields(body, ("therapist_id", "starts_at", "therapy_type", "message", "participants"))
+def create_booking(mail: BookingMail, patient: Principal, body: dict,
+                   payments: BookingPayments) -> dict:
+    """Book a therapist's free slot; exactly one of any concurrent bookings of it succeeds,
+    and only that one holds the price on the patient's card."""
+    f = Fields(body, ("therapist_id", "starts_at", "therapy_type", "message", "participants",
+                      *PAYMENT_FIELDS))
     therapist = approved_therapist(f.text("therapist_id", max_len=64), field="therapist_id")
     therapy_type = f.choice("therapy_type", THERAPY_TYPES, default="individual")
     if therapy_type not in (therapist.profile or {}).get("therapy_types", []):
@@ -54,6 +59,7 @@ def create_booking(mail: BookingMail, patient: Principal, body: dict) -> dict:
     patient_user = load_user(patient.user_id)
     participants = _participants(f, therapy_type, patient_user.email)
     starts_at = _start_of(f, therapist)
+    payment_plan = plan_payment(therapist, patient, body)
     now = iso_z(now_utc())
     booking_id, session_id = str(uuid.uuid4()), str(uuid.uuid4())
     booking = Booking(
@@ -66,6 +72,11 @@ def create_booking(mail: BookingMail, patient: Principal, body: dict) -> dict:
                       therapist_id=therapist.therapist_id, booking_id=booking_id, state="booked",
                       created_at=now)
     store.insert_booking(booking, session)
+    try:
+        payments.authorise(booking, payment_plan)  # after the claim: losers hold nothing
+    except EmoteCareError:
+        store.end_booking(booking, "payment_failed", booking.details, allowed_from=("pending",))
+        raise
     mail.requested(booking)
     return booking_view(booking, patient_user.time_zone)
 

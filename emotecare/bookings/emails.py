@@ -112,7 +112,9 @@ class BookingMail:
                        when=describe_time(booking.starts_at, me.time_zone), **local)
 
     def confirmed(self, booking: Booking) -> None:
-        self._to_both("booking_confirmed", booking, only="patient")
+        from emotecare.payments.terms import booking_policy
+
+        self._to_both("booking_confirmed", booking, only="patient", policy=booking_policy(booking))
 
     def declined(self, booking: Booking, reason: str) -> None:
         self._to_both("booking_declined", booking, cancelled=True, only="patient", reason=reason)

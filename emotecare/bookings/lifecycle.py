@@ -10,6 +10,7 @@ from emotecare.bookings.emails import BookingMail
 from emotecare.bookings.views import booking_view
 from emotecare.errors import ConflictError
 from emotecare.fields import Fields, iso_z, now_utc, parse_instant
+from emotecare.payments.charges import BookingPayments
 from emotecare.therapists.approval import require_approved
 
 ACTIVE = ("pending", "confirmed")
@@ -37,7 +38,8 @@ def confirm_booking(mail: BookingMail, therapist: Principal, booking_id: str) ->
     return booking_view(booking, _viewer_tz(therapist))
 
 
-def decline_booking(mail: BookingMail, therapist: Principal, booking_id: str, body: dict) -> dict:
+def decline_booking(mail: BookingMail, therapist: Principal, booking_id: str, body: dict,
+                    payments: BookingPayments) -> dict:
     reason = Fields(body, ("reason",)).text("reason", max_len=500)
     booking = booking_for(therapist, booking_id, as_role="therapist")
     if booking.status != "pending":
@@ -45,12 +47,15 @@ def decline_booking(mail: BookingMail, therapist: Principal, booking_id: str, bo
     details = _with_event(booking.details, {"event": "declined", "reason": reason})
     details["decline_reason"] = reason
     store.end_booking(booking, "declined", details, allowed_from=("pending",))
+    payments.booking_ended(booking)
     mail.declined(booking, reason)
     return booking_view(booking, _viewer_tz(therapist))
 
 
-def cancel_booking(mail: BookingMail, principal: Principal, booking_id: str, body: dict) -> dict:
-    """Cancel; a patient cancelling less than 24 h before is recorded as `late_cancelled`."""
+def cancel_booking(mail: BookingMail, principal: Principal, booking_id: str, body: dict,
+                   payments: BookingPayments) -> dict:
+    """Cancel; a patient cancelling less than 24 h before is recorded as `late_cancelled`
+    (and pays the therapist's late fee when the booking is paid)."""
     reason = Fields(body, ("reason",)).text("reason", max_len=500, min_len=0, default="")
     booking = booking_for(principal, booking_id)
     if booking.status not in ACTIVE:
@@ -65,5 +70,6 @@ def cancel_booking(mail: BookingMail, principal: Principal, booking_id: str, bod
     details = _with_event(booking.details, {"event": status, "by": side, "reason": reason})
     details.update(cancelled_by=side, cancel_reason=reason)
     store.end_booking(booking, status, details, allowed_from=ACTIVE)
+    payments.booking_ended(booking)
     mail.cancelled(booking, side, reason)
     return booking_view(booking, _viewer_tz(principal))

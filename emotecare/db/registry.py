@@ -18,6 +18,7 @@ _MODEL_MODULES = [
     "emotecare.db.throttle",
     "emotecare.db.grants",
     "emotecare.db.standing",
+    "emotecare.db.payments",
 ]
 
 

@@ -129,8 +129,10 @@ def leave_session(user: Principal, session_id: str) -> dict:
     return describe(session)
 
 
-def end_session(user: Principal, session_id: str) -> dict:
-    """End the session (its therapist; the patient for self-reflect sessions)."""
+def end_session(user: Principal, session_id: str, on_ended=None) -> dict:
+    """End the session (its therapist; the patient for self-reflect sessions).
+
+    `on_ended(session)` runs once, after the session is ended (payments capture the fee)."""
     session = load_session_for(user, session_id)
     owner = session.patient_id if session.kind == SELF_REFLECT else session.therapist_id
     if user.user_id != owner:
@@ -141,6 +143,8 @@ def end_session(user: Principal, session_id: str) -> dict:
         raise ConflictError(f"the session is {current_state(session).replace('_', ' ')}")
     _update(session, [Session.state.set("ended"), Session.ended_at.set(iso(utc_now()))],
             Session.state.is_in(*OPEN_STATES))
+    if on_ended is not None:
+        on_ended(session)
     return describe(session)
 
 

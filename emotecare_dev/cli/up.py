@@ -19,6 +19,8 @@ def register(subparsers) -> None:
     parser.add_argument("--frontend-port", type=int, default=defaults.frontend_port)
     parser.add_argument("--turn-port", type=int, default=defaults.turn_port,
                         help="coturn's port on 127.0.0.1, UDP and TCP (0: any free port)")
+    parser.add_argument("--stripe-port", type=int, default=defaults.stripe_port,
+                        help="localstripe (the Stripe stand-in) port (0: any free port)")
     parser.add_argument("--data-dir", type=Path, default=defaults.data_dir,
                         help="where state is kept between runs")
     parser.add_argument("--no-seed", action="store_true", help="skip the demo accounts")
@@ -34,6 +36,7 @@ def run_up(args) -> int:
 
     options = StackOptions(aws_port=args.aws_port, api_port=args.api_port,
                            frontend_port=args.frontend_port, turn_port=args.turn_port,
+                           stripe_port=args.stripe_port,
                            data_dir=args.data_dir.resolve(),
                            seed=not args.no_seed)
     stack = LocalStack(options)
@@ -45,7 +48,8 @@ def run_up(args) -> int:
     except SettingsError as exc:
         raise CommandError(str(exc)) from exc
     urls = {"frontend": stack.frontend_url, "api": stack.api_url,
-            "health": f"{stack.api_url}/health", "aws": stack.emulator.endpoint}
+            "health": f"{stack.api_url}/health", "aws": stack.emulator.endpoint,
+            "stripe": stack.stripe.url}
     write_stack_file(options.data_dir, settings_to_env(settings), urls)
     print("EmoteCare is running locally (Ctrl-C stops it; data is kept in "
           f"{options.data_dir}).", flush=True)

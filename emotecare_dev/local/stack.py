@@ -20,6 +20,8 @@ from emotecare_dev.local.provision import provision
 from emotecare_dev.local.seed import seed_demo_data
 from emotecare_dev.local.servers import ApiServer, FrontendServer, ensure_port_free, pick_free_port
 from emotecare_dev.local.turn import TurnServer
+from emotecare_dev.local.stripe_server import (
+    LOCAL_PUBLISHABLE_KEY, LOCAL_SECRET_KEY, StripeServer)
 from emotecare.resources import PLATFORM, bucket_name, table_prefix
 from emotecare.settings import Settings, env_name, local_data_dir, get_settings, settings_to_env
 
@@ -39,6 +41,7 @@ class StackOptions:
     api_port: int = 8001
     frontend_port: int = 8000
     turn_port: int = 3490  # not 3478: a system coturn (Debian enables its service) may hold it
+    stripe_port: int = 8420
     data_dir: Path = field(default_factory=local_data_dir)
     region: str = "eu-west-2"
     seed: bool = True
@@ -51,6 +54,7 @@ class LocalStack:
     def __init__(self, options: StackOptions):
         self.options = options
         self.emulator = AwsEmulator(options.aws_port, options.data_dir, SAVE_EVERY_S)
+        self.stripe = StripeServer(options.stripe_port)
         self.app_module = None
         self.api: ApiServer | None = None
         self.frontend: FrontendServer | None = None
@@ -73,6 +77,7 @@ class LocalStack:
         ensure_port_free(o.api_port, "API")
         ensure_port_free(o.frontend_port, "front end")
         ensure_port_free(o.turn_port, "TURN relay (coturn)")
+        ensure_port_free(o.stripe_port, "Stripe stand-in (localstripe)")
         # Concrete ports up front: the API's CORS origin and the front end's config name them.
         o.aws_port, o.api_port, o.frontend_port, o.turn_port = (
             port or pick_free_port() for port in (o.aws_port, o.api_port, o.frontend_port, o.turn_port))
@@ -86,10 +91,13 @@ class LocalStack:
             os.environ.setdefault(key, "local")  # moto accepts any; boto3 needs some
         self.emulator.start()
         self.turn.start()
+        self.stripe.start()
         self.settings = self._configure(provision(self._base_settings(), LOCAL_ACCOUNT_ID))
         self.api.start()
+        self.stripe.send_webhooks_to(f"{self.api_url}/payments/webhook")
         self.frontend = FrontendServer(REPO_ROOT / "frontend", o.frontend_port, self._frontend_config(),
-                                       security_headers(self.api_url, [self.emulator.endpoint]))
+                                       security_headers(self.api_url, [self.emulator.endpoint],
+                                                        stripe_origin=self.stripe.url))
         self.frontend.start()
         self._wire_events()
         self._register_probes()
@@ -107,6 +115,7 @@ class LocalStack:
         if self.frontend:
             self.frontend.stop()
         self.turn.stop()
+        self.stripe.stop()
         self.emulator.stop()  # saves state
 
     def _base_settings(self) -> Settings:
@@ -121,6 +130,9 @@ class LocalStack:
             cors_origin=f"http://127.0.0.1:{o.frontend_port}",
             model_dir=str(REPO_ROOT / "model_artifacts"),
             turn_urls=json.dumps(self.turn.urls), turn_secret=self.turn.secret,
+            stripe_api_base=self.stripe.url, stripe_js_url=f"{self.stripe.url}/js.stripe.com/v3/",
+            stripe_secret_key=LOCAL_SECRET_KEY, stripe_publishable_key=LOCAL_PUBLISHABLE_KEY,
+            stripe_webhook_secret=self.stripe.webhook_secret,
         )
 
     def _configure(self, settings: Settings) -> Settings:
@@ -134,7 +146,7 @@ class LocalStack:
     def _frontend_config(self) -> dict:
         s = self.settings
         return frontend_config(self.api_url, s.region, s.user_pool_id, s.user_pool_client_id,
-                               s.stage)
+                               s.stage, stripe_js_url=s.stripe_js_url)
 
     def _wire_events(self) -> None:
         app_module = self.app_module
@@ -170,6 +182,7 @@ class LocalStack:
         register_probe("frontend", lambda: self.frontend is not None and self.frontend.healthy())
         register_probe("scheduler", self.scheduler.healthy)
         register_probe("turn-relay", self.turn.healthy)
+        register_probe("stripe", self.stripe.healthy)
         for pump in self.pumps:
             register_probe(f"events:{pump.function_name}", pump.healthy)
 

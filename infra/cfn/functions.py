@@ -15,6 +15,7 @@ from chalice.utils import to_cfn_resource_name
 from emotecare.resources import PLATFORM, dead_letter_queues
 from emotecare.settings import Settings, env_name
 from infra.cfn.common import Names, arn, queue_id, ref, sub
+from infra.cfn.payments import STRIPE_KEYS_SECRET
 from infra.stages import Stage
 
 ROOT = Path(__file__).resolve().parents[2]
@@ -93,6 +94,7 @@ def settings_environment(names: Names, stage: Stage, frontend_url: dict, **overr
         "cors_origin": frontend_url,
         "chat_backend": stage.params["chat_backend"],
         "log_level": stage.params["log_level"],
+        "stripe_keys_secret_id": ref(STRIPE_KEYS_SECRET),
         **{f"{b.key}_bucket": names.bucket(b.key) for b in PLATFORM.buckets},
         **{f"{q.key}_queue_url": ref(queue_id(q.key)) for q in PLATFORM.queues
            if q.key not in dead_letter_queues()},

@@ -9,7 +9,8 @@ from __future__ import annotations
 from emotecare.db import table_suffix
 from emotecare.db.registry import all_models
 from emotecare.resources import PLATFORM, dead_letter_queues
-from infra.cfn.common import arn, bucket_id, queue_id, sub, table_id
+from infra.cfn.common import arn, bucket_id, queue_id, ref, sub, table_id
+from infra.cfn.payments import STRIPE_KEYS_SECRET
 from infra.code_access import Resource, function_access
 from infra.cfn.functions import Function
 
@@ -28,7 +29,8 @@ def settings_resources() -> dict[str, Resource]:
                   if q.key not in dead_letter_queues()})
     named.update(user_pool_id=Resource("user_pool"), sender_email=Resource("email_identity"),
                  bedrock_model_id=Resource("foundation_model"),
-                 turn_kvs_channels=Resource("signaling_channel"))
+                 turn_kvs_channels=Resource("signaling_channel"),
+                 stripe_keys_secret_id=Resource("secret", "stripe"))
     return named
 
 
@@ -81,6 +83,8 @@ def _arns(resource: Resource, actions: list[str], bedrock_model_id: str,
         if not turn_channels:
             raise ValueError("code asks Kinesis Video for TURN but the template has no channels")
         return [arn(c) for c in turn_channels]
+    if resource.kind == "secret":
+        return [ref(STRIPE_KEYS_SECRET)]  # a secret's Ref is its ARN
     if resource.kind == "any":
         return ["*"]
     if resource.kind == "foundation_model":

@@ -246,3 +246,29 @@ ROWS += [
     Row("PUT", "/me/plan/homework", access({"patient": 200}, other_patient=404),
         body={"intervention_id": "authz-homework"}, prepare=planned),
 ]
+
+# Payments (issue 26). The world's booking is with a therapist who takes no payment, so it
+# has no payment: its sides are told so (404); other roles are refused by role first.
+_NO_PAYMENT = {"therapist": 404, "other_therapist": 404}
+ROWS += [
+    Row("POST", "/payments/webhook", everyone(400), body={"id": "evt_unsigned"}),
+    Row("POST", "/payments/card-setup", access(PATIENTS)),
+    Row("GET", "/therapists/{therapist_id}/payment-terms", everyone(200)),
+    Row("GET", "/therapists/me/payment-terms", access(THERAPISTS)),
+    Row("PUT", "/therapists/me/payment-terms", access(THERAPISTS),
+        body={"late_cancel_fee_percent": 50}),
+    Row("GET", "/me/payments", access(PATIENTS)),
+    Row("GET", "/therapists/me/payments", access(THERAPISTS)),
+    Row("GET", "/therapists/me/earnings", access(THERAPISTS)),
+    Row("GET", "/payments/{booking_id}", access({}, denied=404)),
+    Row("POST", "/payments/{booking_id}/reduced-fee", access(_NO_PAYMENT),
+        body={"decision": "accept"}),
+    Row("POST", "/payments/{booking_id}/refunds", access({**_NO_PAYMENT, "admin": 404}),
+        body={"reason": "goodwill"}),
+    Row("POST", "/payments/{booking_id}/waive-fee", access(_NO_PAYMENT)),
+    Row("PUT", "/payments/{booking_id}/superbill", access(_NO_PAYMENT),
+        body={"diagnosis_codes": []}),
+    Row("GET", "/payments/{booking_id}/superbill.pdf",
+        access({"patient": 404, "other_patient": 404, **_NO_PAYMENT})),
+    Row("POST", "/admin/payments/reconcile", access({"admin": 200})),
+]

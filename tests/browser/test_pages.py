@@ -16,9 +16,9 @@ PUBLIC_PAGES = ["/", "/privacy", "/crisis", "/signup", "/signin", "/forgot", "/r
                 "/therapists", "/resources"]
 SIGNED_IN_PAGES = {
     "patient": ["/dashboard", "/find", "/bookings", "/self-reflect", "/journal", "/chat",
-                "/resources", "/reports", "/account", "/messages"],
+                "/resources", "/reports", "/account", "/messages", "/payments"],
     "therapist": ["/dashboard", "/alerts", "/bookings", "/availability", "/profile", "/patients", "/account",
-                  "/messages"],
+                  "/messages", "/payments"],
     "admin": ["/dashboard", "/admin/therapists", "/admin/resources", "/account"],
 }
 

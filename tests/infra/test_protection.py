@@ -42,7 +42,10 @@ def test_front_end_distribution_sends_the_same_security_headers_as_the_local_ser
     csp = security["ContentSecurityPolicy"]["ContentSecurityPolicy"]["Fn::Sub"]
     local = security_headers("https://api.example", ["https://frames.example"])
     directives = dict(part.strip().split(" ", 1) for part in csp.split(";"))
-    assert directives["script-src"] == "'self'" and directives["style-src"] == "'self'"
+    # Stripe.js is the one script from elsewhere: it takes card details for Stripe.
+    assert directives["script-src"] == "'self' https://js.stripe.com"
+    assert directives["style-src"] == "'self'"
+    assert "https://api.stripe.com" in directives["connect-src"].split()
     assert directives["frame-ancestors"] == "'none'"
     assert "execute-api.${AWS::Region}.amazonaws.com" in directives["connect-src"]
     assert "-frames-${AWS::AccountId}.s3" in directives["connect-src"]

@@ -59,7 +59,8 @@ class StackProcess:
         self._log = self.log_path.open("a")
         self.process = subprocess.Popen(
             [sys.executable, "-m", "emotecare_dev.cli", "up", "--aws-port", "0", "--api-port", "0",
-             "--frontend-port", "0", "--turn-port", "0", "--data-dir", str(self.data_dir), *self.extra_args],
+             "--frontend-port", "0", "--turn-port", "0", "--stripe-port", "0",
+             "--data-dir", str(self.data_dir), *self.extra_args],
             cwd=ROOT, env=env, stdout=self._log, stderr=subprocess.STDOUT)
         try:
             return self._wait_until_healthy(timeout_s)
@@ -111,6 +112,10 @@ class StackProcess:
     @property
     def frontend_url(self) -> str:
         return self.state["urls"]["frontend"]
+
+    @property
+    def stripe_url(self) -> str:
+        return self.state["urls"]["stripe"]
 
     def health(self) -> requests.Response:
         return requests.get(self.state["urls"]["health"], timeout=10)

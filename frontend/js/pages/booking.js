@@ -4,7 +4,7 @@ import { isEnded, roomLink, shownStatus, slotPicker, therapistName } from "../co
 import { badge, errorBox, flash, h, mount, section } from "../ui.js";
 import { formatDateTime } from "../time.js";
 
-const CLOSED = ["cancelled", "late_cancelled", "declined", "completed", "ended"];
+const CLOSED = ["cancelled", "late_cancelled", "declined", "completed", "ended", "payment_failed"];
 
 export default function booking(main, { params, user, navigate }) {
   const id = encodeURIComponent(params.id);
