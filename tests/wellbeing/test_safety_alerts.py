@@ -68,7 +68,7 @@ def test_an_event_carries_its_level_and_an_urgent_one_is_mailed_at_once(stack, p
     [listed] = therapist.get("/safety-events").json()["events"]
     assert listed["event_id"] == event_id
     assert (listed["level"], listed["urgent"], listed["retraction"], listed["not_a_crisis"]) == (
-        "active_ideation", True, None, None)
+        "method_intent_plan", True, None, None)  # the pills are ready: a plan
     # Urgent: the therapist is mailed without the patient asking; no words, a link to reach them.
     mail = wait_for_mail(stack, therapist.email, "URGENT safety alert")
     assert f"#/patients/{patient.user_id}/contact" in mail.text
