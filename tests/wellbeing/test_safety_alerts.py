@@ -125,7 +125,7 @@ def test_the_therapist_marks_an_alert_not_a_crisis_and_the_verdict_is_kept_and_e
     assert export.status_code == 200 and export.headers["content-type"].startswith("text/csv")
     rows = list(csv.DictReader(io.StringIO(export.text)))
     assert [(r["event_id"], r["level"], r["verdict"], r["verdict_by"], r["verdict_note"]) for r in rows] == [
-        (event_id, "active_ideation", "not_a_crisis", therapist.user_id, "talking about a film")]
+        (event_id, "method_intent_plan", "not_a_crisis", therapist.user_id, "talking about a film")]
     assert other_therapist.get("/safety-events/export").text.strip().count("\n") == 0  # header only
 
 
