@@ -57,11 +57,6 @@ def axe_at_both_widths(watched, name: str) -> list[str]:
     return problems
 
 
-@pytest.fixture(scope="module")
-def admin(stack):
-    return make_user(stack, "admin")
-
-
 def _confirmed_now(stack, admin, name: str) -> dict:
     therapist = approved_therapist(stack, admin, name=f"Dr. {name}")
     patient = make_user(stack, "patient", name=f"Alex {name}")

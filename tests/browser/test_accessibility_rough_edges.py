@@ -19,11 +19,6 @@ pytestmark = [pytest.mark.browser, pytest.mark.stack, pytest.mark.slow]
 WAIT_MS = 15_000
 
 
-@pytest.fixture(scope="module")
-def admin(stack):
-    return make_user(stack, "admin")
-
-
 def _booked(stack, admin, name: str, *, confirm: bool = True, minutes_from_now: int | None = None):
     therapist = approved_therapist(stack, admin, name=f"Dr. {name}")
     patient = make_user(stack, "patient", name=f"Pat {name}")

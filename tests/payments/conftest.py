@@ -7,7 +7,7 @@ import pytest
 import requests
 import stripe
 
-from tests.support.booking_people import admin, patient, therapist  # noqa: F401
+from tests.support.booking_people import patient, therapist  # noqa: F401
 from tests.support.scheduling import book, slot_after
 
 GOOD_CARD = "4242424242424242"
