@@ -7,8 +7,9 @@ urgently, is decided where events are stored (`emotecare/escalation`), as docs/s
 """
 from __future__ import annotations
 
-from datetime import datetime, timezone
+from datetime import datetime
 
+from emotecare.clock import iso, utc_now
 from emotecare.safety.levels import LEVELS, NONE
 from emotecare.safety.rules import SafetyResult
 
@@ -37,10 +38,9 @@ def build_safety_event(kind: str, source: str, result: SafetyResult | None = Non
         "source": source,
         "level": level,
         "category": result.category if result else None,
-        "level": result.level if result else None,
         "categories": list(result.categories) if result else [],
         "evidence": list(result.evidence) if result else [],
-        "occurred_at": (now or datetime.now(timezone.utc)).isoformat(),
+        "occurred_at": iso(now or utc_now()),
         "needs_review": kind in (CRISIS_FLAGGED, RISK_RETRACTED),
         **context,
     }

@@ -175,7 +175,8 @@ def test_an_urgent_alert_stays_listed_when_its_mail_fails(stack_tables, patient,
 
     monkeypatch.setattr(urgent, "get_settings", lambda: load_settings(stack_tables.env))
     monkeypatch.setattr(urgent, "send_templated", ses_down)
-    event = build_safety_event(CRISIS_FLAGGED, "chat", SafetyResult(crisis=True, category="suicidal_ideation"))
+    event = build_safety_event(CRISIS_FLAGGED, "chat", SafetyResult(crisis=True, category="suicidal_ideation",
+                                                                  level="active_ideation"))
     row = record_safety_event(load_patient_context(patient.user_id), event, conversation_id="c1")
     [listed] = therapist.get("/safety-events").json()["events"]
     assert (listed["event_id"], listed["urgent"], listed["urgent_mail_at"]) == (row.event_id, True, None)
