@@ -24,6 +24,7 @@ _BLUEPRINT_MODULES = [
     "api.routes.waiting_room",
     "api.routes.account_password",
     "api.routes.plans",
+    "api.routes.care",  # issue #24: care relationships, access log, sharing
     "functions.schedules",
 ]
 

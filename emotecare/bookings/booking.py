@@ -13,6 +13,7 @@ from emotecare.bookings.views import booking_view
 from emotecare.db.models import Booking, Session
 from emotecare.errors import ConflictError
 from emotecare.fields import Fields, iso_z, now_utc, parse_email, parse_instant
+from emotecare.therapists.licensing import require_licensed_for
 from emotecare.therapists.profiles import THERAPY_TYPES, approved_therapist
 from emotecare.therapists.slots import SESSION_LENGTH, is_offered_slot
 
@@ -52,6 +53,7 @@ def create_booking(mail: BookingMail, patient: Principal, body: dict) -> dict:
         raise f.fail("therapy_type", f"this therapist does not offer {therapy_type} sessions")
     message = f.text("message", max_len=1000, min_len=0, default="")
     patient_user = load_user(patient.user_id)
+    require_licensed_for(therapist, patient_user)
     participants = _participants(f, therapy_type, patient_user.email)
     starts_at = _start_of(f, therapist)
     now = iso_z(now_utc())

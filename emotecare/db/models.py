@@ -174,6 +174,8 @@ class Session(Model):
     analysis_on = BooleanAttribute(default=False)
     consent_log = ListAttribute(of=ConsentChange, default=list)
     joined = UnicodeSetAttribute(null=True)
+    # Self-reflect sessions are the patient's alone until they share one with their therapist.
+    shared = BooleanAttribute(default=False)
     by_patient = _SessionsByPatient()
 
     @property
