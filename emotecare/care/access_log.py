@@ -16,11 +16,13 @@ from emotecare.db.care import AccessLogEntry
 from emotecare.fields import Fields
 
 # The kinds of data a read is logged under (the page explains each in words).
-KINDS = ("plan", "questionnaires", "trends", "reports", "session", "notes")
+KINDS = ("plan", "questionnaires", "trends", "reports", "session")
 LIST_LIMIT = 500
 
 
 def record_read(patient_id: str, reader: Principal, kind: str) -> None:
+    if kind not in KINDS:  # the page names each kind in words: a new kind needs its words
+        raise ValueError(f"unknown kind of clinical data {kind!r}")
     now = iso(utc_now())
     entry = AccessLogEntry(patient_id, f"{now[:16]}#{reader.user_id}#{kind}")
     entry.update(actions=[

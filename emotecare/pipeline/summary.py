@@ -27,6 +27,7 @@ def summarise_session(user: Principal, session_id: str) -> dict:
                **describe_records(records), "timeline": build_timeline(records)}
     if session.kind == SELF_REFLECT:
         summary["earlier"] = _earlier_self_reflect(session)
+        summary["shared"] = bool(session.shared)  # with the care team (sessions.sharing)
     return summary
 
 

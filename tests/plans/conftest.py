@@ -1,4 +1,4 @@
-"""People for the plan tests: a patient who booked a therapist, that therapist, and outsiders.
+"""People for the plan tests: a patient in a therapist's care, that therapist, and outsiders.
 
 Function-scoped patient and therapist, so every test starts with no plan and no data.
 """
@@ -9,7 +9,7 @@ import pytest
 from emotecare.db import bind_models
 from emotecare.settings import load_settings
 from tests.support.accounts import TestUser, make_user
-from tests.support.scheduling import approved_therapist, book, slot_after
+from tests.support.scheduling import approved_therapist, confirmed_booking
 
 
 @pytest.fixture(scope="module")
@@ -29,10 +29,9 @@ def therapist(stack, admin) -> TestUser:
 
 @pytest.fixture
 def patient(stack, therapist) -> TestUser:
-    """A patient whose latest booking is with `therapist` (so theirs is the plan shown)."""
+    """A patient in `therapist`'s care (a confirmed booking), so theirs is the plan shown."""
     patient = make_user(stack, "patient")
-    response = book(patient, therapist.user_id, slot_after(patient, therapist.user_id, 30))
-    assert response.status_code == 201, response.text
+    confirmed_booking(patient, therapist)
     return patient
 
 

@@ -1,6 +1,7 @@
 """Create session rows directly on a running stack (until bookings create them through the API)."""
 from __future__ import annotations
 
+import json
 import os
 import re
 import subprocess
@@ -29,9 +30,25 @@ def make_session(stack: StackProcess, patient: TestUser, therapist: TestUser | N
             "booking_id": {"S": f"bk-{uuid.uuid4().hex[:8]}"}}
     if therapist is not None:
         item["therapist_id"] = {"S": therapist.user_id}
+        if kind == "therapy":
+            _in_active_care(stack, patient, therapist, _iso(now))
     stack.client("dynamodb").put_item(
         TableName=f"{stack.env['EMOTECARE_TABLE_PREFIX']}-sessions", Item=item)
     return session_id
+
+
+def _in_active_care(stack: StackProcess, patient: TestUser, therapist: TestUser, at: str) -> None:
+    """The care relationship a confirmed booking starts (the therapist reads the session's feed
+    only during active care)."""
+    event = {"state": "active", "by": therapist.user_id, "by_role": "therapist", "at": at,
+             "reason": "confirmed a booking"}
+    stack.client("dynamodb").put_item(
+        TableName=f"{stack.env['EMOTECARE_TABLE_PREFIX']}-care-relationships", Item={
+            "patient_id": {"S": patient.user_id},
+            "relationship_key": {"S": f"{therapist.user_id}#{at}"},
+            "therapist_id": {"S": therapist.user_id}, "state": {"S": "active"},
+            "requested_at": {"S": at}, "active_from": {"S": at},
+            "history": {"S": json.dumps([event])}})
 
 
 def live_session(stack: StackProcess, patient: TestUser, therapist: TestUser) -> str:

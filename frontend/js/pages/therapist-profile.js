@@ -54,7 +54,7 @@ export default function therapistProfile(main, { params, navigate }) {
             h("dt", {}, "Works with"), h("dd", {}, (t.specialties || []).join(", ") || "—"),
             h("dt", {}, "Therapy types"), h("dd", {}, (t.therapy_types || []).join(", ") || "—"),
             h("dt", {}, "Languages"), h("dd", {}, (t.languages || []).join(", ") || "—"),
-            h("dt", {}, "Licence"), h("dd", {}, [t.licence_number, t.jurisdiction].filter(Boolean).join(", ") || "—"))),
+            h("dt", {}, "Licensed in"), h("dd", { "data-testid": "licensed-in" }, (t.licensed_in || []).join(", ") || "—"))),
         h("section", { class: "card" }, h("h2", {}, "Price"),
           h("p", { class: "now" }, t.price_per_session ? `${t.currency === "GBP" ? "£" : "$"}${t.price_per_session} per session` : "Ask the therapist"),
           h("p", { class: "small muted" }, "Free to cancel up to 24 hours before."))),
