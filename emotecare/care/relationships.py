@@ -172,10 +172,13 @@ def decline(therapist: Principal, patient_id: str, reason: str) -> CareRelations
 def discharge(therapist: Principal, patient_id: str, reason: str) -> CareRelationship:
     """The therapist ends active care (records stay theirs; newer data stops reaching them)."""
     if 0 < len(patient_id) <= 64 and therapist.user_id in confirmed_without_record(patient_id):
-        return _new_record(patient_id, therapist.user_id, ENDED, Actor.of(therapist),
-                           reason or "discharged", iso(utc_now()))
-    record = _requested_of(therapist, patient_id, (ACTIVE,))
-    return _change(record, ENDED, Actor.of(therapist), reason or "discharged")
+        record = _new_record(patient_id, therapist.user_id, ENDED, Actor.of(therapist),
+                             reason or "discharged", iso(utc_now()))
+    else:
+        record = _change(_requested_of(therapist, patient_id, (ACTIVE,)), ENDED,
+                         Actor.of(therapist), reason or "discharged")
+    _forget_choice(patient_id, therapist.user_id)
+    return record
 
 
 def end_by_patient(patient: Principal, therapist_id: str) -> CareRelationship:

@@ -27,12 +27,15 @@ def care_team_summary(summary: dict) -> dict:
     """The care team's part of a stored report summary.
 
     Reports compiled before the care team's view existed are shown without any self-reflect
-    session (their weekly emotion numbers cannot be split, so they are left out too).
+    session; when the week had one, its weekly emotion figures mix it in and cannot be split,
+    so they are left out too.
     """
     if CARE_TEAM in summary:
         return summary[CARE_TEAM]
-    view = {k: v for k, v in summary.items() if k not in ("emotions", "daily_valence")}
     sessions = summary.get("sessions") or {}
+    if not sessions.get("self_reflect"):
+        return summary
+    view = dict(summary)
     view["sessions"] = {**sessions, "self_reflect": 0,
                         "items": [i for i in sessions.get("items", []) if i.get("kind") != SELF_REFLECT]}
     view["emotions"] = {"frames": None, "face_share": None, "mean_valence": None, "expressions": {}}

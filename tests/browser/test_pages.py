@@ -15,7 +15,7 @@ PUBLIC_PAGES = ["/", "/privacy", "/crisis", "/signup", "/signin", "/forgot", "/r
                 "/therapists", "/resources"]
 SIGNED_IN_PAGES = {
     "patient": ["/dashboard", "/find", "/bookings", "/self-reflect", "/journal", "/chat",
-                "/resources", "/reports", "/account", "/messages"],
+                "/resources", "/reports", "/account", "/messages", "/access-log"],
     "therapist": ["/dashboard", "/bookings", "/availability", "/profile", "/patients", "/account",
                   "/messages"],
     "admin": ["/dashboard", "/admin/therapists", "/admin/resources", "/account"],
