@@ -45,7 +45,7 @@ export default function patients(main) {
       h("a", { href: `#/patients/${encodeURIComponent(p.patient_id)}` }, p.name || "Patient"),
       h("span", { class: "muted small" }, ` · ${CARE_WORDS[p.care || "booking"]}`),
       p.next_session || p.last_session ? h("span", { class: "muted small" }, ` · ${p.next_session ? "next" : "last"} session ${(p.next_session || p.last_session).slice(0, 10)}`) : null,
-      " ", ...actions(p));
+      ...actions(p).flatMap((button) => [" ", button]));
   }
 
   async function load() {
