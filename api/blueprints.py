@@ -26,6 +26,7 @@ _BLUEPRINT_MODULES = [
     "api.routes.account_password",
     "api.routes.plans",
     "api.routes.payments",
+    "api.routes.care",  # issue #24: care relationships, access log, sharing
     "functions.schedules",
 ]
 

@@ -42,7 +42,7 @@ def free_slots(call, therapist_id):
 
 @route(bp, "/matches", methods=("POST",), roles=("patient",), status=200)
 def match_therapists(call):
-    return matching.rank_matches(call.body, load_user(call.user.user_id).time_zone)
+    return matching.rank_matches(call.body, load_user(call.user.user_id))
 
 
 @route(bp, "/admin/therapists", roles=("admin",))

@@ -6,6 +6,8 @@ from pynamodb.exceptions import DoesNotExist
 from emotecare.accounts.safety_contacts import CONTACT_FIELDS, contact_updates, contact_view, parse_location
 from emotecare.accounts.tokens import Principal
 from emotecare.clock import iso, utc_now
+from emotecare.care.relationships import relationship_view, request_care
+from emotecare.therapists.licensing import require_licensed_for
 from emotecare.db.models import Therapist, User
 from emotecare.errors import AuthenticationError, ForbiddenError
 from emotecare.fields import Fields, iso_z, now_utc
@@ -70,7 +72,8 @@ def update_me(principal: Principal, body: dict) -> dict:
 
 
 def choose_therapist(principal: Principal, body: dict) -> dict:
-    """Make an approved therapist the patient's current one (switching keeps the history).
+    """Ask an approved therapist for care: the request becomes active care once they accept
+    (`emotecare.care.relationships`); care with any other therapist ends now (a switch).
 
     Private notes belong to the therapist who wrote them, so a new therapist starts with
     none of the previous one's.
@@ -84,6 +87,8 @@ def choose_therapist(principal: Principal, body: dict) -> dict:
     if therapist is None or therapist.status != "approved":
         raise f.fail("therapist_id", "no such therapist")
     user = load_user(principal.user_id)
+    require_licensed_for(therapist, user)
+    care = request_care(principal, therapist_id)
     profile = dict(user.profile or {})
     previous = profile.get("therapist_id")
     if previous != therapist_id:
@@ -92,7 +97,7 @@ def choose_therapist(principal: Principal, body: dict) -> dict:
             history.append({"therapist_id": previous, "until": iso_z(now_utc())})
         profile.update(therapist_id=therapist_id, therapist_history=history)
         user.update(actions=[User.profile.set(profile)])
-    return public_user(user)
+    return {**public_user(user), "care": relationship_view(care)}
 
 
 

@@ -1,4 +1,5 @@
-"""Who may see a booking, and which patients a therapist may know about."""
+"""Who may see a booking and join its session (who may read a patient's clinical data is
+`emotecare.care.access`'s decision)."""
 from __future__ import annotations
 
 from pynamodb.exceptions import DoesNotExist
@@ -6,10 +7,6 @@ from pynamodb.exceptions import DoesNotExist
 from emotecare.accounts.tokens import Principal
 from emotecare.db.models import Booking
 from emotecare.errors import ForbiddenError, NotFoundError
-
-# Bookings that make someone "a patient of" a therapist; a declined request does not.
-RELATION_STATUSES = ("pending", "confirmed", "cancelled", "late_cancelled")
-
 
 def booking_for(principal: Principal, booking_id: str, as_role: str | None = None) -> Booking:
     """The booking when `principal` is its patient or therapist; 404 otherwise.
@@ -26,21 +23,6 @@ def booking_for(principal: Principal, booking_id: str, as_role: str | None = Non
     if as_role and side != as_role:
         raise ForbiddenError(f"only the booking's {as_role} may do this")
     return booking
-
-
-def is_patient_of(therapist_id: str, patient_id: str) -> bool:
-    """Whether the patient has booked the therapist (any time, declined requests aside)."""
-    query = Booking.by_patient.query(
-        patient_id, filter_condition=(Booking.therapist_id == therapist_id)
-        & Booking.status.is_in(*RELATION_STATUSES))
-    return next(iter(query), None) is not None
-
-
-def require_patient_of(therapist: Principal, patient_id: str) -> None:
-    """404 unless the patient booked this therapist (others' patients do not exist for them)."""
-    if therapist.role != "therapist" or not patient_id or len(patient_id) > 64 \
-            or not is_patient_of(therapist.user_id, patient_id):
-        raise NotFoundError("no such patient")
 
 
 def may_join(principal: Principal, booking: Booking) -> bool:

@@ -15,6 +15,7 @@ from emotecare.errors import ConflictError
 from emotecare.fields import Fields, iso_z, now_utc, parse_email, parse_instant
 from emotecare.errors import EmoteCareError
 from emotecare.payments.charges import PAYMENT_FIELDS, BookingPayments, plan_payment
+from emotecare.therapists.licensing import require_licensed_for
 from emotecare.therapists.profiles import THERAPY_TYPES, approved_therapist
 from emotecare.therapists.slots import SESSION_LENGTH, is_offered_slot
 
@@ -57,6 +58,7 @@ def create_booking(mail: BookingMail, patient: Principal, body: dict,
         raise f.fail("therapy_type", f"this therapist does not offer {therapy_type} sessions")
     message = f.text("message", max_len=1000, min_len=0, default="")
     patient_user = load_user(patient.user_id)
+    require_licensed_for(therapist, patient_user)
     participants = _participants(f, therapy_type, patient_user.email)
     starts_at = _start_of(f, therapist)
     payment_plan = plan_payment(therapist, patient, body)

@@ -8,6 +8,7 @@ from emotecare.bookings.access import booking_for
 from emotecare.bookings.booking import FREE_CANCELLATION
 from emotecare.bookings.emails import BookingMail
 from emotecare.bookings.views import booking_view
+from emotecare.care.relationships import activate_for_booking
 from emotecare.errors import ConflictError
 from emotecare.fields import Fields, iso_z, now_utc, parse_instant
 from emotecare.payments.charges import BookingPayments
@@ -34,6 +35,7 @@ def confirm_booking(mail: BookingMail, therapist: Principal, booking_id: str) ->
     store.set_status(booking, "confirmed", _with_event(booking.details, {"event": "confirmed"}),
                      allowed_from=("pending",))
     booking.status = "confirmed"
+    activate_for_booking(booking, therapist)  # a confirmed booking starts (or accepts) care
     mail.confirmed(booking)
     return booking_view(booking, _viewer_tz(therapist))
 

@@ -8,6 +8,7 @@ from pynamodb.exceptions import DoesNotExist
 
 from emotecare.accounts.profiles import load_user
 from emotecare.accounts.tokens import Principal
+from emotecare.care.relationships import latest_by_patient, was_confirmed
 from emotecare.db.models import Booking, Session, User
 from emotecare.fields import Fields, iso_z, now_utc, parse_instant
 from emotecare.therapists.slots import SESSION_LENGTH
@@ -73,16 +74,27 @@ def list_bookings(principal: Principal, query: dict) -> dict:
                                          for b in bookings]}
 
 
+def _patient_entry(patient_id: str) -> dict:
+    return {"patient_id": patient_id, "next_session": None, "last_session": None,
+            "bookings": 0, "care": None}
+
+
 def patients_of(therapist: Principal) -> dict:
-    """The patients who booked this therapist, with their next and last session."""
+    """The patients who booked or asked for this therapist, with their next and last session
+    and the state of their care (`requested`, `active`, `ended`, or None: only a booking
+    request so far, which grants nothing until confirmed)."""
     now = iso_z(now_utc())
     seen: dict[str, dict] = {}
+    care = latest_by_patient(therapist.user_id)
+    for patient_id, record in care.items():
+        if record.state != "declined":
+            seen[patient_id] = {**_patient_entry(patient_id), "care": record.state}
     for booking in Booking.by_therapist.query(therapist.user_id):
         if booking.status == "declined":
             continue
-        entry = seen.setdefault(booking.patient_id, {"patient_id": booking.patient_id,
-                                                     "next_session": None, "last_session": None,
-                                                     "bookings": 0})
+        entry = seen.setdefault(booking.patient_id, _patient_entry(booking.patient_id))
+        if booking.patient_id not in care and was_confirmed(booking):
+            entry["care"] = "active"  # confirmed before relationships were recorded
         entry["bookings"] += 1
         active = booking.status in ("pending", "confirmed")
         if booking.starts_at >= now and active and entry["next_session"] is None:

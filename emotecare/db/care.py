@@ -1,7 +1,8 @@
-"""Tables of accounts and booking that the core models do not cover: one-time codes, notes."""
+"""Tables of accounts and care that the core models do not cover: one-time codes, notes,
+care relationships and the access log patients read."""
 from __future__ import annotations
 
-from pynamodb.attributes import NumberAttribute, TTLAttribute, UnicodeAttribute
+from pynamodb.attributes import JSONAttribute, NumberAttribute, TTLAttribute, UnicodeAttribute
 from pynamodb.indexes import AllProjection, GlobalSecondaryIndex
 from pynamodb.models import Model
 
@@ -44,3 +45,55 @@ class PrivateNote(Model):
     text = UnicodeAttribute(default="")
     updated_at = UnicodeAttribute()
     by_patient = _NotesByPatient()
+
+
+class _RelationshipsByTherapist(GlobalSecondaryIndex):
+    class Meta:
+        index_name = "by-therapist"
+        projection = AllProjection()
+
+    therapist_id = UnicodeAttribute(hash_key=True)
+    requested_at = UnicodeAttribute(range_key=True)
+
+
+class CareRelationship(Model):
+    """One patient's care with one therapist: requested → active → ended (or declined).
+
+    `relationship_key` = "<therapist_id>#<requested_at>", so the pair's records are one key
+    range of the patient's partition. A new request after an ending is a new record: the
+    history of every period stays. `history` lists each change: state, by whom (user id and
+    role), when and why.
+    """
+
+    class Meta:
+        table_name = "care-relationships"
+
+    patient_id = UnicodeAttribute(hash_key=True)
+    relationship_key = UnicodeAttribute(range_key=True)
+    therapist_id = UnicodeAttribute()
+    state = UnicodeAttribute()  # requested | active | ended | declined
+    requested_at = UnicodeAttribute()
+    active_from = UnicodeAttribute(null=True)
+    ended_at = UnicodeAttribute(null=True)
+    history = JSONAttribute(default=list)
+    by_therapist = _RelationshipsByTherapist()
+
+
+class AccessLogEntry(Model):
+    """Someone other than the patient read a kind of the patient's clinical data.
+
+    One row per (minute, reader, kind): a therapist's page polling the same data within a
+    minute adds to `reads` instead of writing a row per poll. No content, only the kind.
+    """
+
+    class Meta:
+        table_name = "access-log"
+
+    patient_id = UnicodeAttribute(hash_key=True)
+    entry_key = UnicodeAttribute(range_key=True)  # "<minute>#<reader_id>#<kind>"
+    reader_id = UnicodeAttribute()
+    reader_role = UnicodeAttribute()
+    kind = UnicodeAttribute()
+    first_at = UnicodeAttribute()
+    last_at = UnicodeAttribute()
+    reads = NumberAttribute(default=0)

@@ -178,6 +178,8 @@ class Session(Model):
     invitee_consent = UnicodeSetAttribute(null=True)
     consent_log = ListAttribute(of=ConsentChange, default=list)
     joined = UnicodeSetAttribute(null=True)
+    # Self-reflect sessions are the patient's alone until they share one with their therapist.
+    shared = BooleanAttribute(default=False)
     by_patient = _SessionsByPatient()
 
     def consents(self, person_id: str) -> bool:

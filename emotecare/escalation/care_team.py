@@ -6,10 +6,8 @@ from dataclasses import dataclass
 from pynamodb.exceptions import DoesNotExist
 
 from emotecare.accounts.profiles import load_user
-from emotecare.db.models import Booking, Therapist, User
-
-# A declined request never made someone the patient's therapist.
-_NOT_A_RELATIONSHIP = frozenset({"declined"})
+from emotecare.care.access import current_therapist
+from emotecare.db.models import Therapist, User
 
 
 @dataclass(frozen=True)
@@ -34,17 +32,9 @@ def load_patient_context(patient_id: str) -> PatientContext:
 
 
 def find_current_therapist(patient: User) -> str | None:
-    """The therapist the patient chose (`PUT /me/therapist`), else their latest booking's.
-
-    The latest booking is read from the bookings `by-patient` index, newest start first.
-    """
-    chosen = (patient.profile or {}).get("therapist_id")
-    if chosen:
-        return chosen
-    for booking in Booking.by_patient.query(patient.user_id, scan_index_forward=False):
-        if booking.status not in _NOT_A_RELATIONSHIP:
-            return booking.therapist_id
-    return None
+    """The therapist in active care of the patient (`emotecare.care.access.current_therapist`):
+    a request not yet accepted or a booking not yet confirmed makes nobody their therapist."""
+    return current_therapist(patient)
 
 
 def _therapist_name(therapist_id: str | None) -> str | None:

@@ -1,8 +1,10 @@
 """Who may write to whom: a patient and their therapist, in both directions, nobody else.
 
-A patient's therapist is the one they chose (`PUT /me/therapist`) or the therapist of any of
-their bookings that was not declined. Admins and other patients or therapists have no
-thread; for them the other user does not exist (404), as the API promises.
+A patient and a therapist write to each other while their care relationship is active
+(`emotecare.care.access.may_message`: the therapist accepted the patient's request or
+confirmed a booking); after it ends the thread stays readable, read-only. Admins and other
+patients or therapists have no thread; for them the other user does not exist (404), as the
+API promises.
 """
 from __future__ import annotations
 
@@ -11,10 +13,10 @@ from dataclasses import dataclass
 from pynamodb.exceptions import DoesNotExist
 
 from emotecare.accounts.tokens import Principal
-from emotecare.db.models import Booking, Therapist, User
+from emotecare.care.access import may_message
+from emotecare.db.models import Therapist, User
 from emotecare.errors import NotFoundError
 
-_NOT_A_RELATIONSHIP = frozenset({"declined"})
 _COUNTERPART = {"patient": "therapist", "therapist": "patient"}
 
 
@@ -56,15 +58,8 @@ def find_thread(caller: Principal, other_id: str) -> Thread:
 
 
 def may_write(thread: Thread) -> bool:
-    """Whether the patient chose this therapist or has a booking with them not declined."""
-    patient = thread.other if not thread.caller_is_patient else _load(thread.patient_id)
-    if patient is None:
-        return False
-    if (patient.profile or {}).get("therapist_id") == thread.therapist_id:
-        return True
-    bookings = Booking.by_patient.query(thread.patient_id,
-                                        filter_condition=Booking.therapist_id == thread.therapist_id)
-    return any(b.status not in _NOT_A_RELATIONSHIP for b in bookings)
+    """Whether the pair's care is active (only then does either side write)."""
+    return may_message(thread.patient_id, thread.therapist_id)
 
 
 def display_name(user: User) -> str:

@@ -20,14 +20,15 @@ from dataclasses import dataclass
 from pynamodb.exceptions import PutError
 
 from emotecare.accounts.tokens import Principal
+from emotecare.care.access import read_session
 from emotecare.clock import ms_from_iso
 from emotecare.db.live import FeedState
 from emotecare.db.models import EmotionRecord, Session
-from emotecare.errors import ForbiddenError, ValidationError
+from emotecare.errors import ValidationError
 from emotecare.log import get_logger
 from emotecare.pipeline.reading import read_now
 from emotecare.pipeline.smoothing import Observation, SmoothingRules, current_view, fold
-from emotecare.sessions.lifecycle import SELF_REFLECT, load_session_for
+from emotecare.sessions.lifecycle import load_session_for
 
 PAGE = 200
 _FOLD_PAGE = 1000
@@ -60,7 +61,7 @@ def read_feed(user: Principal, session_id: str, since: str | None, rules: Smooth
     if since is not None and (len(since) > 200 or not since[:4].isdigit()):
         raise ValidationError("since must be a cursor returned by this feed", field="since")
     session = load_session_for(user, session_id)
-    authorise_feed_reader(user, session)
+    read_session(user, session, live=True)
     records, analysis_on = _wait_for_news(session, since, time.monotonic() + wait_s)
     state = advance_state(session_id, rules, read=ReadPage(since, records, len(records) < PAGE))
     return {
@@ -152,13 +153,6 @@ def advance_state(session_id: str, rules: SmoothingRules, read: ReadPage | None 
                 raise
             logger.info("feed state advanced concurrently; re-reading", extra={"session": session_id})
     return FeedState.get(session_id)
-
-
-def authorise_feed_reader(user: Principal, session: Session) -> None:
-    """Only the therapist reads a therapy session's feed; the patient reads their self-reflect one."""
-    reader = session.patient_id if session.kind == SELF_REFLECT else session.therapist_id
-    if user.user_id != reader:
-        raise ForbiddenError("the emotion feed of a therapy session is for its therapist")
 
 
 def _observation(record: EmotionRecord) -> Observation:

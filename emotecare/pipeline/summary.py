@@ -9,7 +9,7 @@ from __future__ import annotations
 from emotecare.accounts.tokens import Principal
 from emotecare.clock import iso_from_ms, ms_from_iso
 from emotecare.db.models import EmotionRecord, Session
-from emotecare.pipeline.feed import authorise_feed_reader
+from emotecare.care.access import read_session
 from emotecare.reports.stats import emotion_stats
 from emotecare.sessions.lifecycle import SELF_REFLECT, load_session_for
 
@@ -20,13 +20,14 @@ EARLIER_SESSIONS = 5
 def summarise_session(user: Principal, session_id: str) -> dict:
     """Timeline, distribution and face share of a session, for the reader of its feed."""
     session = load_session_for(user, session_id)
-    authorise_feed_reader(user, session)
+    read_session(user, session, live=False)
     records = list(EmotionRecord.query(session_id))
     summary = {"session_id": session_id, "kind": session.kind,
                "started_at": session.started_at or session.created_at,
                **describe_records(records), "timeline": build_timeline(records)}
     if session.kind == SELF_REFLECT:
         summary["earlier"] = _earlier_self_reflect(session)
+        summary["shared"] = bool(session.shared)  # with the care team (sessions.sharing)
     return summary
 
 

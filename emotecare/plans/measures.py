@@ -16,12 +16,18 @@ from dataclasses import dataclass
 from datetime import datetime, timezone
 from statistics import fmean
 
-from emotecare.db.models import EmotionRecord, Report
+from emotecare.db.models import EmotionRecord, Report, Session
 from emotecare.db.plans import CarePlanEntry
 from emotecare.db.wellbeing import JournalEntry, QuestionnaireResponse
+from emotecare.sessions.sharing import care_team_summary, is_private
 from emotecare.weeks import shift_week, week_bounds_utc, week_of
 
 SERIES_WEEKS = 12
+
+
+def _private_sessions(session_ids: set[str]) -> set[str]:
+    return {s.session_id for s in Session.batch_get(list(session_ids)) if is_private(s)} \
+        if session_ids else set()
 
 
 def _bound(moment: datetime) -> str:
@@ -104,16 +110,19 @@ class PatientMeasures:
         return _mean_per_week(self.window, [(r.created_at, r.mood) for r in rows], 2)
 
     def _valence(self) -> dict[str, float]:
-        compiled = {r.week: r.summary.get("emotions", {}).get("mean_valence")
+        """The care team's valence: private self-reflect sessions are left out."""
+        compiled = {r.week: care_team_summary(r.summary).get("emotions", {}).get("mean_valence")
                     for r in Report.query(self.patient_id, Report.week.between(
                         self.window.weeks[0], self.window.weeks[-1]))
                     if (r.summary or {}).get("complete")}
         values = {week: float(v) for week, v in compiled.items() if v is not None}
         for week in (w for w in self.window.weeks if w not in compiled):
             start, end = week_bounds_utc(week, self.window.time_zone)
-            records = EmotionRecord.by_patient_time.query(
+            records = [r for r in EmotionRecord.by_patient_time.query(
                 self.patient_id, EmotionRecord.captured_at.between(_bound(start), _bound(end)))
-            found = [float(r.valence) for r in records if r.face_found and r.valence is not None]
+                if r.face_found and r.valence is not None]
+            private = _private_sessions({r.session_id for r in records})
+            found = [float(r.valence) for r in records if r.session_id not in private]
             if found:
                 values[week] = round(fmean(found), 4)
         return values

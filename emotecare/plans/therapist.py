@@ -5,7 +5,7 @@ from __future__ import annotations
 from pynamodb.exceptions import DoesNotExist
 
 from emotecare.accounts.tokens import Principal
-from emotecare.bookings.access import require_patient_of
+from emotecare.care.access import change_clinical, read_clinical
 from emotecare.clock import utc_now
 from emotecare.db.models import User
 from emotecare.errors import ValidationError
@@ -39,7 +39,7 @@ def _view(patient_id: str, therapist_id: str) -> dict:
 
 def read_plan(therapist: Principal, patient_id: str) -> dict:
     """The pair's current plan with progress (an empty version 0 before the first save)."""
-    require_patient_of(therapist, patient_id)
+    read_clinical(therapist, patient_id, "plan")
     return _view(patient_id, therapist.user_id)
 
 
@@ -59,7 +59,7 @@ def _fill_baselines(body: dict, patient_id: str, therapist_id: str) -> None:
 def write_plan(therapist: Principal, patient_id: str, body: dict) -> dict:
     """Save the plan as a new version (`version` in the body: the one the editor started from)."""
     plan, expected = parse_plan(body, load_resource)
-    require_patient_of(therapist, patient_id)
+    change_clinical(therapist, patient_id)
     if expected is None:
         current = store.load_plan(patient_id, therapist.user_id)
         expected = int(current.version) if current else 0
@@ -70,7 +70,7 @@ def write_plan(therapist: Principal, patient_id: str, body: dict) -> dict:
 
 
 def read_versions(therapist: Principal, patient_id: str) -> dict:
-    require_patient_of(therapist, patient_id)
+    read_clinical(therapist, patient_id, "plan")
     return {"patient_id": patient_id, "versions": [
         {"version": int(v.version), "saved_at": v.saved_at, "saved_by": v.saved_by, **v.body}
         for v in store.list_versions(patient_id, therapist.user_id)]}
@@ -81,7 +81,7 @@ def record_value(therapist: Principal, patient_id: str, body: dict) -> dict:
     fields = Fields(body, ("goal_id", "value", "recorded_at"))
     goal_id = fields.text("goal_id", max_len=40)
     recorded_at = fields.instant("recorded_at", default=None) or utc_now()
-    require_patient_of(therapist, patient_id)
+    change_clinical(therapist, patient_id)
     plan = store.load_plan(patient_id, therapist.user_id)
     goal = next((g for g in (plan.body["goals"] if plan else []) if g["goal_id"] == goal_id), None)
     if goal is None:

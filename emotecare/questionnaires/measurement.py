@@ -6,7 +6,7 @@ message: the crisis reply with the patient's helplines, and a safety event for t
 from __future__ import annotations
 
 from emotecare.accounts.tokens import Principal
-from emotecare.bookings.access import require_patient_of
+from emotecare.care.access import change_clinical, read_clinical
 from emotecare.clock import utc_now
 from emotecare.errors import NotFoundError
 from emotecare.escalation.care_team import load_patient_context
@@ -61,8 +61,7 @@ def history(principal: Principal, query: dict) -> dict:
     f = Fields(query, ("patient_id", "kind"))
     kind = instrument_for(query["kind"]).id if "kind" in query else None
     if principal.role == "therapist":
-        patient_id = f.text("patient_id", max_len=64)
-        require_patient_of(principal, patient_id)
+        patient_id = read_clinical(principal, f.text("patient_id", max_len=64), "questionnaires")
     else:
         patient_id = f.text("patient_id", max_len=64, default=principal.user_id)
         if patient_id != principal.user_id:
@@ -92,6 +91,6 @@ def set_cadence(therapist: Principal, patient_id: str, body: dict) -> dict:
     """A therapist sets how often their patient is asked (7-90 days; default 14)."""
     Fields(body, ("cadence_days",))
     days = validate_cadence(body.get("cadence_days"))
-    require_patient_of(therapist, patient_id)
+    change_clinical(therapist, patient_id)
     row = store.save_cadence(patient_id, days, therapist.user_id)
     return {"patient_id": patient_id, "cadence_days": int(row.cadence_days), "updated_at": row.updated_at}

@@ -23,7 +23,8 @@ from emotecare.reports.files import ReportFiles
 from emotecare.reports.mailer import ReportMailer
 from emotecare.reports.render import render_report_html
 from emotecare.reports.summary import build_summary, week_over_week
-from emotecare.weeks import parse_week, shift_week, to_utc_text
+from emotecare.sessions.sharing import CARE_TEAM, care_team_summary
+from emotecare.weeks import parse_utc_text, parse_week, shift_week, to_utc_text, week_of
 from emotecare.settings import Settings, get_settings
 
 logger = get_logger("reports")
@@ -43,8 +44,13 @@ class ReportCompiler:
         now = now or utc_now()
         patient = _patient(patient_id)
         summary = build_summary(patient_id, patient.time_zone, week, now, self._rules)
-        summary["deltas"] = week_over_week(summary, self._previous_summary(patient, week, now),
-                                           shift_week(week, -1))
+        previous = self._previous_summary(patient, week, now)
+        summary["deltas"] = week_over_week(summary, previous, shift_week(week, -1))
+        care_view = summary[CARE_TEAM]
+        care_view["deltas"] = week_over_week(
+            care_view, care_team_summary(previous) if previous else None, shift_week(week, -1))
+        care_view["html_key"] = self._files.put_html(
+            patient_id, week, render_report_html(care_view, patient.name), audience=CARE_TEAM)
         html_key = self._files.put_html(patient_id, week, render_report_html(summary, patient.name))
         report = Report(patient_id, week)
         # An update, not a put: it keeps the first `created_at` and a `notified_at` that a
@@ -93,6 +99,19 @@ def _patient(patient_id: str) -> User:
     if patient.role != "patient":
         raise NotFoundError(f"{patient_id} is not a patient")
     return patient
+
+
+def recompile_week_of(session, settings: Settings) -> None:
+    """Compile again the stored report of the week a session was held in (after the patient
+    shared or unshared it); a week not compiled yet is left to the schedule."""
+    patient = _patient(session.patient_id)
+    held = session.started_at or session.created_at
+    week = week_of(parse_utc_text(held), patient.time_zone)
+    try:
+        Report.get(patient.user_id, week)
+    except Report.DoesNotExist:
+        return
+    report_compiler(settings).compile(patient.user_id, week)
 
 
 @functools.lru_cache(maxsize=4)

@@ -12,12 +12,13 @@ class ReportFiles:
         self._bucket = bucket
 
     @staticmethod
-    def html_key(patient_id: str, week: str) -> str:
-        # Deterministic: compiling the same week again overwrites the same object.
-        return f"reports/{patient_id}/{week}.html"
+    def html_key(patient_id: str, week: str, audience: str = "") -> str:
+        # Deterministic: compiling the same week again overwrites the same object. The care
+        # team's page (without private self-reflect sessions) is a second object.
+        return f"reports/{patient_id}/{week}{'.' + audience if audience else ''}.html"
 
-    def put_html(self, patient_id: str, week: str, html: str) -> str:
-        key = self.html_key(patient_id, week)
+    def put_html(self, patient_id: str, week: str, html: str, audience: str = "") -> str:
+        key = self.html_key(patient_id, week, audience)
         self._s3.put_object(Bucket=self._bucket, Key=key, Body=html.encode("utf-8"),
                             ContentType="text/html; charset=utf-8", CacheControl="no-store",
                             ServerSideEncryption="AES256")

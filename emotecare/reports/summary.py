@@ -6,6 +6,7 @@ so a report can be re-rendered without touching the raw records again.
 from __future__ import annotations
 
 from collections import defaultdict
+from dataclasses import replace
 from datetime import datetime
 from zoneinfo import ZoneInfo
 
@@ -13,6 +14,7 @@ from emotecare.pipeline.smoothing import SmoothingRules
 from emotecare.plans.report_section import plan_section
 from emotecare.reports import stats
 from emotecare.reports.sources import QUESTIONNAIRE_KINDS, WeekRows, load_week
+from emotecare.sessions.sharing import CARE_TEAM, is_private
 from emotecare.weeks import to_utc_text, week_bounds_utc, week_days
 
 SUMMARY_VERSION = 1
@@ -33,12 +35,29 @@ HEADLINE = {
 
 def build_summary(patient_id: str, time_zone: str, week: str, now: datetime,
                   rules: SmoothingRules) -> dict:
-    """Compile `week` (Monday–Sunday in `time_zone`) from the tables; no week-over-week deltas."""
+    """Compile `week` (Monday–Sunday in `time_zone`) from the tables; no week-over-week deltas.
+
+    The care team's view (`summary["care_team"]`, what a therapist reads) is the same week
+    without the self-reflect sessions the patient has not shared.
+    """
     start, end = week_bounds_utc(week, time_zone)
     rows = load_week(patient_id, start, end)
-    summary = summarise(rows, patient_id, time_zone, week, complete=end <= now, now=now, rules=rules)
-    summary["plan"] = plan_section(patient_id, summary)  # the treatment plan's goals that week
-    return summary
+    views = []
+    for view_rows in (rows, care_team_rows(rows)):
+        summary = summarise(view_rows, patient_id, time_zone, week, complete=end <= now, now=now,
+                            rules=rules)
+        summary["plan"] = plan_section(patient_id, summary)  # the treatment plan's goals that week
+        views.append(summary)
+    patient_view, care_view = views
+    patient_view[CARE_TEAM] = care_view
+    return patient_view
+
+
+def care_team_rows(rows: WeekRows) -> WeekRows:
+    """The week's rows without the patient's private (unshared self-reflect) sessions."""
+    private = {s.session_id for s in rows.sessions if is_private(s)}
+    return replace(rows, sessions=[s for s in rows.sessions if s.session_id not in private],
+                   records=[r for r in rows.records if r.session_id not in private])
 
 
 def summarise(rows: WeekRows, patient_id: str, time_zone: str, week: str, *, complete: bool,

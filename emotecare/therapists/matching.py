@@ -1,6 +1,7 @@
 """Rank approved therapists for a patient's intake, with the reasons for each score.
 
-Hard requirements (therapy type, language) filter; everything else adds points:
+Hard requirements (licensed where the patient is, therapy type, language) filter; everything
+else adds points:
 concerns covered by the therapist's specialties (up to 50), price within budget (up to
 20), free slots at the times that suit in the next two weeks (up to 20), experience (up to
 10). Scores are 0–100.
@@ -10,9 +11,10 @@ from __future__ import annotations
 from datetime import datetime, timedelta
 from zoneinfo import ZoneInfo
 
-from emotecare.db.models import Therapist
+from emotecare.db.models import Therapist, User
 from emotecare.errors import ValidationError
 from emotecare.fields import Fields, now_utc
+from emotecare.therapists.licensing import covers, licensed_in, parse_location, patient_location
 from emotecare.therapists.profiles import SPECIALTIES, THERAPY_TYPES, public_profile
 from emotecare.therapists.slots import booked_intervals, free_slots
 
@@ -29,13 +31,14 @@ def _time_window(item, name: str) -> dict:
 
 
 def parse_intake(body: dict) -> dict:
-    f = Fields(body, ("concerns", "therapy_type", "language", "times", "budget"))
+    f = Fields(body, ("concerns", "therapy_type", "language", "times", "budget", "location"))
     intake = {
         "concerns": f.texts("concerns", max_items=len(SPECIALTIES), choices=SPECIALTIES),
         "therapy_type": f.choice("therapy_type", THERAPY_TYPES, default="individual"),
         "language": f.text("language", max_len=2, min_len=2, default="en").lower(),
         "times": f.items("times", _time_window, max_items=21, default=[]),
         "budget": f.number("budget", lo=0, hi=10_000, default=None),
+        "location": parse_location(f.text("location", max_len=10)) if f.has("location") else None,
     }
     if not intake["concerns"]:
         raise ValidationError("concerns: name at least one concern", field="concerns")
@@ -81,19 +84,28 @@ def score_therapist(therapist: Therapist, intake: dict, patient_zone: ZoneInfo,
     return min(score, 100), reasons
 
 
-def rank_matches(body: dict, patient_time_zone: str) -> dict:
-    """The approved therapists that offer the therapy type and language, best first."""
+def rank_matches(body: dict, patient: User) -> dict:
+    """The approved therapists licensed where the patient is that offer the therapy type and
+    language, best first. A `location` given at intake is kept as the patient's."""
     intake = parse_intake(body)
-    zone, now = ZoneInfo(patient_time_zone or "UTC"), now_utc()
+    if intake["location"] and intake["location"] != (patient.profile or {}).get("location"):
+        patient.update(actions=[User.profile.set({**(patient.profile or {}),
+                                                  "location": intake["location"]})])
+    location = intake["location"] or patient_location(patient)
+    intake["location"] = location
+    zone, now = ZoneInfo(patient.time_zone or "UTC"), now_utc()
     matches = []
     for therapist in Therapist.by_status.query("approved"):
         profile = therapist.profile or {}
+        if not covers(licensed_in(therapist), location):
+            continue
         if intake["therapy_type"] not in profile.get("therapy_types", []):
             continue
         if intake["language"] not in profile.get("languages", []):
             continue
         score, reasons = score_therapist(therapist, intake, zone, now)
-        reasons.insert(0, f"offers {intake['therapy_type']} therapy in {intake['language']}")
+        reasons.insert(0, f"licensed where you are ({location}); offers "
+                          f"{intake['therapy_type']} therapy in {intake['language']}")
         matches.append({"therapist": public_profile(therapist), "score": score,
                         "reasons": reasons})
     matches.sort(key=lambda m: (-m["score"], m["therapist"]["name"] or ""))

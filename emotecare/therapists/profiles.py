@@ -5,6 +5,7 @@ import re
 
 from pynamodb.exceptions import DoesNotExist
 
+from emotecare.therapists.licensing import licensed_in, parse_jurisdictions
 from emotecare.accounts.tokens import Principal
 from emotecare.db.models import Therapist, User
 from emotecare.errors import NotFoundError, ValidationError
@@ -46,7 +47,7 @@ def approved_therapist(therapist_id: str, field: str | None = None) -> Therapist
 def public_profile(therapist: Therapist) -> dict:
     profile = therapist.profile or {}
     data = {name: profile.get(name) for name in PUBLIC_FIELDS}
-    data.update(therapist_id=therapist.therapist_id, licensed_in=profile.get("jurisdiction"),
+    data.update(therapist_id=therapist.therapist_id, licensed_in=list(licensed_in(therapist)),
                 therapy_types=profile.get("therapy_types", []),
                 specialties=profile.get("specialties", []),
                 languages=profile.get("languages", []))
@@ -76,6 +77,8 @@ def update_own_profile(principal: Principal, body: dict) -> dict:
                           ("licence_number", 60), ("jurisdiction", 60)):
         if f.has(name):
             changes[name] = f.text(name, max_len=max_len)
+    if "jurisdiction" in changes:  # where they may practise: matching and booking rely on it
+        parse_jurisdictions(changes["jurisdiction"])
     if f.has("photo_url"):
         url = f.text("photo_url", max_len=500)
         if not re.match(r"^(https://|img/)[^\s\"'<>]+$", url):

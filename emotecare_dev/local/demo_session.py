@@ -11,7 +11,9 @@ import uuid
 from dataclasses import dataclass
 from datetime import timedelta
 
+from emotecare.accounts.tokens import Principal
 from emotecare.bookings import store
+from emotecare.care.relationships import activate_for_booking
 from emotecare.db.models import Booking, Session, User
 from emotecare.errors import NotFoundError, ValidationError
 from emotecare.fields import iso_z, now_utc
@@ -57,4 +59,6 @@ def create_demo_session(settings: Settings, patient_email: str, therapist_email:
                       therapist_id=therapist.user_id, booking_id=booking_id, state="booked",
                       created_at=iso_z(now))
     store.insert_booking(booking, session)
+    # Confirmed as if by the therapist: their care of the patient is active from now.
+    activate_for_booking(booking, Principal(therapist.user_id, therapist.email, "therapist"))
     return DemoSession(booking_id, session_id, iso_z(starts), patient.email, therapist.email)

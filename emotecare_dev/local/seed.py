@@ -1,11 +1,14 @@
-"""Demo data for the local stack: an admin, two approved therapists with availability, a patient,
-and the resources library from the repo's seed file."""
+"""Demo data for the local stack: an admin, two approved therapists with availability, a patient
+in the care of one of them (a request the therapist accepted), and the resources library from
+the repo's seed file."""
 from __future__ import annotations
 
 from dataclasses import dataclass
 from datetime import datetime, timezone
 
 from emotecare import aws
+from emotecare.accounts.tokens import Principal
+from emotecare.care import relationships
 from emotecare.db.models import Therapist, User
 from emotecare.library.store import seed_library
 from emotecare.settings import Settings
@@ -37,7 +40,7 @@ _THERAPIST_PROFILES = {
     "dr.rivera@emotecare.example": {
         "bio": "Cognitive behavioural therapist helping adults with anxiety and stress.",
         "credentials": "PsyD, Licensed Clinical Psychologist", "licence_number": "NY-PSY-024871",
-        "jurisdiction": "US-NY", "years_experience": 12,
+        "jurisdiction": "US-NY, GB", "years_experience": 12,
         "therapy_types": ["individual", "couple"],
         "specialties": ["anxiety", "stress", "depression"], "languages": ["en", "es"],
         "price_per_session": 60, "currency": "USD", "photo_url": "img/therapist-1.svg",
@@ -59,6 +62,9 @@ _THERAPIST_PROFILES = {
     },
 }
 _APPROVED = ("dr.rivera@emotecare.example", "dr.okafor@emotecare.example")
+# The demo patient is in this therapist's care from the start, so messages, check-ins and
+# reports reach a therapist before anyone books (README "Demo users").
+_CARE = ("sam@emotecare.example", "dr.okafor@emotecare.example")
 
 # Weekly windows in the therapist's own time zone (ISO weekday 1 = Monday).
 _WEEKLY_AVAILABILITY = {
@@ -98,7 +104,23 @@ def seed_demo_data(settings: Settings) -> bool:
                       availability={"weekly": _WEEKLY_AVAILABILITY[demo.email],
                                     "exceptions": []}).save()
         created = True
+    if created:
+        _start_care(*_CARE)
     return seed_library() > 0 or created
+
+
+def _start_care(patient_email: str, therapist_email: str) -> None:
+    """The patient asks the therapist for care and the therapist accepts, as in the app."""
+    patient, therapist = (next(iter(User.by_email.query(e, limit=1))) for e in
+                          (patient_email, therapist_email))
+    if relationships.pair_records(patient.user_id, therapist.user_id):
+        return
+    relationships.request_care(Principal(patient.user_id, patient.email, "patient"),
+                               therapist.user_id)
+    relationships.accept(Principal(therapist.user_id, therapist.email, "therapist"),
+                         patient.user_id)
+    patient.update(actions=[User.profile.set({**(patient.profile or {}),
+                                              "therapist_id": therapist.user_id})])
 
 
 def _create_cognito_user(cognito, pool_id: str, demo: DemoUser) -> str:

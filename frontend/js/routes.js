@@ -32,6 +32,7 @@ export const ROUTES = [
   { path: "/reports", page: "reports", roles: ["patient"], title: "Your reports" },
   { path: "/reports/:patient/:week", page: "report", roles: ["patient", "therapist"], title: "Weekly report" },
   { path: "/check-ins", page: "check-ins", roles: ["patient"], title: "Check-ins" },
+  { path: "/access-log", page: "access-log", roles: ["patient"], title: "Who has seen my data" },
   { path: "/check-ins/:kind", page: "check-in", roles: ["patient"], title: "Check-in" },
   { path: "/sessions/:id/summary", page: "session-summary", roles: ["patient", "therapist"], title: "Session summary" },
 

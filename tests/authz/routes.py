@@ -13,7 +13,7 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Callable
 
-from tests.authz.world import REPORT_WEEK, ROLES, World, unique_email
+from tests.authz.world import RELATIONSHIP_ROLES, REPORT_WEEK, ROLES, World, unique_email
 
 Body = Callable[[World], dict] | dict | None
 
@@ -34,11 +34,18 @@ class Row:
 
 def access(ok: dict[str, int], *, denied: int = 403, anonymous: int = 401,
            **others: int) -> dict[str, int]:
-    """Statuses per role: `ok` for the allowed, `others` by name, `denied` for the rest."""
+    """Statuses per role: `ok` for the allowed, `others` by name, `denied` for the rest.
+
+    A therapist whose care of the world patient ended, or whose booking is not confirmed,
+    gets what a therapist who never met the patient gets, unless named.
+    """
     table = {role: denied for role in ROLES}
     table["anonymous"] = anonymous
     table.update(others)
     table.update(ok)
+    for role in RELATIONSHIP_ROLES:
+        if role not in ok and role not in others:
+            table[role] = table["other_therapist"]
     return table
 
 
@@ -121,8 +128,9 @@ ROWS = [
     Row("GET", "/bookings/{booking_id}/invite.ics",
         access({"patient": 200, "therapist": 200}, **NOT_YOURS)),
     Row("GET", "/patients", access(THERAPISTS)),
+    # Notes are the therapist's own record: still readable after the care ended.
     Row("GET", "/patients/{patient_id}/notes",
-        access({"therapist": 200}, other_therapist=404)),
+        access({"therapist": 200, "former_therapist": 200}, other_therapist=404)),
     Row("PUT", "/patients/{patient_id}/notes",
         access({"therapist": 200}, other_therapist=404), body={"text": "note"}),
     # Session room (branch `pipeline`): the booking's session, days before it opens, so
@@ -189,23 +197,26 @@ ROWS = [
     Row("DELETE", "/resources/{resource_id}", access({"admin": 204}), prepare=World.new_resource),
     Row("GET", "/helplines", everyone(200), query={"country": "IN"}),
     Row("GET", "/reports", access(PATIENTS)),
+    # A former therapist lists the weeks inside their care (none here), nothing newer.
     Row("GET", "/patients/{patient_id}/reports",
-        access({"patient": 200, "therapist": 200}, **NOT_YOURS)),
+        access({"patient": 200, "therapist": 200, "former_therapist": 200}, **NOT_YOURS)),
     Row("GET", "/reports/{patient_id}/{week}",
         access({"patient": 200, "therapist": 200}, **NOT_YOURS), prepare=compiled_report),
     Row("GET", "/patients/{patient_id}/trends",
         access({"patient": 200, "therapist": 200}, **NOT_YOURS), query={"weeks": "4"}),
     Row("GET", "/patients/{patient_id}/sessions/series",
         access({"patient": 200, "therapist": 200}, **NOT_YOURS)),
-    # Messaging (#18): only a patient and a therapist they chose or booked have a thread; the
-    # same role, oneself or an outsider is "no such person" (404); admins never read messages
-    # (403). The other patient chose and booked the same therapist in the rows above, so they
-    # have a thread of their own with them (and see only it: tests/messaging/test_threads.py).
+    # Messaging (#18, #24): a patient and a therapist write to each other during active care;
+    # the same role, oneself or an outsider is "no such person" (404); admins never read
+    # messages (403). The other patient chose and booked the same therapist in the rows above,
+    # but the therapist has neither accepted nor confirmed: no thread. The former therapist
+    # still reads the thread of their care, read-only.
     Row("GET", "/messages/threads", access({**PATIENTS, **THERAPISTS})),
-    Row("GET", "/messages/threads/{therapist_id}", access(PATIENTS, denied=404, admin=403)),
-    Row("GET", "/messages/threads/{patient_id}", access({"therapist": 200}, denied=404, admin=403)),
+    Row("GET", "/messages/threads/{therapist_id}", access({"patient": 200}, denied=404, admin=403)),
+    Row("GET", "/messages/threads/{patient_id}",
+        access({"therapist": 200, "former_therapist": 200}, denied=404, admin=403)),
     Row("POST", "/messages/threads/{therapist_id}",
-        access({"patient": 201, "other_patient": 201}, denied=404, admin=403),
+        access({"patient": 201}, denied=404, admin=403),
         body={"text": "See you on Thursday."}),
     Row("POST", "/messages/threads/{patient_id}", access({"therapist": 201}, denied=404, admin=403),
         body={"text": "Thanks, see you then."}),
@@ -271,4 +282,21 @@ ROWS += [
     Row("GET", "/payments/{booking_id}/superbill.pdf",
         access({"patient": 404, "other_patient": 404, **_NO_PAYMENT})),
     Row("POST", "/admin/payments/reconcile", access({"admin": 200})),
+# Care relationships (#24): the patient asks, the therapist accepts, declines or discharges,
+# the patient ends; who has read the patient's data; sharing a self-reflect session.
+ROWS += [
+    Row("GET", "/me/care", access(PATIENTS)),
+    Row("DELETE", "/me/care/{care_therapist_id}", access({"patient": 200}, other_patient=404),
+        prepare=World.new_care_to_end),
+    Row("POST", "/patients/{requesting_id}/care/accept",
+        access({"therapist": 200}, other_therapist=404), prepare=World.new_care_request),
+    Row("POST", "/patients/{requesting_id}/care/decline",
+        access({"therapist": 200}, other_therapist=404), body={"reason": "my list is full"},
+        prepare=World.new_care_request),
+    Row("POST", "/patients/{cared_id}/care/discharge",
+        access({"therapist": 200}, other_therapist=404), body={},
+        prepare=World.new_patient_in_care),
+    Row("GET", "/me/access-log", access(PATIENTS)),
+    Row("PUT", "/sessions/{self_reflect_id}/sharing", access({"patient": 200}, other_patient=404),
+        body={"shared": False}),
 ]

@@ -51,3 +51,16 @@ def test_admin_finds_the_demo_therapist_awaiting_review(stack):
                            headers={"Authorization": f"Bearer {admin['id_token']}"},
                            timeout=10).json()["therapists"]
     assert "Dr. Petra Novak" in [t["name"] for t in pending]
+
+
+def test_demo_patient_is_in_dr_okafors_care_from_the_start(stack):
+    """The README's story: Sam's messages and check-ins reach a therapist before any booking."""
+    sam, okafor = _sign_in(stack, "sam@emotecare.example"), _sign_in(stack, "dr.okafor@emotecare.example")
+    care = requests.get(f"{stack.api_url}/me/care", timeout=10,
+                        headers={"Authorization": f"Bearer {sam['id_token']}"}).json()
+    okafor_care = [c for c in care["relationships"] if c["therapist_name"] == "Dr. Chidi Okafor"]
+    assert [c["state"] for c in okafor_care] == ["active"]
+    assert [e["by_role"] for e in okafor_care[0]["history"]] == ["patient", "therapist"]
+    plan = requests.get(f"{stack.api_url}/patients/{sam['user']['user_id']}/plan", timeout=10,
+                        headers={"Authorization": f"Bearer {okafor['id_token']}"})
+    assert plan.status_code == 200, plan.text

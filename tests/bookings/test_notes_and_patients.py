@@ -4,7 +4,7 @@ from __future__ import annotations
 import pytest
 
 from tests.support.accounts import make_user
-from tests.support.scheduling import approved_therapist, book, slot_after
+from tests.support.scheduling import approved_therapist, book, confirmed_booking, slot_after
 
 pytestmark = pytest.mark.stack
 
@@ -18,6 +18,13 @@ def test_therapist_lists_only_patients_who_booked_them(stack, admin, therapist, 
     assert other.get("/patients").json()["patients"] == []
 
 
+def test_a_pending_booking_lists_the_patient_but_grants_nothing(stack, therapist, patient):
+    book(patient, therapist.user_id, slot_after(patient, therapist.user_id, 30))
+    assert [p["care"] for p in therapist.get("/patients").json()["patients"]] == [None]
+    assert therapist.get(f"/patients/{patient.user_id}/notes").status_code == 404
+    assert therapist.put(f"/patients/{patient.user_id}/notes", json={"text": "x"}).status_code == 404
+
+
 def test_declined_request_does_not_make_a_patient(stack, therapist, patient):
     booking = book(patient, therapist.user_id, slot_after(patient, therapist.user_id, 30)).json()
     therapist.post(f"/bookings/{booking['booking_id']}/decline", json={"reason": "full"})
@@ -26,7 +33,7 @@ def test_declined_request_does_not_make_a_patient(stack, therapist, patient):
 
 
 def test_private_notes_are_read_only_by_their_author(stack, admin, therapist, patient):
-    book(patient, therapist.user_id, slot_after(patient, therapist.user_id, 30))
+    confirmed_booking(patient, therapist)
     path = f"/patients/{patient.user_id}/notes"
     saved = therapist.put(path, json={"text": "Sleeps badly before exams."})
     assert saved.status_code == 200
@@ -39,14 +46,14 @@ def test_private_notes_are_read_only_by_their_author(stack, admin, therapist, pa
 
 
 def test_switching_therapist_leaves_the_old_notes_behind(stack, admin, therapist, patient):
-    book(patient, therapist.user_id, slot_after(patient, therapist.user_id, 30))
+    confirmed_booking(patient, therapist)
     assert patient.put("/me/therapist", json={"therapist_id": therapist.user_id}).status_code == 200
     therapist.put(f"/patients/{patient.user_id}/notes", json={"text": "Old therapist's view"})
 
     new = approved_therapist(stack, admin)
     switched = patient.put("/me/therapist", json={"therapist_id": new.user_id})
     assert switched.status_code == 200 and switched.json()["therapist_id"] == new.user_id
-    book(patient, new.user_id, slot_after(patient, new.user_id, 80))
+    confirmed_booking(patient, new, hours=80)
     notes = new.get(f"/patients/{patient.user_id}/notes")
     assert notes.status_code == 200 and notes.json()["text"] == ""
     assert therapist.get(f"/patients/{patient.user_id}/notes").json()["text"] == (

@@ -37,7 +37,11 @@ def test_patient_writes_therapist_sees_unread_replies_and_patient_reads(open_pag
     sign_in(p, patient.email, PASSWORD)
     p.open(f"/therapists/{therapist.user_id}", ready="#therapist-choice button")
     p.screenshot("messaging-1-profile-choose-1280")
-    p.page.click("#therapist-choice button")
+    p.page.click("#therapist-choice button")  # asks for care
+    p.page.wait_for_selector("#therapist-choice [data-care=requested]", timeout=10_000)
+    # The therapist accepts (clicked in tests/browser/test_care_journey.py); then they write.
+    assert therapist.post(f"/patients/{patient.user_id}/care/accept").status_code == 200
+    p.open(f"/therapists/{therapist.user_id}", ready="#therapist-choice a")
     p.page.click("#therapist-choice a:has-text('Write to Dr. Inbox')")
     p.wait_for_path(f"/messages/{therapist.user_id}")
     assert "not monitored around the clock" in p.page.inner_text("[data-testid=not-monitored]")
@@ -93,10 +97,11 @@ def test_crisis_message_gets_the_crisis_answer_and_is_flagged_in_the_therapists_
     therapist = approved_therapist(stack, admin, name="Dr. Flag")
     patient = make_user(stack, "patient", name="Alex Crisis")
     assert patient.put("/me/therapist", json={"therapist_id": therapist.user_id}).status_code == 200
+    assert therapist.post(f"/patients/{patient.user_id}/care/accept").status_code == 200
     p = open_page(DESKTOP)
     sign_in(p, patient.email, PASSWORD)
     _nav_to(p, "/messages")
-    p.page.click("a:has-text('Write to your therapist')")
+    p.page.click("a:has-text('Write to Dr. Flag')")
     p.wait_for_path(f"/messages/{therapist.user_id}")
     p.page.fill("#message-text", CRISIS_TEXT)
     p.page.click("#message-form button[type=submit]")
@@ -185,17 +190,21 @@ def test_patient_switches_therapist_from_the_profile_page(open_page, stack, admi
     second = approved_therapist(stack, admin, name="Dr. Second")
     patient = make_user(stack, "patient")
     assert patient.put("/me/therapist", json={"therapist_id": first.user_id}).status_code == 200
+    assert first.post(f"/patients/{patient.user_id}/care/accept").status_code == 200
     p = open_page(DESKTOP)
     sign_in(p, patient.email, PASSWORD)
     p.open(f"/therapists/{second.user_id}", ready="#therapist-choice button")
     choice = p.page.locator("#therapist-choice")
     text = choice.inner_text()
     assert "stay booked until you cancel them" in text and "Notes stay with the therapist who wrote them" in text
+    assert "your conversation with them becomes read-only" in text
     p.screenshot("switch-1-consequences-1280")
     choice.locator("button", has_text="Switch to Dr. Second").click()
-    p.page.wait_for_selector("#therapist-choice >> text=Dr. Second is your therapist.", timeout=10_000)
+    p.page.wait_for_selector("#therapist-choice [data-care=requested]", timeout=10_000)
     p.screenshot("switch-2-switched-1280")
     assert patient.get("/me").json()["therapist_id"] == second.user_id
+    care = {c["therapist_id"]: c["state"] for c in patient.get("/me/care").json()["relationships"]}
+    assert care == {first.user_id: "ended", second.user_id: "requested"}
     assert not p.problems(), p.problems()
 
 

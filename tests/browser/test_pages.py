@@ -16,7 +16,7 @@ PUBLIC_PAGES = ["/", "/privacy", "/crisis", "/signup", "/signin", "/forgot", "/r
                 "/therapists", "/resources"]
 SIGNED_IN_PAGES = {
     "patient": ["/dashboard", "/find", "/bookings", "/self-reflect", "/journal", "/chat",
-                "/resources", "/reports", "/account", "/messages", "/payments"],
+                "/resources", "/reports", "/account", "/messages", "/payments", "/access-log"],
     "therapist": ["/dashboard", "/alerts", "/bookings", "/availability", "/profile", "/patients", "/account",
                   "/messages", "/payments"],
     "admin": ["/dashboard", "/admin/therapists", "/admin/resources", "/account"],

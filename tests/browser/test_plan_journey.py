@@ -16,7 +16,7 @@ from emotecare.weeks import week_of
 from tests.browser.conftest import DESKTOP, PHONE, sign_in
 from tests.support.accounts import PASSWORD, make_user
 from tests.support.report_cli import compile_report
-from tests.support.scheduling import approved_therapist, book, slot_after
+from tests.support.scheduling import approved_therapist, confirmed_booking
 
 pytestmark = [pytest.mark.browser, pytest.mark.stack, pytest.mark.slow]
 PHQ9_ANSWERS = [3, 3, 3, 1, 0, 0, 0, 0, 0]  # total 10, item 9 "Not at all"
@@ -27,8 +27,7 @@ def pair(stack):
     admin = make_user(stack, "admin")
     therapist = approved_therapist(stack, admin, name="Dr. Plan Journey")
     patient = make_user(stack, "patient", name="Robin Plan")
-    booked = book(patient, therapist.user_id, slot_after(patient, therapist.user_id, 30))
-    assert booked.status_code == 201, booked.text
+    confirmed_booking(patient, therapist)  # the patient is in the therapist's care
     return therapist, patient
 
 

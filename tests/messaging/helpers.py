@@ -2,14 +2,13 @@
 from __future__ import annotations
 
 from tests.support.accounts import TestUser
-from tests.support.scheduling import approved_therapist, book, slot_after
+from tests.support.scheduling import approved_therapist, confirmed_booking
 
 
 def booked(patient: TestUser, therapist: TestUser, hours: float = 30) -> dict:
-    """A pending booking of `patient` with `therapist`: enough to write to each other."""
-    response = book(patient, therapist.user_id, slot_after(patient, therapist.user_id, hours))
-    assert response.status_code == 201, response.text
-    return response.json()
+    """A booking of `patient` the therapist confirmed: their care is active, so they may
+    write to each other."""
+    return confirmed_booking(patient, therapist, hours)
 
 
 def write(sender: TestUser, to: TestUser, text: str):

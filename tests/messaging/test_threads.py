@@ -5,7 +5,7 @@ import pytest
 
 from tests.messaging.helpers import booked, inbox, thread, write, written_to_two_therapists
 from tests.support.accounts import make_user
-from tests.support.scheduling import approved_therapist
+from tests.support.scheduling import approved_therapist, book, slot_after
 
 pytestmark = pytest.mark.stack
 
@@ -42,10 +42,12 @@ def test_threads_are_listed_newest_first(stack, admin, patient, therapist):
     assert [t["with"]["user_id"] for t in inbox(patient)] == [therapist.user_id, second.user_id]
 
 
-def test_a_chosen_therapist_may_be_written_to_without_a_booking(patient, therapist):
+def test_a_chosen_therapist_is_written_to_once_they_accept_without_a_booking(patient, therapist):
     assert write(patient, therapist, "hello").status_code == 404
     chosen = patient.put("/me/therapist", json={"therapist_id": therapist.user_id})
     assert chosen.status_code == 200, chosen.text
+    assert write(patient, therapist, "hello").status_code == 404
+    assert therapist.post(f"/patients/{patient.user_id}/care/accept").status_code == 200
     assert write(patient, therapist, "hello").status_code == 201
     assert write(therapist, patient, "welcome").status_code == 201
 
@@ -78,7 +80,8 @@ def test_a_patients_other_therapist_sees_only_their_own_thread(stack, admin, pat
 
 
 def test_a_declined_booking_does_not_open_a_thread(patient, therapist):
-    booking = booked(patient, therapist)
+    booking = book(patient, therapist.user_id, slot_after(patient, therapist.user_id, 30)).json()
+    assert write(patient, therapist, "hello?").status_code == 404  # pending: not yet care
     declined = therapist.post(f"/bookings/{booking['booking_id']}/decline", json={"reason": "full"})
     assert declined.status_code == 200, declined.text
     assert write(patient, therapist, "hello?").status_code == 404

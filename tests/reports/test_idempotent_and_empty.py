@@ -12,7 +12,8 @@ from tests.support.mail import sent_mails
 pytestmark = pytest.mark.stack
 
 
-def test_compiling_a_week_twice_leaves_one_report_one_page_and_one_email(rows, bound, stack):
+def test_compiling_a_week_twice_leaves_one_report_one_page_each_and_one_email(rows, bound, stack):
+    """One page for the patient, one for the care team (without private self-reflect)."""
     patient = rows.patient("Europe/London")
     session = rows.session(patient.user_id, "self_reflect", started_at="2026-11-18T09:00:00Z")
     rows.frames(session, "2026-11-18T09:00:00Z", [(4, "happy")])
@@ -30,7 +31,8 @@ def test_compiling_a_week_twice_leaves_one_report_one_page_and_one_email(rows, b
     assert reports[0].summary["compiled_at"] == "2026-11-24T13:00:00Z"
     keys = stack.client("s3").list_objects_v2(
         Bucket=bound.reports_bucket, Prefix=f"reports/{patient.user_id}/")["Contents"]
-    assert [k["Key"] for k in keys] == [f"reports/{patient.user_id}/2026-W47.html"]
+    assert sorted(k["Key"] for k in keys) == [f"reports/{patient.user_id}/2026-W47.care_team.html",
+                                              f"reports/{patient.user_id}/2026-W47.html"]
     emails = sent_mails(stack, patient.email)
     assert len(emails) == 1
 

@@ -15,7 +15,7 @@ from dataclasses import dataclass, field
 import pytest
 
 from tests.support.accounts import TestUser, make_user
-from tests.support.scheduling import approved_therapist, book, slot_after
+from tests.support.scheduling import approved_therapist, confirmed_booking
 
 
 @dataclass
@@ -39,12 +39,11 @@ class People:
 
     def patient(self, *, time_zone: str = "Europe/London", name: str | None = None,
                 booked_with: TestUser | None = None, hours_ahead: float = 30) -> TestUser:
-        """A patient; `booked_with` books them with that therapist, which makes it theirs."""
+        """A patient; `booked_with` books them with that therapist, who confirms: their care
+        is active, so the therapist is theirs."""
         patient = make_user(self.stack, "patient", time_zone=time_zone, name=name)
         if booked_with is not None:
-            response = book(patient, booked_with.user_id,
-                            slot_after(patient, booked_with.user_id, hours_ahead))
-            assert response.status_code == 201, response.text
+            confirmed_booking(patient, booked_with, hours_ahead)
         return patient
 
 

@@ -52,3 +52,12 @@ def slot_after(user: TestUser, therapist_id: str, hours: float) -> str:
 def book(patient: TestUser, therapist_id: str, starts_at: str, **extra):
     return patient.post("/bookings", json={"therapist_id": therapist_id, "starts_at": starts_at,
                                            "therapy_type": "individual", **extra})
+
+
+def confirmed_booking(patient: TestUser, therapist: TestUser, hours: float = 30) -> dict:
+    """A booking the therapist confirmed: it makes their care of the patient active."""
+    response = book(patient, therapist.user_id, slot_after(patient, therapist.user_id, hours))
+    assert response.status_code == 201, response.text
+    confirmed = therapist.post(f"/bookings/{response.json()['booking_id']}/confirm")
+    assert confirmed.status_code == 200, confirmed.text
+    return confirmed.json()

@@ -34,6 +34,8 @@ def make_session(stack: StackProcess, patient: TestUser, therapist: TestUser | N
             "booking_id": {"S": booking_id}}
     if therapist is not None:
         item["therapist_id"] = {"S": therapist.user_id}
+        if kind == "therapy":
+            _in_active_care(stack, patient, therapist, _iso(now))
     prefix = stack.env['EMOTECARE_TABLE_PREFIX']
     dynamodb = stack.client("dynamodb")
     dynamodb.put_item(TableName=f"{prefix}-sessions", Item=item)
@@ -48,6 +50,20 @@ def make_session(stack: StackProcess, patient: TestUser, therapist: TestUser | N
             "details": {"S": details}, "start_day": {"S": _iso(start)[:10]},
             "session_id": {"S": session_id}})
     return session_id
+
+
+def _in_active_care(stack: StackProcess, patient: TestUser, therapist: TestUser, at: str) -> None:
+    """The care relationship a confirmed booking starts (the therapist reads the session's feed
+    only during active care)."""
+    event = {"state": "active", "by": therapist.user_id, "by_role": "therapist", "at": at,
+             "reason": "confirmed a booking"}
+    stack.client("dynamodb").put_item(
+        TableName=f"{stack.env['EMOTECARE_TABLE_PREFIX']}-care-relationships", Item={
+            "patient_id": {"S": patient.user_id},
+            "relationship_key": {"S": f"{therapist.user_id}#{at}"},
+            "therapist_id": {"S": therapist.user_id}, "state": {"S": "active"},
+            "requested_at": {"S": at}, "active_from": {"S": at},
+            "history": {"S": json.dumps([event])}})
 
 
 def live_session(stack: StackProcess, patient: TestUser, therapist: TestUser) -> str:

@@ -25,6 +25,8 @@ export default function account(main, { user, navigate }) {
       });
     });
     const data = user.role === "patient" ? h("section", { class: "card form-narrow" }, h("h2", {}, "Your data"),
+      h("p", {}, "See every time someone other than you looked at your check-ins, reports, plan or sessions: ",
+        h("a", { href: "#/access-log", id: "access-log-link" }, "Who has seen my data")),
       h("p", {}, "Download every record we hold about you as one file."),
       h("button", { type: "button", class: "secondary", onclick: async () => {
         try {

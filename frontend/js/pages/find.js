@@ -17,7 +17,9 @@ export default function find(main) {
       field("Type of therapy", h("select", { name: "therapy_type" },
         THERAPY_TYPES.map(([v, l]) => h("option", { value: v }, l)))),
       field("Language", h("select", { name: "language" }, LANGUAGES.map(([v, l]) => h("option", { value: v }, l)))),
-      field("Budget per session", h("input", { type: "number", name: "budget", min: 0, step: 5, value: 60, inputmode: "numeric" }))),
+      field("Budget per session", h("input", { type: "number", name: "budget", min: 0, step: 5, value: 60, inputmode: "numeric" })),
+      field("Where you live (optional)", h("input", { name: "location", maxlength: 10, placeholder: "GB or US-NY", autocomplete: "off" }),
+        "A therapist may only treat you where they are licensed. Give your country code, or country and state (US-NY); without it we use the country you signed up with.")),
     h("fieldset", {}, h("legend", {}, "When are you usually free? (your time zone)"),
       h("div", { class: "checks" }, h("span", { class: "small muted" }, "Days: "),
         DAYS.map((d, i) => h("label", {}, h("input", { type: "checkbox", name: "days", value: i + 1, checked: i < 5 }), d))),
@@ -34,6 +36,7 @@ export default function find(main) {
       therapy_type: data.get("therapy_type"),
       language: data.get("language"),
       budget: Number(data.get("budget")) || undefined,
+      location: (data.get("location") || "").trim() || undefined,
       times: data.getAll("days").flatMap((d) => parts.map(([from, to]) => ({ weekday: Number(d), from, to }))),
     };
     submitting(form, async () => {

@@ -17,19 +17,34 @@ function threadRow(t, role) {
 }
 
 async function load(user) {
-  const [inbox, me] = await Promise.all([get("/messages/threads"), user.role === "patient" ? get("/me") : null]);
-  return { threads: inbox?.threads || [], therapistId: me?.therapist_id || null };
+  const [inbox, care] = await Promise.all([get("/messages/threads"), user.role === "patient" ? get("/me/care") : null]);
+  return { threads: inbox?.threads || [], care: care?.relationships || [] };
+}
+
+// What a patient can do next: write to each therapist in active care they have no thread
+// with yet, wait for a request, or find a therapist (never a dead end).
+function patientStart(threads, care) {
+  const latest = new Map();
+  for (const r of care) if (!latest.has(r.therapist_id)) latest.set(r.therapist_id, r);
+  const open = [...latest.values()];
+  const write = open.filter((r) => r.state === "active" && !threads.some((t) => t.with.user_id === r.therapist_id))
+    .map((r) => h("a", { class: "button", href: `#/messages/${encodeURIComponent(r.therapist_id)}` }, `Write to ${r.therapist_name || "your therapist"}`));
+  const waiting = open.filter((r) => r.state === "requested")
+    .map((r) => h("p", { class: "muted", "data-testid": "care-waiting" },
+      `You asked ${r.therapist_name || "a therapist"} to be your therapist: you can write to each other once they accept.`));
+  const find = open.some((r) => ["active", "requested"].includes(r.state)) ? null
+    : h("p", {}, "You can write to a therapist who cares for you: ",
+      h("a", { class: "button", href: "#/find" }, "Find a therapist"), " or ask one from their profile.");
+  return h("div", {}, write.length ? h("p", {}, ...write) : null, ...waiting, find);
 }
 
 export default function messages(main) {
   const user = currentUser();
   const box = h("div", {});
-  section(box, () => load(user), ({ threads, therapistId }) => {
-    const start = user.role === "patient" && therapistId && !threads.some((t) => t.with.user_id === therapistId)
-      ? h("p", {}, h("a", { class: "button", href: `#/messages/${encodeURIComponent(therapistId)}` }, "Write to your therapist"))
-      : null;
+  section(box, () => load(user), ({ threads, care }) => {
+    const start = user.role === "patient" ? patientStart(threads, care) : null;
     const none = user.role === "patient"
-      ? "No messages yet. You can write to your therapist once you have chosen one or booked a session."
+      ? "No messages yet."
       : "No messages yet. Open a patient to write to them.";
     return h("div", {}, start, threads.length
       ? h("ul", { class: "list threads" }, threads.map((t) => threadRow(t, user.role))) : empty(none));

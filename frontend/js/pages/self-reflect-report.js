@@ -1,7 +1,7 @@
 // The report of one self-reflect session: timeline and distribution, against earlier ones.
-import { get } from "../api.js";
+import { get, put } from "../api.js";
 import { distributionBars, valenceLine } from "../charts.js";
-import { empty, h, section } from "../ui.js";
+import { empty, errorBox, flash, h, mount, section } from "../ui.js";
 import { formatDate, formatDateTime, formatTime } from "../time.js";
 
 const pct = (x) => `${Math.round((Number(x) || 0) * 100)}%`;
@@ -24,6 +24,7 @@ export default function selfReflectReport(main, { params }) {
         summary.frames !== undefined ? ` · ${summary.frames} frames analysed` : "",
         summary.face_share !== undefined ? ` · face visible in ${pct(summary.face_share)}` : ""),
       h("p", { class: "small muted" }, "This shows facial expression only, read by a computer model. It is not a diagnosis and may miss how you feel."),
+      sharingToggle(params.id, Boolean(summary.shared)),
       h("div", { class: "grid" },
         h("section", { class: "card" }, h("h2", {}, "How your expression moved"),
           points.length ? valenceLine(points, `Valence over the session: ${points.length} points from ${points[0].y} to ${points.at(-1).y}.`).element
@@ -59,4 +60,29 @@ function averageDistribution(list) {
   for (const d of list) for (const [k, v] of Object.entries(d || {})) sum[k] = (sum[k] || 0) + Number(v);
   for (const k of Object.keys(sum)) sum[k] /= list.length;
   return sum;
+}
+
+// Self-reflect is private: the therapist sees this session in their charts and reports only
+// while it is shared. Sharing and taking it back take effect at once.
+function sharingToggle(sessionId, shared) {
+  const box = h("section", { class: "card", id: "sharing", "aria-live": "polite" });
+  function draw(isShared) {
+    const status = isShared
+      ? "Shared with your therapist: it appears in the charts and weekly report they see."
+      : "Only you see this session. Your therapist does not see it unless you share it.";
+    const toggle = h("button", { type: "button", class: isShared ? "secondary" : null, "data-shared": String(isShared),
+      onclick: async (event) => {
+        event.currentTarget.disabled = true;
+        try {
+          const answer = await put(`/sessions/${encodeURIComponent(sessionId)}/sharing`, { shared: !isShared });
+          flash(answer.shared ? "Shared with your therapist." : "This session is private again.");
+          draw(answer.shared);
+        } catch (error) {
+          if (!error?.redirected) mount(box, errorBox(error, () => draw(isShared)));
+        }
+      } }, isShared ? "Stop sharing" : "Share with my therapist");
+    mount(box, h("h2", {}, "Who sees this session"), h("p", { "data-testid": "sharing-status" }, status), toggle);
+  }
+  draw(shared);
+  return box;
 }
