@@ -16,7 +16,7 @@ from emotecare.db.care import AccessLogEntry
 from emotecare.fields import Fields
 
 # The kinds of data a read is logged under (the page explains each in words).
-KINDS = ("plan", "questionnaires", "trends", "reports", "session")
+KINDS = ("plan", "questionnaires", "trends", "reports", "session", "contact")
 LIST_LIMIT = 500
 
 

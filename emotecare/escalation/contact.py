@@ -10,6 +10,7 @@ from pynamodb.exceptions import DoesNotExist
 
 from emotecare.accounts.safety_contacts import contact_view
 from emotecare.accounts.tokens import Principal
+from emotecare.care import access_log
 from emotecare.db.models import User
 from emotecare.errors import NotFoundError
 from emotecare.escalation.care_team import find_current_therapist
@@ -19,6 +20,7 @@ from emotecare.safety import find_country_lines, find_emergency_number
 def patient_contact(therapist: Principal, patient_id: str) -> dict:
     """Phone, emergency contact, last confirmed location and the emergency number there."""
     patient = _own_patient(therapist.user_id, patient_id)
+    access_log.record_read(patient.user_id, therapist, "contact")  # the patient can see who looked
     profile = patient.profile or {}
     location = profile.get("location") or None
     country = (location or {}).get("country") or patient.country

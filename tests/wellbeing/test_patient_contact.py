@@ -39,6 +39,10 @@ def test_the_patients_therapist_reads_phone_emergency_contact_and_the_number_whe
     assert shown["location"]["confirmed_at"]
     assert shown["emergency"]["number"] == "911" and shown["emergency"]["from_location"] is True
     assert any("988" in (line.get("phone") or "") for line in shown["emergency"]["helplines"])
+    # Reading how to reach the patient is a read of their data: it is in their access log.
+    log = patient.get("/me/access-log").json()["entries"]
+    assert [(e["reader_id"], e["kind"]) for e in log if e["kind"] == "contact"] == [
+        (therapist.user_id, "contact")]
 
 
 def test_nobody_but_the_patients_therapist_reads_the_contact(patient, therapist, other_therapist, outsider, admin):

@@ -8,6 +8,7 @@ const KINDS = {
   questionnaires: "your PHQ-9 and GAD-7 check-ins",
   trends: "your trends (week by week and session by session)",
   reports: "your weekly reports",
+  contact: "how to reach you (phone, emergency contact, where you are)",
   session: "a session's emotion feed or summary",
 };
 const ROLES = { therapist: "therapist", admin: "administrator", patient: "patient" };
