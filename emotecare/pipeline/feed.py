@@ -20,7 +20,7 @@ from dataclasses import dataclass
 from pynamodb.exceptions import PutError
 
 from emotecare.accounts.tokens import Principal
-from emotecare.clock import ms_from_iso
+from emotecare.clock import ms_from_iso, utc_now
 from emotecare.db.live import FeedState
 from emotecare.db.models import EmotionRecord, Session
 from emotecare.errors import ForbiddenError, ValidationError
@@ -67,8 +67,10 @@ def read_feed(user: Principal, session_id: str, since: str | None, rules: Smooth
         "records": [_record_view(r) for r in records],
         "next": records[-1].record_key if records else since,
         "current": current_view(state.smoothed),
-        # The headline: cleared as soon as the patient switches analysis off.
-        "reading": read_now((state.smoothed or {}).get("recent")) if analysis_on else None,
+        # The headline: cleared as soon as the patient switches analysis off, and read only
+        # from frames captured within its window before now ("starting" until there are some).
+        "reading": (read_now((state.smoothed or {}).get("recent"), int(utc_now().timestamp() * 1000))
+                    if analysis_on else None),
         "distress": state.episodes,
         "analysis_on": analysis_on,
     }

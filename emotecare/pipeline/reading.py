@@ -15,7 +15,18 @@ RECENCY_HALF_LIFE_S), and says so when it cannot name one expression:
   docs/pipeline.md records the choice). Older frames of another expression do not lower
   it: that disagreement is `agreement`'s to judge, once, or every change would read as
   "uncertain" until the old frames had left the window;
-- "expression": otherwise, with the expression and that mean probability.
+- "expression": otherwise, with the expression and that mean probability;
+- "starting": no frame captured within the window before now (analysis just switched on,
+  or the camera paused): frames older than the window never make a headline.
+
+A change the patient's browser sends at once (frames.js sends the frame that changed and one
+more ~0.15 s later) arrives as two new frames close together, which the weighting alone
+would still outvote with the older frames of the last 2 s; so the two newest frames, when
+they agree, name the expression whatever the older ones show (`RUN_NAMES_AT`). One odd frame
+still never does, and frames that alternate stay "mixed".
+
+`is_confident` is the one definition of a frame sure enough to count as its expression:
+the live headline, session summaries and weekly reports all use it.
 """
 from __future__ import annotations
 
@@ -29,6 +40,12 @@ RECENCY_HALF_LIFE_S = 0.5
 UNCERTAIN_BELOW = 0.6  # the ensemble, calibrated: right on 48.6% of test/ faces read at 0.5-0.6, 57.8% at 0.6-0.7
 AGREEMENT_AT_LEAST = 0.7  # frames alternating every 0.5 s score 0.68: mixed; two newest agreeing after a change: 0.77
 FACE_SHARE_AT_LEAST = 0.5
+RUN_NAMES_AT = 2  # this many newest face frames agreeing name their expression
+
+
+def is_confident(probabilities: Mapping[str, float] | None) -> bool:
+    """Whether a frame's top expression is sure enough to be counted as that expression."""
+    return bool(probabilities) and max(probabilities.values()) >= UNCERTAIN_BELOW
 
 
 def remember(recent: Iterable[Mapping] | None, at_ms: int, probabilities: Mapping[str, float] | None,
@@ -45,15 +62,20 @@ def remember(recent: Iterable[Mapping] | None, at_ms: int, probabilities: Mappin
     return [f for f in frames if newest - f["t"] <= window_s * 1000]
 
 
-def read_now(recent: list[Mapping] | None) -> dict | None:
-    """The headline for the remembered frames, or None before the first frame.
+def read_now(recent: list[Mapping] | None, now_ms: int | None = None) -> dict:
+    """The headline for the remembered frames captured within the window before `now_ms`.
 
-    {"state": "expression" | "uncertain" | "mixed" | "no_face", "expression", "confidence",
-     "agreement", "face_share", "frames", "window_s", "as_of"}
+    Without `now_ms` the newest frame's time is "now" (a reading of the frames alone).
+    {"state": "expression" | "uncertain" | "mixed" | "no_face" | "starting", "expression",
+     "confidence", "agreement", "face_share", "frames", "window_s", "as_of"}
     """
+    if now_ms is not None:
+        recent = [f for f in recent or () if now_ms - f["t"] <= RECENT_WINDOW_S * 1000]
     if not recent:
-        return None
-    newest = max(f["t"] for f in recent)
+        return {"state": "starting", "expression": None, "confidence": None, "agreement": None,
+                "face_share": None, "frames": 0, "window_s": RECENT_WINDOW_S, "as_of": None}
+    recent = sorted(recent, key=lambda f: f["t"])
+    newest = recent[-1]["t"]
     weights = [0.5 ** ((newest - f["t"]) / 1000 / RECENCY_HALF_LIFE_S) for f in recent]
     total = sum(weights)
     with_face = [(w, f["p"]) for w, f in zip(weights, recent) if f.get("p")]
@@ -67,12 +89,15 @@ def read_now(recent: list[Mapping] | None) -> dict | None:
     for w, p in with_face:
         top = dominant_of(p)[0]
         votes[top] = votes.get(top, 0.0) + w
-    expression = max(votes, key=votes.get)
+    newest_tops = {dominant_of(p)[0] for _, p in with_face[-RUN_NAMES_AT:]}
+    newest_agree = len(with_face) >= RUN_NAMES_AT and len(newest_tops) == 1
+    # When the face has just changed, the newest frames agree on the new expression.
+    expression = newest_tops.pop() if newest_agree else max(votes, key=votes.get)
     agreement = votes[expression] / face_weight
     showing = [(w, p) for w, p in with_face if dominant_of(p)[0] == expression]
     confidence = sum(w * p[expression] for w, p in showing) / votes[expression]
     state = ("uncertain" if confidence < UNCERTAIN_BELOW
-             else "mixed" if agreement < AGREEMENT_AT_LEAST else "expression")
+             else "mixed" if agreement < AGREEMENT_AT_LEAST and not newest_agree else "expression")
     # An unsure reading names no expression at all, so the panel cannot show one.
     reading.update(state=state, expression=expression if state == "expression" else None,
                    confidence=round(confidence, 3), agreement=round(agreement, 3))
