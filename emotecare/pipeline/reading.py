@@ -16,8 +16,10 @@ RECENCY_HALF_LIFE_S), and says so when it cannot name one expression:
   it: that disagreement is `agreement`'s to judge, once, or every change would read as
   "uncertain" until the old frames had left the window;
 - "expression": otherwise, with the expression and that mean probability;
-- "starting": no frame captured within the window before now (analysis just switched on,
-  or the camera paused): frames older than the window never make a headline.
+- "starting": no fresh frame: none captured since analysis was last switched on, or the
+  newest is more than NEWEST_AT_MOST_S old (the camera paused). Frames older than the window
+  (counted back from the newest frame) never make a headline, nor do frames from before the
+  switch-on, so the panel never shows a reading seconds old over a changed face.
 
 A change the patient's browser sends at once (frames.js sends the frame that changed and one
 more ~0.15 s later) arrives as two new frames close together, which the weighting alone
@@ -40,6 +42,10 @@ RECENCY_HALF_LIFE_S = 0.5
 UNCERTAIN_BELOW = 0.6  # the ensemble, calibrated: right on 48.6% of test/ faces read at 0.5-0.6, 57.8% at 0.6-0.7
 AGREEMENT_AT_LEAST = 0.7  # frames alternating every 0.5 s score 0.68: mixed; two newest agreeing after a change: 0.77
 FACE_SHARE_AT_LEAST = 0.5
+# The newest frame may be this old when read: the window plus the most the pipeline takes to
+# deliver a frame on a loaded machine (capture → visible p95 under 2 s, more on the shared
+# development machine); older than this the camera has stopped, and the panel says "starting".
+NEWEST_AT_MOST_S = RECENT_WINDOW_S + 3.0
 RUN_NAMES_AT = 2  # this many newest face frames agreeing name their expression
 
 
@@ -62,15 +68,18 @@ def remember(recent: Iterable[Mapping] | None, at_ms: int, probabilities: Mappin
     return [f for f in frames if newest - f["t"] <= window_s * 1000]
 
 
-def read_now(recent: list[Mapping] | None, now_ms: int | None = None) -> dict:
-    """The headline for the remembered frames captured within the window before `now_ms`.
+def read_now(recent: list[Mapping] | None, now_ms: int | None = None,
+             since_ms: int | None = None) -> dict:
+    """The headline for the remembered frames captured since `since_ms` (the switch-on).
 
-    Without `now_ms` the newest frame's time is "now" (a reading of the frames alone).
+    With `now_ms`, frames are read only while the newest is at most NEWEST_AT_MOST_S old;
+    without it, the frames alone are read.
     {"state": "expression" | "uncertain" | "mixed" | "no_face" | "starting", "expression",
      "confidence", "agreement", "face_share", "frames", "window_s", "as_of"}
     """
-    if now_ms is not None:
-        recent = [f for f in recent or () if now_ms - f["t"] <= RECENT_WINDOW_S * 1000]
+    recent = [f for f in recent or () if since_ms is None or f["t"] >= since_ms]
+    if recent and now_ms is not None and now_ms - max(f["t"] for f in recent) > NEWEST_AT_MOST_S * 1000:
+        recent = []
     if not recent:
         return {"state": "starting", "expression": None, "confidence": None, "agreement": None,
                 "face_share": None, "frames": 0, "window_s": RECENT_WINDOW_S, "as_of": None}

@@ -36,7 +36,7 @@ PHASE_S = 6
 FPS = 5
 MARK = {"happy": 30, "sad": 128, "surprise": 225}  # the corner square's grey level per phase
 MARK_SIDE = 48
-FOLLOW_S = 3.0
+FOLLOW_S = 1.5  # issue 25: frames.js sends a change at once instead of with the next 2-s batch
 STALE_S = 1.0
 WATCH_S = 2 * PHASE_S * len(EXEMPLARS) + 4  # two loops of the clip
 

@@ -1,7 +1,7 @@
 """The headline reading: the last few seconds, newest first, and honest when unsure."""
 from __future__ import annotations
 
-from emotecare.pipeline.reading import (RECENT_WINDOW_S, UNCERTAIN_BELOW, is_confident, read_now,
+from emotecare.pipeline.reading import (NEWEST_AT_MOST_S, RECENT_WINDOW_S, UNCERTAIN_BELOW, is_confident, read_now,
                                          remember)
 from emotecare.pipeline.smoothing import Observation, SmoothingRules, fold
 
@@ -85,11 +85,18 @@ def test_two_frames_sent_at_once_after_a_change_name_it_over_the_older_frames():
     assert reading["agreement"] < 0.7
 
 
-def test_frames_older_than_the_window_before_now_never_make_a_headline():
+def test_when_the_newest_frame_is_old_the_camera_stopped_and_nothing_is_named():
     recent = frames(*[sure("happy")] * 4)  # the newest at 1.5 s
-    assert read_now(recent, now_ms=1_500 + 500)["expression"] == "happy"
-    stale = read_now(recent, now_ms=1_500 + int(RECENT_WINDOW_S * 1000) + 1_000)
+    assert read_now(recent, now_ms=1_500 + 1_000)["expression"] == "happy"
+    stale = read_now(recent, now_ms=1_500 + int(NEWEST_AT_MOST_S * 1000) + 1)
     assert stale["state"] == "starting" and stale["expression"] is None and stale["frames"] == 0
+
+
+def test_frames_from_before_the_switch_on_never_make_a_headline():
+    recent = frames(*[sure("happy")] * 4, sure("sad"), start_ms=0)  # happy until 1.5 s, sad at 2 s
+    assert read_now(recent, now_ms=2_100, since_ms=1_800)["state"] == "expression"
+    assert read_now(recent, now_ms=2_100, since_ms=1_800)["expression"] == "sad"
+    assert read_now(recent, now_ms=2_100, since_ms=2_050)["state"] == "starting"
 
 
 def test_before_any_frame_the_reading_is_starting():
