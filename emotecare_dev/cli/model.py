@@ -116,12 +116,12 @@ def _train(args) -> int:
 
 def _evaluate(args) -> int:
     from emotecare_dev.training.evaluate import evaluate_faces, evaluate_photos
-    from emotecare.vision.analyze import PhotoAnalyzer
+    from emotecare.pipeline.analyzer import VisionAnalyzer
 
     classifier = _classifier(args.model)
     dataset = _load(args.path, args.split, keep_images=args.photos)
     if args.photos:
-        metrics = evaluate_photos(PhotoAnalyzer(classifier=classifier), dataset)
+        metrics = evaluate_photos(VisionAnalyzer(classifier=classifier), dataset)
     else:
         metrics = evaluate_faces(classifier, dataset)
     if args.json:
@@ -182,18 +182,19 @@ def _export(args) -> int:
 
 
 def _analyze(args) -> int:
-    from emotecare.vision.analyze import ImageDecodeError, PhotoAnalyzer
+    from emotecare.pipeline.analyzer import UndecodableFrameError, VisionAnalyzer
 
-    analyzer = PhotoAnalyzer(classifier=_classifier(args.model))
+    analyzer = VisionAnalyzer(classifier=_classifier(args.model))
     status = 0
     for path in args.images:
         if not path.is_file():
             raise CommandError(f"{path} does not exist")
         try:
-            faces = analyzer.analyze_bytes(path.read_bytes())
-        except ImageDecodeError as exc:
+            result = analyzer.analyze_bytes(path.read_bytes())
+        except UndecodableFrameError as exc:
             print(f"emotecare: {path}: {exc}", file=sys.stderr)
             status = 2
             continue
-        print(json.dumps({"image": str(path), "faces": [face.to_dict() for face in faces]}))
+        # The patient's face (the largest), as the inference function reads a frame.
+        print(json.dumps({"image": str(path), **result.to_dict()}))
     return status

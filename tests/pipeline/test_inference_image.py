@@ -60,9 +60,14 @@ def test_cmd_is_the_handler_the_local_stack_runs_and_it_exists():
 
 
 def test_everything_the_handler_imports_is_copied_into_the_image():
+    # The analyzer imports OpenCV and LiteRT when it is built, so it is built and run on a
+    # frame: the closure is what a warm Lambda has loaded, not only what importing names.
     probe = ("import json, sys\n"
+             "import cv2, numpy\n"
              "import functions.inference.handler\n"
-             "import emotecare.vision.analyze, emotecare.vision.classifier\n"
+             "from emotecare.pipeline.analyzer import get_analyzer\n"
+             "frame = cv2.imencode('.jpg', numpy.full((240, 320, 3), 128, numpy.uint8))[1].tobytes()\n"
+             "get_analyzer(None).analyze_bytes(frame)\n"
              "print(json.dumps({n: getattr(m, '__file__', None) for n, m in sys.modules.items()}))")
     result = subprocess.run([sys.executable, "-c", probe], cwd=ROOT, capture_output=True,
                             text=True, timeout=120)
