@@ -47,7 +47,7 @@ def score(classifier, crops: list[np.ndarray | None], labels: list[str]) -> dict
     truth = np.array(labels)
     recall = {k: float(np.mean(predicted[truth == k] == k)) for k in sorted(set(labels))}
     surprised = predicted[truth == "surprise"]
-    read_as = {k: round(float(np.mean(surprised == k)), 3) for k in sorted(set(surprised))}
+    read_as = {str(k): round(float(np.mean(surprised == k)), 3) for k in sorted(set(surprised))}
     return {"accuracy": float(np.mean(predicted == truth)), "recall": recall,
             "balanced": float(np.mean([recall[k] for k in BALANCED_OVER])), "surprise_read_as": read_as}
 

@@ -271,8 +271,10 @@ class BrowserSender:
     `on_change=False` is the policy before issue 25: a frame every 500 ms, a batch every 2 s.
     """
 
-    def __init__(self, on_change: bool, constants: dict[str, float], rng: random.Random):
-        self.on_change, self.c, self.rng = on_change, constants, rng
+    def __init__(self, on_change: bool, constants: dict[str, float], seed: int):
+        import numpy as np
+
+        self.on_change, self.c, self.noise = on_change, constants, np.random.default_rng(seed)
         self.last_capture = self.last_flush = self.earned_at = None
         self.sent_thumb = self.newest_thumb = None
         self.early_sends = constants["EARLY_SENDS_HELD"]
@@ -285,8 +287,9 @@ class BrowserSender:
 
         thumb = cv2.resize(gray, (int(self.c["THUMB_WIDTH"]), int(self.c["THUMB_HEIGHT"])),
                            interpolation=cv2.INTER_AREA).astype(np.int16)
-        noise = np.array([self.rng.gauss(0, 3) for _ in range(thumb.size)]).reshape(thumb.shape)
-        return np.clip(thumb + noise, 0, 255)  # a webcam's sensor noise between frames
+        # A webcam's sensor noise between frames (numpy's generator: the simulated pages must
+        # not hold the interpreter's lock from the threads that send and read).
+        return np.clip(thumb + self.noise.normal(0, 3, thumb.shape), 0, 255)
 
     def changed(self, thumb) -> bool:
         import numpy as np
@@ -374,7 +377,7 @@ class ChangingSessionRun(SessionRun):
                          wait_s=args.wait_s)
         # The schedule has its own generator, so both policies play the same changes.
         self.photos, self.rng = photos, random.Random(1000 + index)
-        self.sender = BrowserSender(on_change, frames_js_constants(), random.Random(2000 + index))
+        self.sender = BrowserSender(on_change, frames_js_constants(), 2000 + index)
         self.changes: list[tuple[float, str]] = []  # (wall time the camera changed, expression)
         self.headlines: list[tuple[float, str | None]] = []  # (wall time seen, reading's expression)
         self.phase_s = index * 2.0 / 5 + self.rng.uniform(0, 1)
