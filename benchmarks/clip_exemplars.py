@@ -20,7 +20,7 @@ import cv2
 sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
 
 from benchmarks.photos_dev import load_photos  # noqa: E402
-from emotecare.vision.analyze import PhotoAnalyzer  # noqa: E402
+from emotecare.pipeline.analyzer import VisionAnalyzer  # noqa: E402
 from tests.browser.y4m import webcam_frame  # noqa: E402
 
 CLASSES = ("happy", "sad", "surprise")
@@ -31,15 +31,15 @@ def main() -> int:
     parser.add_argument("--photos", default=None)
     parser.add_argument("--top", type=int, default=5)
     args = parser.parse_args()
-    analyzer = PhotoAnalyzer()
+    analyzer = VisionAnalyzer()
     for label in CLASSES:
         scored = []
         for photo in (p for p in load_photos(args.photos) if p.label == label):
             frame = cv2.resize(webcam_frame(photo.gray, 128, 48), (320, 240), interpolation=cv2.INTER_AREA)
             jpeg = cv2.imencode(".jpg", frame, [cv2.IMWRITE_JPEG_QUALITY, 80])[1].tobytes()
-            faces = analyzer.analyze_bytes(jpeg)
-            if faces:
-                scored.append((faces[0].probabilities[label], faces[0].label, photo.name))
+            result = analyzer.analyze_bytes(jpeg)
+            if result.face_found:
+                scored.append((result.probabilities[label], result.expression, photo.name))
         scored.sort(reverse=True)
         print(f"{label}: {len(scored)} photos with a face; read as {label}: "
               f"{sum(1 for _, read, _ in scored if read == label)}")

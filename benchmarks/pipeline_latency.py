@@ -14,12 +14,25 @@ records' own latency figures (inside the handler); handler ms/batch from its log
 Prints the figures and the Lambda vs Rekognition cost per 1,000 frames.
 
     python benchmarks/pipeline_latency.py [--seconds 30] [--batch-s 2] [--wait-s 5] [--poll-s 0]
+
+`--changes` plays instead real photos of ../shared/datasets/photos-dev.zip (the insight-panel
+browser test's happy, sad and surprised exemplars, framed as its fake camera shows them) whose
+expression changes on a schedule (every 5-15 s, seeded), sent two ways in the same run:
+today's fixed 2-s batches, and the front end's send-on-change policy (frames.js, simulated
+here tick by tick with its own constants, read from that file). Per change it measures change
+→ visible (the first record of a frame of the new face seen by the reader) and change →
+headline (the feed's reading names the new expression), for 1 and 5 sessions, and the cost
+of each policy per 1,000 frames and per session-hour.
+
+    python benchmarks/pipeline_latency.py --changes [--seconds 90]
 """
 from __future__ import annotations
 
 import argparse
 import json
 import os
+import random
+import re
 import statistics
 import sys
 import tempfile
@@ -140,6 +153,8 @@ def _iso_ms(epoch_ms: int) -> str:
 
 
 def _pct(values: list[float], q: float) -> float:
+    if not values:
+        return float("nan")
     ordered = sorted(values)
     return ordered[min(len(ordered) - 1, int(round(q * (len(ordered) - 1))))]
 
@@ -210,7 +225,10 @@ def inference_figures(stack, records: dict[str, list[dict]]) -> dict:
     handler_ms, handler_cpu_ms, frames_per_batch = [], [], []
     for line in stack.log().splitlines():
         if line.startswith("{") and '"frame batch processed"' in line:
-            entry = json.loads(line)
+            try:
+                entry = json.loads(line)
+            except json.JSONDecodeError:  # two processes' lines interleaved: rare, skipped
+                continue
             if entry.get("session") in records and not entry.get("duplicate"):
                 handler_ms.append(entry["handler_ms"])
                 handler_cpu_ms.append(entry["handler_cpu_ms"])
@@ -237,6 +255,243 @@ def cost_per_1000(figures: dict, memory_mb: int) -> dict:
     return {**costs, "gb_s": gb_s}
 
 
+FRAMES_JS = ROOT / "frontend" / "js" / "room" / "frames.js"
+
+
+def frames_js_constants() -> dict[str, float]:
+    """The sending policy's numbers as the front end has them (`export const NAME = number;`)."""
+    text = FRAMES_JS.read_text()
+    return {name: float(value) for name, value in
+            re.findall(r"^export const ([A-Z_]+) = ([0-9.]+);", text, flags=re.MULTILINE)}
+
+
+class BrowserSender:
+    """When the page captures a frame and when it sends a batch, tick by tick, as frames.js does.
+
+    `on_change=False` is the policy before issue 25: a frame every 500 ms, a batch every 2 s.
+    """
+
+    def __init__(self, on_change: bool, constants: dict[str, float], seed: int):
+        import numpy as np
+
+        self.on_change, self.c, self.noise = on_change, constants, np.random.default_rng(seed)
+        self.last_capture = self.last_flush = self.earned_at = None
+        self.sent_thumb = self.newest_thumb = None
+        self.early_sends = constants["EARLY_SENDS_HELD"]
+        self.follow_up_at: float | None = None
+        self.early = 0
+
+    def thumbnail(self, gray):
+        import cv2
+        import numpy as np
+
+        thumb = cv2.resize(gray, (int(self.c["THUMB_WIDTH"]), int(self.c["THUMB_HEIGHT"])),
+                           interpolation=cv2.INTER_AREA).astype(np.int16)
+        # A webcam's sensor noise between frames (numpy's generator: the simulated pages must
+        # not hold the interpreter's lock from the threads that send and read).
+        return np.clip(thumb + self.noise.normal(0, 3, thumb.shape), 0, 255)
+
+    def changed(self, thumb) -> bool:
+        import numpy as np
+
+        share = float(np.mean(np.abs(thumb - self.sent_thumb) > self.c["PIXEL_CHANGED_AT"]))
+        return share >= self.c["CHANGED_SHARE_AT"]
+
+    def take_early_send(self, now_ms: float) -> bool:
+        self.early_sends = min(self.c["EARLY_SENDS_HELD"],
+                               self.early_sends + (now_ms - self.earned_at) / self.c["EARLY_SEND_EARNED_MS"])
+        self.earned_at = now_ms
+        if self.early_sends < 1:
+            return False
+        self.early_sends -= 1
+        return True
+
+    def tick(self, now_ms: float, gray) -> tuple[bool, bool]:
+        """(capture a frame now, send the batch now) at this tick."""
+        if self.last_flush is None:
+            self.last_flush = self.earned_at = now_ms
+            self.last_capture = 0.0 if self.on_change else now_ms
+        if not self.on_change:
+            capture = now_ms - self.last_capture >= self.c["FRAME_INTERVAL_MS"] - 1
+            self.last_capture = now_ms if capture else self.last_capture
+            send = now_ms - self.last_flush >= self.c["BATCH_INTERVAL_MS"] - 1
+            self.last_flush = now_ms if send else self.last_flush
+            return capture, send
+        if self.follow_up_at is not None:  # the second frame of a change, then the batch
+            if now_ms < self.follow_up_at:
+                return False, False
+            self.follow_up_at = None
+            self.early += 1
+            return self._captured(now_ms, self.thumbnail(gray)), self._flushed(now_ms)
+        thumb = self.thumbnail(gray)
+        first = self.sent_thumb is None
+        if first or (self.changed(thumb) and self.take_early_send(now_ms)):
+            self.follow_up_at = now_ms + self.c["FOLLOW_UP_MS"]
+            return self._captured(now_ms, thumb), False
+        capture = now_ms - self.last_capture >= self.c["FRAME_INTERVAL_MS"] - 1
+        if capture:
+            self._captured(now_ms, thumb)
+        send = now_ms - self.last_flush >= self.c["BATCH_INTERVAL_MS"] - 1
+        return capture, self._flushed(now_ms) if send else False
+
+    def _captured(self, now_ms: float, thumb) -> bool:
+        self.last_capture, self.newest_thumb = now_ms, thumb
+        return True
+
+    def _flushed(self, now_ms: float) -> bool:
+        self.last_flush, self.sent_thumb = now_ms, self.newest_thumb
+        return True
+
+
+def change_photos() -> list[tuple[str, bytes, object]]:
+    """(expression, 320x240 JPEG, its grey pixels) for each exemplar, framed as the fake camera does."""
+    import zipfile
+
+    import cv2
+    import numpy as np
+
+    from tests.browser.test_insight_panel import EXEMPLARS
+    from tests.browser.y4m import webcam_frame
+    from tests.support.datasets import shared_dataset
+
+    archive_path = shared_dataset("photos-dev.zip")
+    if archive_path is None:
+        raise SystemExit("--changes needs ../shared/datasets/photos-dev.zip")
+    photos = []
+    with zipfile.ZipFile(archive_path) as archive:
+        for label, name in EXEMPLARS:
+            gray = cv2.imdecode(np.frombuffer(archive.read(name), np.uint8), cv2.IMREAD_GRAYSCALE)
+            frame = cv2.resize(webcam_frame(gray, 128, 48), (320, 240), interpolation=cv2.INTER_AREA)
+            jpeg = cv2.imencode(".jpg", frame, [cv2.IMWRITE_JPEG_QUALITY, 80])[1].tobytes()
+            photos.append((label, jpeg, cv2.cvtColor(frame, cv2.COLOR_RGB2GRAY)))
+    return photos
+
+
+class ChangingSessionRun(SessionRun):
+    """A patient whose expression changes every 5-15 s, sent by `BrowserSender`."""
+
+    TICK_S = 0.1
+
+    def __init__(self, stack, index: int, args, photos, on_change: bool):
+        super().__init__(stack, index, args.seconds, args.batch_s, args.poll_s, args.drain_s,
+                         wait_s=args.wait_s)
+        # The schedule has its own generator, so both policies play the same changes.
+        self.photos, self.rng = photos, random.Random(1000 + index)
+        self.sender = BrowserSender(on_change, frames_js_constants(), 2000 + index)
+        self.changes: list[tuple[float, str]] = []  # (wall time the camera changed, expression)
+        self.headlines: list[tuple[float, str | None]] = []  # (wall time seen, reading's expression)
+        self.phase_s = index * 2.0 / 5 + self.rng.uniform(0, 1)
+
+    def stream(self) -> None:
+        time.sleep(self.phase_s)
+        start = time.time()
+        end, order, frames, senders = start + self.seconds, list(range(len(self.photos))), [], []
+        photo = self.rng.choice(order)
+        next_change = start + self.rng.uniform(5, 15)
+        self.changes.append((start, self.photos[photo][0]))
+        tick = start
+        while tick < end:
+            time.sleep(max(0.0, tick - time.time()))
+            if time.time() >= next_change:
+                photo = self.rng.choice([i for i in order if i != photo])
+                self.changes.append((time.time(), self.photos[photo][0]))
+                next_change += self.rng.uniform(5, 15)
+            label, jpeg, gray = self.photos[photo]
+            capture, send = self.sender.tick(time.time() * 1000, gray)
+            if capture:
+                frames.append(Frame(int(time.time() * 1000), jpeg))
+            if send and frames:
+                sender = threading.Thread(target=self._send, args=(frames,))
+                sender.start()
+                senders.append(sender)
+                frames = []
+            tick += self.TICK_S
+        for sender in senders:
+            sender.join()
+        time.sleep(self.drain_s)
+        self.done.set()
+
+    def poll(self) -> None:
+        cursor = None
+        while not self.done.is_set():
+            params = {"since": cursor, "wait": self.wait_s} if cursor else {"wait": self.wait_s}
+            feed = self.therapist.get(f"/sessions/{self.session_id}/feed", params=params).json()
+            seen = time.time()
+            for record in feed["records"]:
+                self.visible.setdefault(record["captured_at"], seen)
+            self.headlines.append((seen, (feed.get("reading") or {}).get("expression")))
+            cursor = feed["next"] or cursor
+            time.sleep(self.poll_s)
+
+    def change_latencies(self) -> tuple[list[float], list[float], int]:
+        """Change → first record of the new face seen; change → headline names it; changes never named."""
+        to_visible, to_headline, never = [], [], 0
+        captured = sorted((_epoch_s(key), seen) for key, seen in self.visible.items())
+        bounds = [at for at, _ in self.changes[1:]] + [float("inf")]
+        for (at, label), until in zip(self.changes[1:], bounds[1:]):
+            seen = [v for c, v in captured if at <= c < until]
+            if seen:
+                to_visible.append(min(seen) - at)
+            named = [t for t, expression in self.headlines if at <= t < until and expression == label]
+            if named:
+                to_headline.append(min(named) - at)
+            else:
+                never += 1
+        return to_visible, to_headline, never
+
+
+def run_changes(stack, sessions: int, on_change: bool, photos, args) -> dict:
+    runs = [ChangingSessionRun(stack, i, args, photos, on_change) for i in range(sessions)]
+    threads = [threading.Thread(target=target) for run in runs for target in (run.stream, run.poll)]
+    for thread in threads:
+        thread.start()
+    for thread in threads:
+        thread.join()
+    to_visible, to_headline, never = [], [], 0
+    for run in runs:
+        visible, headline, missed = run.change_latencies()
+        to_visible += visible
+        to_headline += headline
+        never += missed
+    records = {run.session_id: list(_session_records(stack, run.session_id)) for run in runs}
+    figures = inference_figures(stack, records)
+    batches = sum(1 for line in stack.log().splitlines() if line.startswith("{")
+                  and '"frame batch processed"' in line and any(r.session_id in line for r in runs))
+    return {"sessions": sessions, "on_change": on_change,
+            "changes": sum(len(run.changes) - 1 for run in runs),
+            "visible_p50_s": _pct(to_visible, 0.5), "visible_p95_s": _pct(to_visible, 0.95),
+            "headline_p50_s": _pct(to_headline, 0.5) if to_headline else None,
+            "headline_p95_s": _pct(to_headline, 0.95) if to_headline else None,
+            "never_named": never, "frames": figures["frames"], "batches": batches,
+            "early": sum(run.sender.early for run in runs),
+            "session_hours": sessions * args.seconds / 3600, "figures": figures}
+
+
+def report_changes(stack, args) -> None:
+    photos = change_photos()
+    rows = [run_changes(stack, n, on_change, photos, args) for n in (1, 5) for on_change in (False, True)]
+    memory_mb = ONE_VCPU_MB
+    print(f"Expression changes every 5-15 s ({', '.join(label for label, _, _ in photos)} photos of "
+          f"photos-dev), {args.seconds:g} s per run, feed read with waits of up to {args.wait_s:g} s")
+    print("sessions  policy        changes  change→visible p50 / p95  change→headline p50 / p95 (never)"
+          "  frames  batches (early)  $/1,000 frames x86  $/session-hour x86")
+    costs = {}
+    for r in rows:
+        cost = cost_per_1000(r["figures"], memory_mb)["x86_64"]
+        per_hour = cost * r["frames"] / 1000 / r["session_hours"]
+        costs[(r["sessions"], r["on_change"])] = (cost, per_hour)
+        headline = (f"{r['headline_p50_s']:.2f} s / {r['headline_p95_s']:.2f} s"
+                    if r["headline_p50_s"] is not None else "none")
+        print(f"{r['sessions']:>8}  {'on change' if r['on_change'] else 'fixed 2 s':<12}  {r['changes']:>7}"
+              f"  {r['visible_p50_s']:>8.2f} s / {r['visible_p95_s']:.2f} s   {headline:>22} ({r['never_named']})"
+              f"  {r['frames']:>6}  {r['batches']:>7} ({r['early']})   ${cost:.5f}   ${per_hour:.4f}")
+    for n in (1, 5):
+        (fixed, fixed_hour), (change, change_hour) = costs[(n, False)], costs[(n, True)]
+        print(f"{n} session(s): send-on-change costs {change / fixed:.2f}x per 1,000 frames, "
+              f"{change_hour / fixed_hour:.2f}x per session-hour (Lambda at {memory_mb} MB, "
+              f"CPU + {AWS_IO_MS_PER_BATCH} ms of AWS calls per batch)")
+
+
 def main() -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--seconds", type=float, default=30)
@@ -246,9 +501,18 @@ def main() -> int:
     parser.add_argument("--poll-s", type=float, default=0.0, help="pause between feed reads")
     parser.add_argument("--drain-s", type=float, default=15.0,
                         help="how long to keep polling after the last batch (later = not seen)")
+    parser.add_argument("--changes", action="store_true",
+                        help="real photos whose expression changes on a schedule: fixed 2-s batches "
+                             "against sending on change")
     args = parser.parse_args()
     with tempfile.TemporaryDirectory(prefix="emotecare-bench-") as tmp:
         stack = StackProcess(Path(tmp) / "data", "--no-seed").start()
+        if args.changes:
+            try:
+                report_changes(stack, args)
+            finally:
+                stack.stop()
+            return 0
         try:
             results = [run_scenario(stack, n, args) for n in (1, 5)]
             figures = inference_figures(stack, {s: items for r in results for s, items in r["records"].items()})

@@ -1,9 +1,11 @@
-"""The frame pipeline's view of the model: JPEG bytes in, one face's expression out.
+"""The photo path: JPEG bytes in, the patient's face and its expression out.
 
 `FrameAnalyzer` is the small interface the inference function depends on; `VisionAnalyzer`
 implements it with the model package (`emotecare.vision`: decode, face detection, LiteRT
-classifier). The analyzer is created on first use and cached, so a warm Lambda loads the
-model once. OpenCV and LiteRT are imported here only, never by the API.
+classifier). It is the one analyzer of a photo: the Lambda, `emotecare model analyze` and
+`evaluate --photos`, and `benchmarks/model_speed.py` all run it, so what is timed and
+measured is what ships. The analyzer is created on first use and cached, so a warm Lambda
+loads the model once. OpenCV and LiteRT are imported here only, never by the API.
 """
 from __future__ import annotations
 
@@ -25,6 +27,16 @@ class FrameResult:
     box: tuple[int, int, int, int] | None = None
     probabilities: dict[str, float] | None = None
     latency_ms: dict[str, float] = field(default_factory=dict)  # decode, detect, classify, cpu
+
+    @property
+    def expression(self) -> str | None:
+        """The most probable expression, or None without a face."""
+        return max(self.probabilities, key=self.probabilities.get) if self.probabilities else None
+
+    def to_dict(self) -> dict:
+        box = dict(zip(("x", "y", "width", "height"), self.box)) if self.box else None
+        return {"face_found": self.face_found, "box": box, "expression": self.expression,
+                "probabilities": self.probabilities}
 
 
 class UndecodableFrameError(ValueError):
@@ -51,21 +63,28 @@ class FrameAnalyzer(Protocol):
 
 
 class VisionAnalyzer:
-    """`FrameAnalyzer` over `emotecare.vision`: the patient's face is the largest one found."""
+    """`FrameAnalyzer` over `emotecare.vision`: the patient's face is the largest one found.
 
-    def __init__(self, model_dir: Path):
+    `classifier` replaces the model in `model_dir` (another model file, or a stand-in in tests).
+    """
+
+    def __init__(self, model_dir: Path | None = None, classifier: Any = None):
         import cv2
 
-        from emotecare.vision import classifier, faces, preprocess  # OpenCV + LiteRT
+        from emotecare.vision import classifier as classifiers, faces, preprocess  # OpenCV + LiteRT
 
         # One thread: Lambda gives the function one vCPU up to 1,769 MB, where OpenCV's worker
         # threads only contend; it also makes the thread CPU time below the frame's whole cost.
         cv2.setNumThreads(1)
-        model_path = Path(model_dir) / classifier.MODEL_FILE
         self._preprocess = preprocess
-        self._detector = faces.FaceDetector()
-        self._classifier = classifier.EmotionClassifier(model_path)
-        self.model_version = _fingerprint(model_path)
+        self.detector = faces.FaceDetector()
+        if classifier is None:
+            model_path = Path(model_dir or _REPO_MODEL_DIR) / classifiers.MODEL_FILE
+            classifier = classifiers.EmotionClassifier(model_path)
+            self.model_version = _fingerprint(model_path)
+        else:
+            self.model_version = getattr(classifier, "model_version", type(classifier).__name__)
+        self._classifier = classifier
 
     def decode(self, jpeg: bytes) -> DecodedFrame:
         started, cpu_started = time.perf_counter(), time.thread_time()
@@ -75,9 +94,17 @@ class VisionAnalyzer:
         return DecodedFrame(gray, _ms(started, time.perf_counter()),
                             _ms(cpu_started, time.thread_time()))
 
+    def analyze_bytes(self, jpeg: bytes) -> FrameResult:
+        """Decode and analyse one photo (raises UndecodableFrameError when it is not an image)."""
+        return self.analyze(self.decode(jpeg))
+
+    def analyze_image(self, image: Any) -> FrameResult:
+        """Analyse an already decoded image (gray, BGR or BGRA)."""
+        return self.analyze(DecodedFrame(self._preprocess.to_gray(image), 0.0, 0.0))
+
     def analyze(self, frame: DecodedFrame) -> FrameResult:
         started, cpu_started = time.perf_counter(), time.thread_time()
-        found = self._detector.detect(frame.gray)  # largest first
+        found = self.detector.detect(frame.gray)  # largest first
         detected = time.perf_counter()
         latency = {"decode": frame.decode_ms, "detect": _ms(started, detected)}
         box = probabilities = None

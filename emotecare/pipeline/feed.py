@@ -21,7 +21,7 @@ from pynamodb.exceptions import PutError
 
 from emotecare.accounts.tokens import Principal
 from emotecare.care.access import read_session
-from emotecare.clock import ms_from_iso
+from emotecare.clock import ms_from_iso, utc_now
 from emotecare.db.live import FeedState
 from emotecare.db.models import EmotionRecord, Session
 from emotecare.errors import ValidationError
@@ -68,8 +68,10 @@ def read_feed(user: Principal, session_id: str, since: str | None, rules: Smooth
         "records": [_record_view(r) for r in records],
         "next": records[-1].record_key if records else since,
         "current": current_view(state.smoothed),
-        # The headline: cleared as soon as the patient switches analysis off.
-        "reading": read_now((state.smoothed or {}).get("recent")) if analysis_on else None,
+        # The headline: cleared as soon as the patient switches analysis off, and read only
+        # from fresh frames captured since the switch-on ("starting" until there are some).
+        "reading": (read_now((state.smoothed or {}).get("recent"), int(utc_now().timestamp() * 1000),
+                             since_ms=_switched_on_ms(session)) if analysis_on else None),
         "distress": state.episodes,
         "analysis_on": analysis_on,
         # Couple and family sessions: whose own switch is on (records carry their `person`).
@@ -98,6 +100,12 @@ def _wait_for_news(session: Session, since: str | None,
             next_consent_check = now + CONSENT_CHECK_EVERY_S
         time.sleep(min(CHECK_EVERY_S, wait_until - now))
         slept = True
+
+
+def _switched_on_ms(session: Session) -> int | None:
+    """When the patient last switched analysis on (the consent log's newest "on")."""
+    times = [ms_from_iso(change.at) for change in session.consent_log or () if change.analysis_on]
+    return max(times) if times else None
 
 
 def _analysis_on_now(session: Session) -> bool:

@@ -15,7 +15,20 @@ RECENCY_HALF_LIFE_S), and says so when it cannot name one expression:
   docs/pipeline.md records the choice). Older frames of another expression do not lower
   it: that disagreement is `agreement`'s to judge, once, or every change would read as
   "uncertain" until the old frames had left the window;
-- "expression": otherwise, with the expression and that mean probability.
+- "expression": otherwise, with the expression and that mean probability;
+- "starting": no fresh frame: none captured since analysis was last switched on, or the
+  newest is more than NEWEST_AT_MOST_S old (the camera paused). Frames older than the window
+  (counted back from the newest frame) never make a headline, nor do frames from before the
+  switch-on, so the panel never shows a reading seconds old over a changed face.
+
+A change the patient's browser sends at once (frames.js sends the frame that changed and one
+more ~0.15 s later) arrives as two new frames close together, which the weighting alone
+would still outvote with the older frames of the last 2 s; so the two newest frames, when
+they agree, name the expression whatever the older ones show (`RUN_NAMES_AT`). One odd frame
+still never does, and frames that alternate stay "mixed".
+
+`is_confident` is the one definition of a frame sure enough to count as its expression:
+the live headline, session summaries and weekly reports all use it.
 """
 from __future__ import annotations
 
@@ -29,6 +42,16 @@ RECENCY_HALF_LIFE_S = 0.5
 UNCERTAIN_BELOW = 0.6  # the ensemble, calibrated: right on 48.6% of test/ faces read at 0.5-0.6, 57.8% at 0.6-0.7
 AGREEMENT_AT_LEAST = 0.7  # frames alternating every 0.5 s score 0.68: mixed; two newest agreeing after a change: 0.77
 FACE_SHARE_AT_LEAST = 0.5
+# The newest frame may be this old when read: the window plus the most the pipeline takes to
+# deliver a frame on a loaded machine (capture → visible p95 under 2 s, more on the shared
+# development machine); older than this the camera has stopped, and the panel says "starting".
+NEWEST_AT_MOST_S = RECENT_WINDOW_S + 3.0
+RUN_NAMES_AT = 2  # this many newest face frames agreeing name their expression
+
+
+def is_confident(probabilities: Mapping[str, float] | None) -> bool:
+    """Whether a frame's top expression is sure enough to be counted as that expression."""
+    return bool(probabilities) and max(probabilities.values()) >= UNCERTAIN_BELOW
 
 
 def remember(recent: Iterable[Mapping] | None, at_ms: int, probabilities: Mapping[str, float] | None,
@@ -45,15 +68,23 @@ def remember(recent: Iterable[Mapping] | None, at_ms: int, probabilities: Mappin
     return [f for f in frames if newest - f["t"] <= window_s * 1000]
 
 
-def read_now(recent: list[Mapping] | None) -> dict | None:
-    """The headline for the remembered frames, or None before the first frame.
+def read_now(recent: list[Mapping] | None, now_ms: int | None = None,
+             since_ms: int | None = None) -> dict:
+    """The headline for the remembered frames captured since `since_ms` (the switch-on).
 
-    {"state": "expression" | "uncertain" | "mixed" | "no_face", "expression", "confidence",
-     "agreement", "face_share", "frames", "window_s", "as_of"}
+    With `now_ms`, frames are read only while the newest is at most NEWEST_AT_MOST_S old;
+    without it, the frames alone are read.
+    {"state": "expression" | "uncertain" | "mixed" | "no_face" | "starting", "expression",
+     "confidence", "agreement", "face_share", "frames", "window_s", "as_of"}
     """
+    recent = [f for f in recent or () if since_ms is None or f["t"] >= since_ms]
+    if recent and now_ms is not None and now_ms - max(f["t"] for f in recent) > NEWEST_AT_MOST_S * 1000:
+        recent = []
     if not recent:
-        return None
-    newest = max(f["t"] for f in recent)
+        return {"state": "starting", "expression": None, "confidence": None, "agreement": None,
+                "face_share": None, "frames": 0, "window_s": RECENT_WINDOW_S, "as_of": None}
+    recent = sorted(recent, key=lambda f: f["t"])
+    newest = recent[-1]["t"]
     weights = [0.5 ** ((newest - f["t"]) / 1000 / RECENCY_HALF_LIFE_S) for f in recent]
     total = sum(weights)
     with_face = [(w, f["p"]) for w, f in zip(weights, recent) if f.get("p")]
@@ -67,12 +98,15 @@ def read_now(recent: list[Mapping] | None) -> dict | None:
     for w, p in with_face:
         top = dominant_of(p)[0]
         votes[top] = votes.get(top, 0.0) + w
-    expression = max(votes, key=votes.get)
+    newest_tops = {dominant_of(p)[0] for _, p in with_face[-RUN_NAMES_AT:]}
+    newest_agree = len(with_face) >= RUN_NAMES_AT and len(newest_tops) == 1
+    # When the face has just changed, the newest frames agree on the new expression.
+    expression = newest_tops.pop() if newest_agree else max(votes, key=votes.get)
     agreement = votes[expression] / face_weight
     showing = [(w, p) for w, p in with_face if dominant_of(p)[0] == expression]
     confidence = sum(w * p[expression] for w, p in showing) / votes[expression]
     state = ("uncertain" if confidence < UNCERTAIN_BELOW
-             else "mixed" if agreement < AGREEMENT_AT_LEAST else "expression")
+             else "mixed" if agreement < AGREEMENT_AT_LEAST and not newest_agree else "expression")
     # An unsure reading names no expression at all, so the panel cannot show one.
     reading.update(state=state, expression=expression if state == "expression" else None,
                    confidence=round(confidence, 3), agreement=round(agreement, 3))

@@ -32,10 +32,12 @@ def summarise_session(user: Principal, session_id: str) -> dict:
 
 
 def describe_records(records: list[EmotionRecord]) -> dict:
-    """Frames, face share, mean valence and the expression mix, as the weekly report counts them."""
+    """Frames, face share, mean valence and the expression mix, as the weekly report counts them:
+    sure frames by expression, the unsure ones as `uncertain_share` beside them."""
     stats = emotion_stats(records)
     return {"frames": stats["frames"], "face_share": stats["face_share"],
-            "distribution": stats["expressions"], "mean_valence": stats["mean_valence"]}
+            "distribution": stats["expressions"], "uncertain_share": stats["uncertain_share"],
+            "mean_valence": stats["mean_valence"]}
 
 
 def build_timeline(records: list[EmotionRecord]) -> list[dict]:

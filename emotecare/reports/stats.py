@@ -10,7 +10,9 @@ from datetime import date
 from typing import Iterable, Sequence
 from zoneinfo import ZoneInfo
 
+from emotecare.pipeline.reading import is_confident
 from emotecare.pipeline.smoothing import SmoothingRules
+from emotecare.pipeline.valence import dominant_of
 from emotecare.reports.distress import sustained_distress
 from emotecare.weeks import parse_utc_text
 
@@ -28,16 +30,33 @@ def local_date(utc_text: str, zone: ZoneInfo) -> date:
 
 
 def emotion_stats(records: Sequence) -> dict:
-    """Frames, share with a face, mean valence and dominant-expression shares of `records`."""
+    """Frames, share with a face, mean valence, and the expression mix of `records`.
+
+    A face frame counts as its top expression only when the model was sure of it
+    (`reading.is_confident`, the live headline's own test); the rest are `uncertain_share`.
+    Expression shares and the uncertain share are of the frames with a face, so together
+    they make 1; `face_share` says how many frames had one. (Counting every frame by its
+    top class summarised a clip of happy, sad, surprise and crying faces as happy 48 %,
+    surprise 0 %: the unsure crying frames had become "happy".)
+    """
     with_face = [r for r in records if r.face_found]
-    counts = Counter(r.dominant for r in with_face if r.dominant)
+    counts = Counter(_expression_counted(r) for r in with_face)
+    uncertain = counts.pop(None, 0)
     valences = [float(r.valence) for r in with_face if r.valence is not None]
     return {
         "frames": len(records),
         "face_share": _round(len(with_face) / len(records)) if records else None,
         "mean_valence": _round(_mean(valences)),
         "expressions": {label: _round(n / len(with_face)) for label, n in sorted(counts.items())},
+        "uncertain_share": _round(uncertain / len(with_face)) if with_face else None,
     }
+
+
+def _expression_counted(record) -> str | None:
+    """The record's expression when the model was sure of it, else None (uncertain)."""
+    probabilities = ({label: float(p) for label, p in record.probabilities.as_dict().items()}
+                     if record.probabilities else None)
+    return dominant_of(probabilities)[0] if is_confident(probabilities) else None
 
 
 def session_stats(session, records: Sequence, zone: ZoneInfo, rules: SmoothingRules) -> dict:

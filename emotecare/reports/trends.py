@@ -127,6 +127,7 @@ def weekly_series(patient_id: str, weeks: int, until: str | None = None,
         point = {"week": week, "compiled": summary is not None, "partial": week == current}
         point.update(headline(summary) if summary else dict.fromkeys(headline({})))
         point["expressions"] = summary["emotions"]["expressions"] if summary else {}
+        point["uncertain_share"] = summary["emotions"].get("uncertain_share") if summary else None
         points.append(point)
     return {"patient_id": patient_id, "weeks": points}
 

@@ -1,7 +1,7 @@
 """Turn an image (or a face box inside it) into the classifier's input.
 
 The single source of pre-processing: training (`emotecare_dev.training.dataset`) and inference
-(`emotecare.vision.analyze`, `emotecare.vision.classifier`) both import it, so the two cannot
+(`emotecare.pipeline.analyzer`, `emotecare.vision.classifier`) both import it, so the two cannot
 drift apart.
 """
 from __future__ import annotations

@@ -11,6 +11,7 @@ from pathlib import Path
 
 from emotecare_dev.cli.main import CommandError
 from emotecare.vision.classifier import ARTIFACTS, MODEL_FILE
+from emotecare.vision.preprocess import FACE_SIZE
 
 TRAINING_DIR = ARTIFACTS / "training"
 
@@ -27,6 +28,10 @@ def register(subparsers) -> None:
     train.add_argument("--seed", type=int, default=None, help="default: the recipe's")
     train.add_argument("--architecture", default="vgg5",
                        help="network shape of this member: vgg5 (default) or vgg4")
+    train.add_argument("--crop", type=int, default=None,
+                       help="side of the face's centre the network sees (default: the architecture's)")
+    train.add_argument("--class-weight-power", type=float, default=None,
+                       help="1 = balanced class weights, 0 = none (default: the recipe's)")
     train.add_argument("--budget-minutes", type=float, default=None,
                        help="plan the epochs to end within this time (the schedule still completes)")
     train.set_defaults(func=_train)
@@ -88,12 +93,19 @@ def _train(args) -> int:
 
     if args.architecture not in ARCHITECTURES:
         raise CommandError(f"--architecture must be one of {', '.join(ARCHITECTURES)}")
+    if args.crop is not None and not 32 <= args.crop <= FACE_SIZE:
+        raise CommandError(f"--crop must be between 32 and {FACE_SIZE}")
     epochs = args.epochs if args.epochs is not None else training.EPOCHS
     seed = args.seed if args.seed is not None else training.SEED
+    model_options = dict(ARCHITECTURES[args.architecture])
+    if args.crop is not None:
+        model_options["crop"] = args.crop
+    power = (args.class_weight_power if args.class_weight_power is not None
+             else training.CLASS_WEIGHT_POWER)
     try:
         state = training.train(args.data, args.out, epochs=epochs, resume=args.resume, seed=seed,
                                budget_s=args.budget_minutes * 60 if args.budget_minutes else None,
-                               model_options=ARCHITECTURES[args.architecture] or None)
+                               model_options=model_options or None, class_weight_power=power)
     except DatasetError as exc:
         raise CommandError(str(exc)) from None
     print(f"trained {state['epochs_done']} epochs in {state.get('training_seconds', 0):.0f} s; "
@@ -104,12 +116,12 @@ def _train(args) -> int:
 
 def _evaluate(args) -> int:
     from emotecare_dev.training.evaluate import evaluate_faces, evaluate_photos
-    from emotecare.vision.analyze import PhotoAnalyzer
+    from emotecare.pipeline.analyzer import VisionAnalyzer
 
     classifier = _classifier(args.model)
     dataset = _load(args.path, args.split, keep_images=args.photos)
     if args.photos:
-        metrics = evaluate_photos(PhotoAnalyzer(classifier=classifier), dataset)
+        metrics = evaluate_photos(VisionAnalyzer(classifier=classifier), dataset)
     else:
         metrics = evaluate_faces(classifier, dataset)
     if args.json:
@@ -170,18 +182,19 @@ def _export(args) -> int:
 
 
 def _analyze(args) -> int:
-    from emotecare.vision.analyze import ImageDecodeError, PhotoAnalyzer
+    from emotecare.pipeline.analyzer import UndecodableFrameError, VisionAnalyzer
 
-    analyzer = PhotoAnalyzer(classifier=_classifier(args.model))
+    analyzer = VisionAnalyzer(classifier=_classifier(args.model))
     status = 0
     for path in args.images:
         if not path.is_file():
             raise CommandError(f"{path} does not exist")
         try:
-            faces = analyzer.analyze_bytes(path.read_bytes())
-        except ImageDecodeError as exc:
+            result = analyzer.analyze_bytes(path.read_bytes())
+        except UndecodableFrameError as exc:
             print(f"emotecare: {path}: {exc}", file=sys.stderr)
             status = 2
             continue
-        print(json.dumps({"image": str(path), "faces": [face.to_dict() for face in faces]}))
+        # The patient's face (the largest), as the inference function reads a frame.
+        print(json.dumps({"image": str(path), **result.to_dict()}))
     return status

@@ -56,12 +56,13 @@ def evaluate_faces(classifier, dataset) -> dict:
 
 
 def evaluate_photos(analyzer, dataset) -> dict:
-    """Metrics on photos: detect faces, classify the largest; no face found counts as wrong."""
+    """Metrics on photos through the inference function's analyzer (`VisionAnalyzer`): the
+    largest face classified; no face found counts as wrong."""
     predicted = np.full(len(dataset.labels), NO_FACE)
     for i, image in enumerate(dataset.images):
-        faces = analyzer.analyze(image)
-        if faces:
-            predicted[i] = LABELS.index(faces[0].label)
+        result = analyzer.analyze_image(image)
+        if result.face_found:
+            predicted[i] = LABELS.index(result.expression)
     detected = float(np.mean(predicted != NO_FACE)) if len(predicted) else 0.0
     return {**compute_metrics(dataset.labels, predicted), "skipped": dataset.skipped,
             "detection_rate": round(detected, 4)}

@@ -11,6 +11,7 @@ from __future__ import annotations
 import csv
 import json
 import math
+import re
 import time
 from pathlib import Path
 
@@ -117,7 +118,7 @@ class _EpochEnd(keras.callbacks.Callback):
             self._plan_within_budget(epoch + 1, time.monotonic() - self.epoch_started)
         if epoch + 1 > self.state["epochs"] - AVERAGE_LAST_EPOCHS:
             (self.out / SNAPSHOTS).mkdir(exist_ok=True)
-            net.save_weights(self.out / SNAPSHOTS / f"epoch_{epoch + 1:02d}.weights.h5")
+            net.save_weights(self.out / SNAPSHOTS / snapshot_name(epoch + 1))
         elapsed = self.elapsed_before + time.monotonic() - self.started
         self.state.update(epochs_done=epoch + 1, training_seconds=round(elapsed, 1))
         self.model.save(self.out / CHECKPOINT)
@@ -148,6 +149,26 @@ def epochs_within_budget(planned: int, done: int, elapsed_s: float, epoch_s: flo
     """
     remaining = 0.9 * budget_s - elapsed_s
     return min(planned, done + max(int(remaining / epoch_s), 1))
+
+
+def snapshot_name(epoch: int) -> str:
+    """The weights file of one epoch; `snapshot_epochs` orders them by number, not by text."""
+    return f"epoch_{epoch:04d}.weights.h5"
+
+
+def snapshot_epochs(folder: Path) -> list[tuple[int, Path]]:
+    """(epoch, path) of every snapshot in `folder`, in epoch order.
+
+    Sorted by the number in the name: names of different widths (runs from before the
+    four-digit names wrote `epoch_99` and `epoch_100`) still order right, where text order
+    would put epoch 100 before 99.
+    """
+    found = []
+    for path in folder.glob("epoch_*.weights.h5"):
+        match = re.fullmatch(r"epoch_(\d+)\.weights\.h5", path.name)
+        if match:
+            found.append((int(match.group(1)), path))
+    return sorted(found)
 
 
 def _append_history(path: Path, epoch: int, logs: dict) -> None:
@@ -247,7 +268,8 @@ def _fit_epochs(trainer: keras.Model, x_train: np.ndarray, y_train: np.ndarray,
 
 def average_last_epochs(out: Path, state: dict, x_train: np.ndarray, holdout) -> dict:
     """Average the snapshot weights; replace the best network if the held-out score improves."""
-    paths = sorted((out / SNAPSHOTS).glob("epoch_*.weights.h5"))[-AVERAGE_LAST_EPOCHS:]
+    snapshots = snapshot_epochs(out / SNAPSHOTS)[-AVERAGE_LAST_EPOCHS:]
+    paths = [path for _, path in snapshots]
     if len(paths) < 2:
         return {"epochs": [], "chosen": False}
     net = make_model(**state["model_options"])
@@ -262,7 +284,7 @@ def average_last_epochs(out: Path, state: dict, x_train: np.ndarray, holdout) ->
     metrics = compute_metrics(y, np.argmax(net.predict(x, batch_size=512, verbose=0), axis=1))
     score = (metrics["accuracy"] + metrics["macro_f1"]) / 2
     chosen = score > state.get("best_score", -1.0)
-    epochs = [int(p.name[6:8]) for p in paths]
+    epochs = [epoch for epoch, _ in snapshots]
     if chosen:
         state.update(best_score=score, best_epoch=f"average of {epochs[0]}-{epochs[-1]}",
                      best_holdout=metrics)

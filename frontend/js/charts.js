@@ -99,3 +99,10 @@ export function distributionBars(groups, summary, { small } = {}) {
       scales: { y: { min: 0, max: 100, title: { display: true, text: "% of frames with a face" } } } }),
   }, summary, { small, rowsHeading: "Expression" });
 }
+
+/** Beside an expression mix: the frames with a face the model was unsure of (counted as none). */
+export function uncertainShareNote(share) {
+  if (share === null || share === undefined) return null;
+  return h("p", { class: "small muted", "data-testid": "uncertain-share" },
+    `Unsure: ${Math.round(Number(share) * 100)}% of the frames with a face (not counted as any expression).`);
+}

@@ -9,7 +9,7 @@ import pytest
 from skimage import data
 
 from emotecare_dev.cli.main import main
-from emotecare.vision.analyze import PhotoAnalyzer
+from emotecare.pipeline.analyzer import VisionAnalyzer
 from emotecare.vision.classifier import default_model_path
 from emotecare.vision.faces import FaceDetector
 from emotecare.vision.preprocess import LABELS
@@ -52,15 +52,16 @@ def test_detector_finds_the_one_face_in_the_astronaut_photo(astronaut_bgr):
     assert all(_inside(faces[0].box, point) for point in (right_eye, left_eye))
 
 
-def test_analyzer_marks_the_largest_face_as_the_patient(astronaut_bgr):
-    faces = PhotoAnalyzer(classifier=_FixedClassifier()).analyze(astronaut_bgr)
+def test_analyzer_reads_the_patients_face(astronaut_bgr):
+    result = VisionAnalyzer(classifier=_FixedClassifier()).analyze_image(astronaut_bgr)
 
-    assert len(faces) == 1 and faces[0].is_patient and faces[0].label == "happy"
-    assert set(faces[0].to_dict()["probabilities"]) == set(LABELS)
+    assert result.face_found and result.expression == "happy" and _plausible(result.box)
+    assert set(result.to_dict()["probabilities"]) == set(LABELS)
 
 
 def test_analyzer_finds_no_face_in_a_blank_frame():
-    assert PhotoAnalyzer(classifier=_FixedClassifier()).analyze(np.zeros((480, 640), np.uint8)) == []
+    result = VisionAnalyzer(classifier=_FixedClassifier()).analyze_image(np.zeros((480, 640), np.uint8))
+    assert not result.face_found and result.expression is None
 
 
 @pytest.mark.skipif(not default_model_path().exists(), reason="no shipped model yet")
@@ -70,9 +71,8 @@ def test_analyze_command_prints_the_face_box_and_seven_probabilities(astronaut_b
 
     code = main(["model", "analyze", str(photo)])
 
-    result = json.loads(capsys.readouterr().out)
-    assert code == 0 and len(result["faces"]) == 1
-    face = result["faces"][0]
+    face = json.loads(capsys.readouterr().out)
+    assert code == 0 and face["face_found"] and face["expression"] in LABELS
     box = face["box"]
     assert _plausible((box["x"], box["y"], box["width"], box["height"]))
     assert list(face["probabilities"]) == list(LABELS)

@@ -6,7 +6,7 @@ import pytest
 
 from emotecare_dev.training.augment import augment_epoch, augment_face
 from emotecare_dev.training.train import (PEAK_LEARNING_RATE, WARMUP_EPOCHS, epochs_within_budget,
-                                      learning_rate_at)
+                                          learning_rate_at, snapshot_epochs, snapshot_name)
 
 
 def _faces(n: int = 16) -> np.ndarray:
@@ -60,3 +60,15 @@ def test_learning_rate_warms_up_peaks_then_decays_to_one_percent():
 ])
 def test_epochs_within_budget(planned, done, elapsed, epoch_s, budget, expected):
     assert epochs_within_budget(planned, done, elapsed, epoch_s, budget) == expected
+
+
+def test_snapshots_past_99_epochs_order_by_number(tmp_path):
+    # A 105-epoch run once averaged epochs 92-99: "epoch_100" sorts before "epoch_92" as text.
+    for epoch in (98, 99):
+        (tmp_path / f"epoch_{epoch:02d}.weights.h5").touch()  # names from before the fix
+    for epoch in (100, 104, 105):
+        (tmp_path / snapshot_name(epoch)).touch()
+    (tmp_path / "epoch_final.weights.h5").touch()  # not a numbered snapshot
+
+    assert [epoch for epoch, _ in snapshot_epochs(tmp_path)][-3:] == [100, 104, 105]
+    assert [epoch for epoch, _ in snapshot_epochs(tmp_path)] == [98, 99, 100, 104, 105]

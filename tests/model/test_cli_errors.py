@@ -13,6 +13,7 @@ from emotecare_dev.cli.main import main
     ["model", "analyze", "{tmp}/missing.jpg"],
     ["model", "export", "--checkpoint", "{tmp}/missing.keras"],
     ["model", "train", "--data", "{tmp}", "--epochs", "0"],
+    ["model", "train", "--data", "{tmp}", "--crop", "60"],
 ])
 def test_bad_paths_exit_2_with_one_line(tmp_path, capsys, argv):
     code = main([arg.format(tmp=tmp_path) for arg in argv])

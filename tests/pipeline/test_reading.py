@@ -1,7 +1,8 @@
 """The headline reading: the last few seconds, newest first, and honest when unsure."""
 from __future__ import annotations
 
-from emotecare.pipeline.reading import (RECENT_WINDOW_S, UNCERTAIN_BELOW, read_now, remember)
+from emotecare.pipeline.reading import (NEWEST_AT_MOST_S, RECENT_WINDOW_S, UNCERTAIN_BELOW, is_confident, read_now,
+                                         remember)
 from emotecare.pipeline.smoothing import Observation, SmoothingRules, fold
 
 LABELS = ("angry", "disgust", "fear", "happy", "neutral", "sad", "surprise")
@@ -70,3 +71,39 @@ def test_fold_keeps_the_recent_frames_in_the_feed_state():
     observations = [Observation(i * 500, True, sure("surprise")) for i in range(4)]
     state = fold({}, observations, SmoothingRules())
     assert read_now(state["smoothed"]["recent"])["expression"] == "surprise"
+
+
+def test_two_frames_sent_at_once_after_a_change_name_it_over_the_older_frames():
+    # frames.js sends a change at once: the changed frame and one ~0.15 s later, right after
+    # a regular frame of the old expression; by weight the old frames still hold the majority.
+    recent = frames(*[sure("happy")] * 4, every_ms=500)
+    recent = remember(recent, 1_700, sure("happy"))
+    recent = remember(recent, 1_800, sure("sad"))
+    recent = remember(recent, 1_950, sure("sad"))
+    reading = read_now(recent)
+    assert reading["state"] == "expression" and reading["expression"] == "sad"
+    assert reading["agreement"] < 0.7
+
+
+def test_when_the_newest_frame_is_old_the_camera_stopped_and_nothing_is_named():
+    recent = frames(*[sure("happy")] * 4)  # the newest at 1.5 s
+    assert read_now(recent, now_ms=1_500 + 1_000)["expression"] == "happy"
+    stale = read_now(recent, now_ms=1_500 + int(NEWEST_AT_MOST_S * 1000) + 1)
+    assert stale["state"] == "starting" and stale["expression"] is None and stale["frames"] == 0
+
+
+def test_frames_from_before_the_switch_on_never_make_a_headline():
+    recent = frames(*[sure("happy")] * 4, sure("sad"), start_ms=0)  # happy until 1.5 s, sad at 2 s
+    assert read_now(recent, now_ms=2_100, since_ms=1_800)["state"] == "expression"
+    assert read_now(recent, now_ms=2_100, since_ms=1_800)["expression"] == "sad"
+    assert read_now(recent, now_ms=2_100, since_ms=2_050)["state"] == "starting"
+
+
+def test_before_any_frame_the_reading_is_starting():
+    assert read_now([], now_ms=10_000)["state"] == "starting"
+
+
+def test_one_definition_of_a_confident_frame():
+    assert is_confident(sure("happy", UNCERTAIN_BELOW))
+    assert not is_confident(sure("happy", UNCERTAIN_BELOW - 0.01))
+    assert not is_confident(None)

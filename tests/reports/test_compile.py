@@ -71,7 +71,7 @@ def test_each_session_has_its_distribution_valence_face_share_and_distress(week)
         "started_at": "2026-11-17T15:00:00Z", "local_start": "2026-11-17 10:00", "weekday": "Tue",
         # 55 of 60 frames with a face; (10 × 1.0 + 45 × -0.8) / 55 = -26/55.
         "frames": 60, "face_share": 0.9167, "mean_valence": -0.4727,
-        "expressions": {"happy": 0.1818, "sad": 0.8182},
+        "expressions": {"happy": 0.1818, "sad": 0.8182}, "uncertain_share": 0.0,
         # The live feed's smoothing (10 s window) crosses -0.3 at 16 s; sad lasts to 54 s.
         "distress": [{"start": "2026-11-17T15:00:16.000Z", "end": "2026-11-17T15:00:54.000Z",
                       "seconds": 38.0}],
@@ -89,7 +89,8 @@ def test_week_totals_and_daily_valence_use_local_days(week):
     # 67 of 72 frames with a face; valence (-26 - 4 + 2) / 67 = -28/67.
     assert summary["emotions"] == {"frames": 72, "face_share": 0.9306, "mean_valence": -0.4179,
                                    "expressions": {"fear": 0.0746, "happy": 0.1791,
-                                                   "neutral": 0.0746, "sad": 0.6716}}
+                                                   "neutral": 0.0746, "sad": 0.6716},
+                                   "uncertain_share": 0.0}
     assert [(d["weekday"], d["mean_valence"], d["frames"]) for d in summary["daily_valence"]] == [
         ("Mon", None, 0), ("Tue", -0.4727, 55), ("Wed", None, 0), ("Thu", None, 0),
         ("Fri", None, 0), ("Sat", -0.4, 10), ("Sun", 1.0, 2)]

@@ -67,7 +67,7 @@ def test_a_patient_with_no_data_gets_a_short_kind_empty_report(rows, bound, stac
     assert summary["empty"] is True
     assert summary["sessions"] == {"attended": 0, "self_reflect": 0, "items": []}
     assert summary["emotions"] == {"frames": 0, "face_share": None, "mean_valence": None,
-                                   "expressions": {}}
+                                   "expressions": {}, "uncertain_share": None}
     assert summary["journal"]["entries"] == 0 and summary["safety"]["events"] == 0
     html = report_files(bound).read_html(report.html_key)
     assert "Your week, Kai" in html

@@ -1,6 +1,6 @@
 // The report of one self-reflect session: timeline and distribution, against earlier ones.
 import { get, put } from "../api.js";
-import { distributionBars, valenceLine } from "../charts.js";
+import { distributionBars, uncertainShareNote, valenceLine } from "../charts.js";
 import { empty, errorBox, flash, h, mount, section } from "../ui.js";
 import { formatDate, formatDateTime, formatTime } from "../time.js";
 
@@ -35,7 +35,8 @@ export default function selfReflectReport(main, { params }) {
               ...(earlierMean ? [{ label: "Earlier sessions (average)", distribution: earlierMean }] : [])],
             `This session: ${describeDistribution(summary.distribution)}.`
               + (earlierMean ? ` Earlier sessions: ${describeDistribution(earlierMean)}.` : "")).element
-            : empty("No expressions to show."))),
+            : empty("No expressions to show."),
+          uncertainShareNote(summary.uncertain_share))),
       h("section", { class: "card" }, h("h2", {}, "Earlier self-reflect sessions"),
         earlier.length ? h("div", { class: "table-wrap" }, h("table", {},
           h("thead", {}, h("tr", {}, h("th", { scope: "col" }, "Date"), h("th", { scope: "col" }, "Most seen"),

@@ -1,7 +1,7 @@
 // The summary of a therapy session that has ended: when, how long, whether analysis was on;
 // for the therapist also the expression timeline and mix (the feed is theirs, docs/API.md).
 import { get } from "../api.js";
-import { distributionBars, valenceLine } from "../charts.js";
+import { distributionBars, uncertainShareNote, valenceLine } from "../charts.js";
 import { badge, empty, h, section } from "../ui.js";
 import { formatDateTime, formatTime } from "../time.js";
 
@@ -54,7 +54,8 @@ function expressionCards(summary) {
     h("section", { class: "card" }, h("h2", {}, "Expressions seen"),
       Object.keys(mix).length ? distributionBars([{ label: "This session", distribution: mix }],
         `Expressions: ${Object.entries(mix).sort((a, b) => b[1] - a[1]).map(([k, v]) => `${k} ${pct(v)}`).join(", ")}.`).element
-        : empty("No expressions to show.")));
+        : empty("No expressions to show."),
+      uncertainShareNote(summary.uncertain_share)));
 }
 
 export default function sessionSummary(main, { params, user }) {

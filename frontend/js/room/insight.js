@@ -80,6 +80,7 @@ export function insightPanel(sessionId, { title = "Live facial expression", onFe
     windowLabel.textContent = reading ? `(the last ${reading.window_s} seconds, newest frames counting most)` : "";
     const percent = (p) => `${Math.round(p * 100)}%`;
     const [headline, detail] = !reading ? ["—", ""]
+      : reading.state === "starting" ? ["Starting…", `Waiting for frames from the last ${reading.window_s} seconds.`]
       : reading.state === "no_face" ? ["No face in view", "No face in most of the frames of the last few seconds."]
       : reading.state === "uncertain" ? ["Uncertain", `The model is not confident: its best guess has only ${percent(reading.confidence)}.`]
       : reading.state === "mixed" ? ["Mixed", "The last few frames disagree about the expression."]
