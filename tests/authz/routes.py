@@ -282,6 +282,8 @@ ROWS += [
     Row("GET", "/payments/{booking_id}/superbill.pdf",
         access({"patient": 404, "other_patient": 404, **_NO_PAYMENT})),
     Row("POST", "/admin/payments/reconcile", access({"admin": 200})),
+]
+
 # Care relationships (#24): the patient asks, the therapist accepts, declines or discharges,
 # the patient ends; who has read the patient's data; sharing a self-reflect session.
 ROWS += [
