@@ -11,7 +11,6 @@ from datetime import date, datetime, timezone
 from typing import Any, Callable, Iterable, TypeVar
 from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
 
-from emotecare.clock import utc_now
 from emotecare.errors import ValidationError
 
 T = TypeVar("T")
@@ -225,9 +224,3 @@ def check_year(moment: D, field: str) -> D:
     return moment
 
 
-def iso_z(moment: datetime) -> str:
-    """UTC ISO-8601 with `Z`, second precision: the storage and wire format of instants."""
-    return moment.astimezone(timezone.utc).strftime("%Y-%m-%dT%H:%M:%SZ")
-
-
-now_utc = utc_now  # one clock for the code base (emotecare/clock.py)

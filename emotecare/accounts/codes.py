@@ -12,9 +12,9 @@ from datetime import timedelta
 
 from pynamodb.exceptions import DeleteError, DoesNotExist, UpdateError
 
+from emotecare.clock import iso_seconds, utc_now
 from emotecare.db.care import OneTimeCode
 from emotecare.errors import ValidationError
-from emotecare.fields import iso_z, now_utc
 
 MAX_ATTEMPTS = 5
 LIFETIMES = {"verify": timedelta(hours=24), "reset": timedelta(hours=1),
@@ -37,9 +37,9 @@ def issue_code(purpose: str, email: str) -> str:
     """Create (or replace) the code for `email`; return it for mailing."""
     code = f"{secrets.randbelow(10**6):06d}"
     salt = secrets.token_hex(16)
-    now = now_utc()
+    now = utc_now()
     OneTimeCode(_key(purpose, email), code_hash=_hash(code, salt), salt=salt, attempts=0,
-                created_at=iso_z(now), expires_at=now + LIFETIMES[purpose]).save()
+                created_at=iso_seconds(now), expires_at=now + LIFETIMES[purpose]).save()
     return code
 
 
@@ -49,7 +49,7 @@ def consume_code(purpose: str, email: str, code: str) -> None:
         stored = OneTimeCode.get(_key(purpose, email))
     except DoesNotExist as exc:
         raise ValidationError(NO_CODE_MESSAGE, field="code") from exc
-    if stored.expires_at <= now_utc():
+    if stored.expires_at <= utc_now():
         raise ValidationError("That code has expired. Ask for a new one and type the code from the newest email.", field="code")
     try:
         # Count the guess atomically first, so parallel guesses cannot exceed the limit.

@@ -1,6 +1,7 @@
 """A patient's right to their data: download all of it, or delete the account and all of it."""
 from __future__ import annotations
 
+from emotecare.clock import iso_seconds, utc_now
 from emotecare.accounts.erasure import erase_patient
 from emotecare.accounts.export_format import item_to_json
 from emotecare.accounts.identity import IdentityProvider
@@ -9,7 +10,6 @@ from emotecare.accounts.personal_data import (
 from emotecare.accounts.profiles import load_user, public_user
 from emotecare.accounts.tokens import Principal
 from emotecare.bookings.emails import BookingMail
-from emotecare.fields import iso_z, now_utc
 
 
 def export_patient_data(principal: Principal, files: PatientFiles) -> dict:
@@ -21,7 +21,7 @@ def export_patient_data(principal: Principal, files: PatientFiles) -> dict:
         if locator.table in NOT_EXPORTED:
             continue
         tables[locator.table] = [item_to_json(item) for item in locator.find(owner)]
-    return {"format": "emotecare-export/1", "exported_at": iso_z(now_utc()),
+    return {"format": "emotecare-export/1", "exported_at": iso_seconds(utc_now()),
             "account": public_user(user), "tables": tables,
             "files": [{"bucket": b, "key": k} for b, k in patient_objects(files, owner)]}
 

@@ -14,8 +14,8 @@ from datetime import timedelta
 
 from pynamodb.exceptions import DoesNotExist
 
+from emotecare.clock import utc_now
 from emotecare.db.throttle import KnownDevice
-from emotecare.fields import now_utc
 
 KNOWN_FOR = timedelta(days=90)
 
@@ -32,11 +32,11 @@ def is_known(email: str, token: str | None) -> bool:
         device = KnownDevice.get(_key(email, token))
     except DoesNotExist:
         return False
-    return device.expires_at > now_utc()
+    return device.expires_at > utc_now()
 
 
 def remember(email: str, token: str | None) -> str:
     """After a successful sign-in: renew `token` when it is known, else issue a new one."""
     token = token if token and is_known(email, token) else secrets.token_urlsafe(32)
-    KnownDevice(_key(email, token), expires_at=now_utc() + KNOWN_FOR).save()
+    KnownDevice(_key(email, token), expires_at=utc_now() + KNOWN_FOR).save()
     return token

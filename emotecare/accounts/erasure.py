@@ -24,6 +24,7 @@ from datetime import timedelta
 
 from pynamodb.exceptions import DoesNotExist
 
+from emotecare.clock import iso_seconds, utc_now
 from emotecare.accounts import standing
 from emotecare.accounts.codes import discard_codes
 from emotecare.accounts.identity import IdentityProvider
@@ -33,7 +34,6 @@ from emotecare.bookings.emails import BookingMail, parties
 from emotecare.bookings.store import claim_ids
 from emotecare.db.models import Session, SlotClaim, User
 from emotecare.db.standing import AccountStanding
-from emotecare.fields import iso_z, now_utc
 from emotecare.log import get_logger
 
 logger = get_logger("accounts")
@@ -64,7 +64,7 @@ def mark_erasing(account_id: str, email: str, started_at: str | None = None) -> 
     AccountStanding(account_id).update(actions=[
         AccountStanding.erasure_started_at.set(
             row.erasure_started_at if row and row.erasure_started_at
-            else started_at or iso_z(now_utc())),
+            else started_at or iso_seconds(utc_now())),
         AccountStanding.email.set(email),
         AccountStanding.session_ids.set(list(session_ids)),
         AccountStanding.erasure_verified_at.remove()])
@@ -93,7 +93,7 @@ def finish_interrupted_erasures(identity: IdentityProvider, files: PatientFiles)
 
     A filtered scan of `account-standing` (one small row per account that ever wrote): at
     100,000 accounts about 10 MB read, some 1,300 read units every 10 minutes."""
-    cutoff = iso_z(now_utc() - SWEEP_AFTER)
+    cutoff = iso_seconds(utc_now() - SWEEP_AFTER)
     finished = 0
     for row in AccountStanding.scan(AccountStanding.erasure_started_at.exists()
                                     & AccountStanding.erasure_verified_at.does_not_exist()):
@@ -124,7 +124,7 @@ def _drain(account_id: str, own_writes: int) -> None:
 
 def _cancel_future_sessions(account_id: str, mail: BookingMail, payments) -> int:
     """Tell each therapist of a future session that it is off, and release its card hold."""
-    now = iso_z(now_utc())
+    now = iso_seconds(utc_now())
     told = 0
     for booking in patient_bookings(account_id):
         if booking.status in ("pending", "confirmed") and booking.starts_at > now:
@@ -193,9 +193,9 @@ def _verify(erasure: Erasure, identity: IdentityProvider, files: PatientFiles) -
         left += int(_cognito_user_left(erasure, identity))
         if left == 0:
             AccountStanding(erasure.account_id).update(actions=[
-                AccountStanding.erasure_verified_at.set(iso_z(now_utc())),
+                AccountStanding.erasure_verified_at.set(iso_seconds(utc_now())),
                 AccountStanding.email.remove(), AccountStanding.session_ids.remove(),
-                AccountStanding.expires_at.set(now_utc() + KEEP_LEDGER)])
+                AccountStanding.expires_at.set(utc_now() + KEEP_LEDGER)])
             return True
         logger.warning("erasure found records again", extra={"account_id": erasure.account_id,
                                                              "records": left})

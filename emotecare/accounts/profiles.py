@@ -5,12 +5,12 @@ from pynamodb.exceptions import DoesNotExist
 
 from emotecare.accounts.safety_contacts import CONTACT_FIELDS, contact_updates, contact_view, parse_location
 from emotecare.accounts.tokens import Principal
-from emotecare.clock import iso, utc_now
+from emotecare.clock import iso, iso_seconds, utc_now
 from emotecare.care.relationships import relationship_view, request_care
 from emotecare.therapists.licensing import require_licensed_for
 from emotecare.db.models import Therapist, User
 from emotecare.errors import AuthenticationError, ForbiddenError
-from emotecare.fields import Fields, iso_z, now_utc
+from emotecare.fields import Fields
 
 
 def user_by_email(email: str) -> User | None:
@@ -94,7 +94,7 @@ def choose_therapist(principal: Principal, body: dict) -> dict:
     if previous != therapist_id:
         history = list(profile.get("therapist_history", []))
         if previous:
-            history.append({"therapist_id": previous, "until": iso_z(now_utc())})
+            history.append({"therapist_id": previous, "until": iso_seconds(utc_now())})
         profile.update(therapist_id=therapist_id, therapist_history=history)
         user.update(actions=[User.profile.set(profile)])
     return {**public_user(user), "care": relationship_view(care)}

@@ -8,6 +8,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
+from emotecare.clock import iso_seconds, utc_now
 from emotecare.accounts import codes, devices, throttle
 from emotecare.accounts.identity import IdentityProvider
 from emotecare.accounts.passwords import check_password
@@ -15,7 +16,7 @@ from emotecare.accounts.profiles import public_user, user_by_email
 from emotecare.accounts.safety_contacts import CONTACT_FIELDS, contact_updates
 from emotecare.db.models import Therapist, User
 from emotecare.errors import AuthenticationError, ValidationError
-from emotecare.fields import Fields, iso_z, now_utc
+from emotecare.fields import Fields
 from emotecare.log import get_logger
 from emotecare.notifications.mailer import Mailer
 from emotecare.notifications.templates import send_templated
@@ -62,7 +63,7 @@ def sign_up(services: AccountServices, body: dict, client: str = "") -> dict:
     user_id = services.identity.sign_up(email, password, name)
     try:
         User(user_id, email=email, role=role, name=name, time_zone=time_zone, country=country,
-             created_at=iso_z(now_utc()), profile={"status": "unconfirmed", **contacts}).save()
+             created_at=iso_seconds(utc_now()), profile={"status": "unconfirmed", **contacts}).save()
         _send_code(services, "verify", email, name)
     except BaseException:
         # A Cognito user without our account row could never confirm, sign in or sign up

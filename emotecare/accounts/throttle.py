@@ -15,13 +15,13 @@ from __future__ import annotations
 import contextlib
 import hashlib
 import math
-import time
 from dataclasses import dataclass
 from datetime import datetime, timezone
 from typing import Iterator
 
 from pynamodb.exceptions import UpdateError
 
+from emotecare.clock import epoch_s
 from emotecare.db.throttle import ThrottleCounter
 from emotecare.errors import TooManyRequestsError
 
@@ -76,7 +76,7 @@ def _take(limit: Limit, subject: str, message: str) -> _Hit:
     digest = hashlib.sha256(f"{limit.key}:{subject.strip().lower()}".encode()).hexdigest()
     counter = ThrottleCounter(f"{limit.key}#{digest}")
     for _ in range(3):  # each step is one atomic conditional write; a race means look again
-        now = time.time()
+        now = epoch_s()
         if _updated(counter, [ThrottleCounter.hits.add(1)],
                     (ThrottleCounter.window_ends > now) & (ThrottleCounter.hits < limit.max_hits)):
             return _Hit(counter.counter_key, int(counter.window_ends))

@@ -4,6 +4,7 @@ from __future__ import annotations
 import uuid
 from datetime import timedelta
 
+from emotecare.clock import iso_seconds, utc_now
 from emotecare.accounts.profiles import load_user
 from emotecare.accounts.tokens import Principal
 from emotecare.bookings import store
@@ -12,7 +13,7 @@ from emotecare.bookings.emails import BookingMail
 from emotecare.bookings.views import booking_view
 from emotecare.db.models import Booking, Session
 from emotecare.errors import ConflictError
-from emotecare.fields import Fields, iso_z, now_utc, parse_email, parse_instant
+from emotecare.fields import Fields, parse_email, parse_instant
 from emotecare.errors import EmoteCareError
 from emotecare.payments.charges import PAYMENT_FIELDS, BookingPayments, plan_payment
 from emotecare.therapists.licensing import require_licensed_for
@@ -38,7 +39,7 @@ def _participants(f: Fields, therapy_type: str, patient_email: str) -> list[str]
 
 def _start_of(f: Fields, therapist, field: str = "starts_at"):
     starts_at = f.instant(field)
-    if starts_at <= now_utc():
+    if starts_at <= utc_now():
         raise f.fail(field, "is in the past")
     if not is_offered_slot(therapist, starts_at):
         raise f.fail(field, "is not one of the therapist's slots: see "
@@ -62,12 +63,12 @@ def create_booking(mail: BookingMail, patient: Principal, body: dict,
     participants = _participants(f, therapy_type, patient_user.email)
     starts_at = _start_of(f, therapist)
     payment_plan = plan_payment(therapist, patient, body)
-    now = iso_z(now_utc())
+    now = iso_seconds(utc_now())
     booking_id, session_id = str(uuid.uuid4()), str(uuid.uuid4())
     booking = Booking(
         booking_id, therapist_id=therapist.therapist_id, patient_id=patient.user_id,
-        starts_at=iso_z(starts_at), ends_at=iso_z(starts_at + SESSION_LENGTH),
-        start_day=iso_z(starts_at)[:10], status="pending", session_id=session_id,
+        starts_at=iso_seconds(starts_at), ends_at=iso_seconds(starts_at + SESSION_LENGTH),
+        start_day=iso_seconds(starts_at)[:10], status="pending", session_id=session_id,
         details={"therapy_type": therapy_type, "message": message, "participants": participants,
                  "sequence": 0, "created_at": now, "history": [{"at": now, "event": "requested"}]})
     session = Session(session_id, kind="therapy", patient_id=patient.user_id,
@@ -90,18 +91,18 @@ def reschedule_booking(mail: BookingMail, patient: Principal, booking_id: str,
     f = Fields(body, ("starts_at",))
     if booking.status not in ("pending", "confirmed"):
         raise ConflictError(f"a {booking.status} booking cannot be moved")
-    if parse_instant(booking.starts_at, "starts_at") - now_utc() < FREE_CANCELLATION:
+    if parse_instant(booking.starts_at, "starts_at") - utc_now() < FREE_CANCELLATION:
         raise ConflictError("less than 24 hours before the session: cancel it instead")
     therapist = approved_therapist(booking.therapist_id)
     starts_at = _start_of(f, therapist)
-    if iso_z(starts_at) == booking.starts_at:
+    if iso_seconds(starts_at) == booking.starts_at:
         raise f.fail("starts_at", "is the booking's current time")
     previous = booking.starts_at
     details = dict(booking.details or {})
     details["sequence"] = int(details.get("sequence", 0)) + 1
     details["history"] = [*details.get("history", []), {
-        "at": iso_z(now_utc()), "event": "rescheduled", "from": previous,
-        "to": iso_z(starts_at)}]
+        "at": iso_seconds(utc_now()), "event": "rescheduled", "from": previous,
+        "to": iso_seconds(starts_at)}]
     store.move_booking(booking, starts_at, starts_at + SESSION_LENGTH, details)
     mail.rescheduled(booking, previous)
     return booking_view(booking, load_user(patient.user_id).time_zone)

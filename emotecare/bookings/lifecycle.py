@@ -1,6 +1,7 @@
 """Confirm, decline and cancel bookings (late cancellations are recorded as such)."""
 from __future__ import annotations
 
+from emotecare.clock import iso_seconds, utc_now
 from emotecare.accounts.profiles import load_user
 from emotecare.accounts.tokens import Principal
 from emotecare.bookings import store
@@ -10,7 +11,7 @@ from emotecare.bookings.emails import BookingMail
 from emotecare.bookings.views import booking_view
 from emotecare.care.relationships import activate_for_booking
 from emotecare.errors import ConflictError
-from emotecare.fields import Fields, iso_z, now_utc, parse_instant
+from emotecare.fields import Fields, parse_instant
 from emotecare.payments.charges import BookingPayments
 from emotecare.therapists.approval import require_approved
 
@@ -19,7 +20,7 @@ ACTIVE = ("pending", "confirmed")
 
 def _with_event(details: dict | None, event: dict) -> dict:
     details = dict(details or {})
-    details["history"] = [*details.get("history", []), {"at": iso_z(now_utc()), **event}]
+    details["history"] = [*details.get("history", []), {"at": iso_seconds(utc_now()), **event}]
     return details
 
 
@@ -63,7 +64,7 @@ def cancel_booking(mail: BookingMail, principal: Principal, booking_id: str, bod
     if booking.status not in ACTIVE:
         raise ConflictError(f"this booking is already {booking.status}")
     starts_at = parse_instant(booking.starts_at, "starts_at")
-    now = now_utc()
+    now = utc_now()
     if starts_at <= now:
         raise ConflictError("the session has already started")
     side = "patient" if principal.user_id == booking.patient_id else "therapist"

@@ -4,10 +4,11 @@ from __future__ import annotations
 
 from pynamodb.exceptions import DoesNotExist
 
+from emotecare.clock import iso_seconds, utc_now
 from emotecare.accounts.tokens import Principal
 from emotecare.care.access import change_clinical, read_notes
 from emotecare.db.care import PrivateNote
-from emotecare.fields import Fields, iso_z, now_utc
+from emotecare.fields import Fields
 
 MAX_NOTE_CHARS = 20_000
 
@@ -27,6 +28,6 @@ def get_notes(therapist: Principal, patient_id: str) -> dict:
 def put_notes(therapist: Principal, patient_id: str, body: dict) -> dict:
     text = Fields(body, ("text",)).text("text", max_len=MAX_NOTE_CHARS, min_len=0)
     change_clinical(therapist, patient_id)
-    note = PrivateNote(therapist.user_id, patient_id, text=text, updated_at=iso_z(now_utc()))
+    note = PrivateNote(therapist.user_id, patient_id, text=text, updated_at=iso_seconds(utc_now()))
     note.save()
     return {"patient_id": patient_id, "text": note.text, "updated_at": note.updated_at}

@@ -10,9 +10,10 @@ from datetime import datetime, timedelta
 
 from pynamodb.exceptions import UpdateError
 
+from emotecare.clock import iso_seconds, utc_now
 from emotecare.bookings.emails import BookingMail
 from emotecare.db.models import Booking
-from emotecare.fields import iso_z, now_utc, parse_instant
+from emotecare.fields import parse_instant
 from emotecare.log import get_logger
 
 logger = get_logger("bookings")
@@ -24,7 +25,7 @@ def _due_bookings(now: datetime):
     day = now.date()
     while day <= horizon.date():
         yield from Booking.by_start_day.query(
-            day.isoformat(), Booking.starts_at.between(iso_z(now), iso_z(horizon)),
+            day.isoformat(), Booking.starts_at.between(iso_seconds(now), iso_seconds(horizon)),
             filter_condition=Booking.status.is_in("pending", "confirmed"))
         day += timedelta(days=1)
 
@@ -44,7 +45,7 @@ def _claim(booking: Booking, labels: list[str]) -> bool:
 
 def send_due_reminders(mail: BookingMail, now: datetime | None = None) -> int:
     """Mail every reminder now due; return how many bookings were reminded."""
-    now = now or now_utc()
+    now = now or utc_now()
     sent = 0
     for booking in _due_bookings(now):
         left = parse_instant(booking.starts_at, "starts_at") - now

@@ -15,9 +15,10 @@ from pynamodb.connection import Connection
 from pynamodb.exceptions import TransactWriteError
 from pynamodb.transactions import TransactWrite
 
+from emotecare.clock import iso_seconds
 from emotecare.db.models import Booking, Session, SlotClaim
 from emotecare.errors import ConflictError
-from emotecare.fields import iso_z, parse_instant
+from emotecare.fields import parse_instant
 
 TICK = timedelta(minutes=15)
 
@@ -29,7 +30,7 @@ def claim_ids(booking: Booking) -> list[str]:
     ticks = []
     tick = start.replace(minute=start.minute - start.minute % 15, second=0, microsecond=0)
     while tick < end:
-        ticks.append(iso_z(tick))
+        ticks.append(iso_seconds(tick))
         tick += TICK
     return ([f"therapist#{booking.therapist_id}#{t}" for t in ticks]
             + [f"patient#{booking.patient_id}#{t}" for t in ticks])
@@ -80,7 +81,7 @@ def move_booking(booking: Booking, starts_at: datetime, ends_at: datetime, detai
     """Move `booking` to a new time: release its old claims and take new ones atomically."""
     old_claims = claim_ids(booking)
     expected_status, expected_start = booking.status, booking.starts_at
-    booking.starts_at, booking.ends_at = iso_z(starts_at), iso_z(ends_at)
+    booking.starts_at, booking.ends_at = iso_seconds(starts_at), iso_seconds(ends_at)
     booking.start_day = booking.starts_at[:10]
     new_claims = [c for c in claim_ids(booking) if c not in old_claims]
     kept = set(old_claims) & set(claim_ids(booking))

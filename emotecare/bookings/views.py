@@ -6,11 +6,12 @@ from zoneinfo import ZoneInfo
 
 from pynamodb.exceptions import DoesNotExist
 
+from emotecare.clock import iso_seconds, utc_now
 from emotecare.accounts.profiles import load_user
 from emotecare.accounts.tokens import Principal
 from emotecare.care.relationships import latest_by_patient, was_confirmed
 from emotecare.db.models import Booking, Session, User
-from emotecare.fields import Fields, iso_z, now_utc, parse_instant
+from emotecare.fields import Fields, parse_instant
 from emotecare.therapists.slots import SESSION_LENGTH
 
 LIST_LIMIT = 100
@@ -62,7 +63,7 @@ def list_bookings(principal: Principal, query: dict) -> dict:
     user = load_user(principal.user_id)
     index = Booking.by_therapist if principal.role == "therapist" else Booking.by_patient
     # A session still running counts as upcoming until it ends.
-    boundary = iso_z(now_utc() - SESSION_LENGTH)
+    boundary = iso_seconds(utc_now() - SESSION_LENGTH)
     if scope == "upcoming":
         found = index.query(principal.user_id, Booking.starts_at > boundary, limit=LIST_LIMIT)
     else:
@@ -83,7 +84,7 @@ def patients_of(therapist: Principal) -> dict:
     """The patients who booked or asked for this therapist, with their next and last session
     and the state of their care (`requested`, `active`, `ended`, or None: only a booking
     request so far, which grants nothing until confirmed)."""
-    now = iso_z(now_utc())
+    now = iso_seconds(utc_now())
     seen: dict[str, dict] = {}
     care = latest_by_patient(therapist.user_id)
     for patient_id, record in care.items():

@@ -13,7 +13,7 @@ from emotecare.clock import utc_now
 from emotecare.escalation.care_team import load_patient_context
 from emotecare.escalation.crisis import crisis_fields
 from emotecare.escalation.events import record_safety_event
-from emotecare.fields import Fields, parse_instant
+from emotecare.fields import Fields
 from emotecare.journal import store
 from emotecare.journal.entries import apply_edit, validate_entry
 from emotecare.journal.review import review_entry

@@ -12,12 +12,13 @@ from dataclasses import dataclass
 
 from pynamodb.exceptions import DoesNotExist, PutError, UpdateError
 
+from emotecare.clock import iso_seconds, utc_now
 from emotecare.accounts.profiles import load_user
 from emotecare.accounts.tokens import Principal
 from emotecare.db.models import Booking, Session, User
 from emotecare.db.payments import Payment
 from emotecare.errors import ConflictError, ForbiddenError, NotFoundError, ValidationError
-from emotecare.fields import Fields, iso_z, now_utc, parse_instant
+from emotecare.fields import Fields, parse_instant
 from emotecare.log import get_logger
 from emotecare.payments.gateway import StripeGateway
 from emotecare.payments.receipts import PaymentMail
@@ -111,7 +112,7 @@ def authorise_booking(gateway: StripeGateway, booking: Booking, plan: PaymentPla
     """Hold the price on the patient's card for a booking whose slot is already claimed;
     `PaymentError` when the card is declined (the caller frees the slot)."""
     user = load_user(booking.patient_id)
-    now = iso_z(now_utc())
+    now = iso_seconds(utc_now())
     details = {"policy": plan.policy, "late_fee_percent": plan.late_fee_percent,
                "starts_at": booking.starts_at, "patient_name": user.name,
                "patient_email": user.email, "history": [{"at": now, "event": "created"}]}
@@ -164,7 +165,7 @@ def payment_of(booking_id: str) -> Payment | None:
 
 def _event(payment: Payment, event: dict) -> dict:
     details = dict(payment.details or {})
-    details["history"] = [*details.get("history", []), {"at": iso_z(now_utc()), **event}]
+    details["history"] = [*details.get("history", []), {"at": iso_seconds(utc_now()), **event}]
     return details
 
 
@@ -185,7 +186,7 @@ def _capture(gateway: StripeGateway, mail: PaymentMail, payment: Payment, amount
     gateway.capture(payment.payment_intent_id, amount)
     _transition(payment, "authorised", [
         Payment.status.set("captured"), Payment.captured.set(amount),
-        Payment.captured_at.set(iso_z(now_utc()))], _event(payment, {**event, "amount": amount}))
+        Payment.captured_at.set(iso_seconds(utc_now()))], _event(payment, {**event, "amount": amount}))
     mail.receipt(payment)
 
 
@@ -219,7 +220,7 @@ def on_booking_ended(gateway: StripeGateway, mail: PaymentMail, booking: Booking
 
 def release_unstarted(gateway: StripeGateway, now=None) -> int:
     """Release every hold whose session never started (the therapist did not come)."""
-    now = now or now_utc()
+    now = now or utc_now()
     released = 0
     for payment in Payment.scan(Payment.status == "authorised"):
         try:
@@ -294,7 +295,7 @@ def refund(gateway: StripeGateway, mail: PaymentMail, principal: Principal, book
     details = _event(payment, {"event": "refunded", "amount": amount})
     details["refunds"] = [*details.get("refunds", []), {
         "refund_id": refund_id, "amount": amount, "reason": reason,
-        "by": principal.role, "at": iso_z(now_utc())}]
+        "by": principal.role, "at": iso_seconds(utc_now())}]
     try:
         payment.update(actions=[Payment.refunded.add(amount), Payment.details.set(details)],
                        condition=(Payment.refunded == payment.refunded)

@@ -1,8 +1,8 @@
 """Compare our payment records with Stripe's and report every difference (nightly)."""
 from __future__ import annotations
 
+from emotecare.clock import iso_seconds, utc_now
 from emotecare.db.payments import Payment
-from emotecare.fields import iso_z, now_utc
 from emotecare.log import get_logger
 from emotecare.payments.gateway import StripeGateway
 
@@ -41,5 +41,5 @@ def reconcile(gateway: StripeGateway) -> dict:
                                 "problem": "missing in our records", "stripe": facts.status})
     for difference in differences:
         logger.warning("payment differs from Stripe", extra=difference)
-    return {"checked_at": iso_z(now_utc()), "payments": len(ours),
+    return {"checked_at": iso_seconds(utc_now()), "payments": len(ours),
             "stripe_intents": len(theirs), "differences": differences}

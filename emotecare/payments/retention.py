@@ -8,8 +8,8 @@ its own legal duty).
 """
 from __future__ import annotations
 
+from emotecare.clock import iso_seconds, utc_now
 from emotecare.db.payments import Payment
-from emotecare.fields import iso_z, now_utc
 
 ERASED_PATIENT = "erased"
 
@@ -18,6 +18,6 @@ def strip_identity(payment: Payment) -> None:
     details = dict(payment.details or {})
     for key in ("patient_name", "patient_email", "card"):
         details.pop(key, None)
-    details["patient_erased_at"] = iso_z(now_utc())
+    details["patient_erased_at"] = iso_seconds(utc_now())
     payment.update(actions=[Payment.patient_id.set(ERASED_PATIENT),
                             Payment.details.set(details)])

@@ -5,8 +5,8 @@ from datetime import timedelta
 
 from pynamodb.exceptions import PutError
 
+from emotecare.clock import iso_seconds, utc_now
 from emotecare.db.payments import Payment, StripeEvent
-from emotecare.fields import iso_z, now_utc
 from emotecare.log import get_logger
 from emotecare.payments.gateway import StripeGateway
 
@@ -16,9 +16,9 @@ KEEP_EVENT_IDS = timedelta(days=30)  # Stripe retries a delivery for up to 3 day
 
 def _first_delivery(event: dict) -> bool:
     """Record the event id; False when it was recorded before (a retry or a replay)."""
-    now = now_utc()
+    now = utc_now()
     try:
-        StripeEvent(event["id"], event_type=event.get("type", ""), received_at=iso_z(now),
+        StripeEvent(event["id"], event_type=event.get("type", ""), received_at=iso_seconds(now),
                     expires_at=now + KEEP_EVENT_IDS).save(
             condition=StripeEvent.event_id.does_not_exist())
         return True
@@ -40,7 +40,7 @@ def handle_webhook(gateway: StripeGateway, payload: bytes, signature: str) -> di
                     extra={"event_id": event["id"], "type": event.get("type"),
                            "object": obj.get("object"), "object_id": obj.get("id")})
         return {"received": True, "unknown_object": True}
-    news = {"id": event["id"], "type": event.get("type"), "at": iso_z(now_utc())}
+    news = {"id": event["id"], "type": event.get("type"), "at": iso_seconds(utc_now())}
     payment.update(actions=[Payment.stripe_status.set(obj.get("status")),
                             Payment.stripe_events.set(
                                 (Payment.stripe_events | []).append([news]))])

@@ -10,9 +10,9 @@ format again too.
 from __future__ import annotations
 
 import math
-import time
 from datetime import datetime, timedelta, timezone
 
+from emotecare.clock import epoch_s, iso_seconds
 from emotecare.accounts.tokens import Principal
 from emotecare.db.grants import UploadGrant
 from emotecare.errors import ForbiddenError, NotFoundError
@@ -42,10 +42,10 @@ class FrameUploads:
             raise ForbiddenError("emotion analysis is off for this session: switch it on first")
         batch = new_batch_key(session.session_id, user.user_id)
         key = batch.key
-        now = time.time()
+        now = epoch_s()
         # Recorded before the client can have it, so its upload always finds it.
         UploadGrant(session.session_id, batch.batch_id, patient_id=user.user_id,
-                    issued_at=datetime.fromtimestamp(now, timezone.utc).strftime("%Y-%m-%dT%H:%M:%SZ"),
+                    issued_at=iso_seconds(datetime.fromtimestamp(now, timezone.utc)),
                     valid_until=math.ceil(now) + self._expiry_s,
                     expires_at=datetime.fromtimestamp(now, timezone.utc) + GRANT_RECORD_KEEP).save()
         post = self._s3.generate_presigned_post(

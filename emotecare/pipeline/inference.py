@@ -16,7 +16,7 @@ from datetime import timedelta
 
 from botocore.exceptions import ClientError
 
-from emotecare.clock import iso, iso_from_ms, utc_now
+from emotecare.clock import epoch_ms, iso, iso_from_ms, utc_now
 from emotecare.db.grants import UploadGrant
 from emotecare.db.live import FrameBatch
 from emotecare.db.models import EmotionRecord, Session
@@ -204,7 +204,7 @@ def _record(batch: BatchKey, index: int, captured_at_ms: int, result: FrameResul
         patient_id=batch.patient_id, captured_at=captured_at, face_found=result.face_found,
         model_version=model_version,
         latency_ms={**result.latency_ms, "total": round(elapsed_ms, 2),
-                    "capture_to_stored": max(0, int(time.time() * 1000) - captured_at_ms)})
+                    "capture_to_stored": max(0, epoch_ms() - captured_at_ms)})
     if result.face_found and result.probabilities:
         record.face_box = list(result.box)
         record.probabilities = {k: round(v, 5) for k, v in result.probabilities.items()}

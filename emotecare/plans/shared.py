@@ -10,10 +10,10 @@ from datetime import timedelta
 
 from emotecare.accounts.profiles import load_user
 from emotecare.accounts.tokens import Principal
-from emotecare.clock import utc_now
+from emotecare.clock import iso_seconds, utc_now
 from emotecare.errors import NotFoundError, ValidationError
 from emotecare.escalation.care_team import find_current_therapist
-from emotecare.fields import Fields, iso_z, parse_date
+from emotecare.fields import Fields, parse_date
 from emotecare.plans import store
 from emotecare.plans.views import (goals_with_progress, interventions_with_homework,
                                    local_today)
@@ -67,5 +67,5 @@ def tick_homework(patient: Principal, body: dict) -> dict:
     if not any(i["intervention_id"] == intervention_id for i in shared):
         raise NotFoundError("your plan has no such intervention")
     store.set_tick(user.user_id, therapist_id, intervention_id, day.isoformat(), done,
-                   iso_z(utc_now()))
+                   iso_seconds(utc_now()))
     return my_plan(patient)

@@ -6,10 +6,10 @@ from pynamodb.exceptions import DoesNotExist
 
 from emotecare.accounts.tokens import Principal
 from emotecare.care.access import change_clinical, read_clinical
-from emotecare.clock import utc_now
+from emotecare.clock import iso_seconds, utc_now
 from emotecare.db.models import User
 from emotecare.errors import ValidationError
-from emotecare.fields import Fields, iso_z
+from emotecare.fields import Fields
 from emotecare.library.store import load_resource
 from emotecare.plans import store
 from emotecare.plans.document import check_value, parse_plan
@@ -64,7 +64,7 @@ def write_plan(therapist: Principal, patient_id: str, body: dict) -> dict:
         current = store.load_plan(patient_id, therapist.user_id)
         expected = int(current.version) if current else 0
     _fill_baselines(plan, patient_id, therapist.user_id)
-    store.save_plan(patient_id, therapist.user_id, plan, expected, iso_z(utc_now()),
+    store.save_plan(patient_id, therapist.user_id, plan, expected, iso_seconds(utc_now()),
                     therapist.user_id)
     return _view(patient_id, therapist.user_id)
 
@@ -93,7 +93,7 @@ def record_value(therapist: Principal, patient_id: str, body: dict) -> dict:
     if recorded_at > utc_now():
         raise ValidationError("recorded_at: must not be in the future", field="recorded_at")
     value = check_value(goal, body.get("value"))
-    store.record_value(patient_id, therapist.user_id, goal_id, value, iso_z(recorded_at))
+    store.record_value(patient_id, therapist.user_id, goal_id, value, iso_seconds(recorded_at))
     return _view(patient_id, therapist.user_id)
 
 

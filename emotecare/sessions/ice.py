@@ -17,8 +17,8 @@ import base64
 import hashlib
 import hmac
 import json
-import time
 
+from emotecare.clock import epoch_s
 from emotecare import aws
 from emotecare.settings import Settings
 
@@ -35,7 +35,7 @@ def configured_servers(raw: str) -> list[dict]:
 
 def coturn_credentials(secret: str, user_id: str, ttl_s: int, now: float | None = None) -> dict:
     """coturn REST-API credentials for `user_id`, valid `ttl_s` (capped at an hour) from now."""
-    expires = int(now if now is not None else time.time()) + max(1, min(int(ttl_s), MAX_TTL_S))
+    expires = int(now if now is not None else epoch_s()) + max(1, min(int(ttl_s), MAX_TTL_S))
     username = f"{expires}:{user_id}"
     digest = hmac.new(secret.encode(), username.encode(), hashlib.sha1).digest()
     return {"username": username, "credential": base64.b64encode(digest).decode(),
@@ -61,7 +61,7 @@ class KinesisVideoTurn:
         servers = [{"urls": s["Uris"], "username": s["Username"], "credential": s["Password"]}
                    for s in answer["IceServerList"]]
         ttl = min([int(s.get("Ttl", MAX_TTL_S)) for s in answer["IceServerList"]] or [MAX_TTL_S])
-        return servers, int(time.time()) + min(ttl, MAX_TTL_S)
+        return servers, int(epoch_s()) + min(ttl, MAX_TTL_S)
 
 
 def ice_config(user_id: str, settings: Settings) -> dict:

@@ -12,11 +12,10 @@ from __future__ import annotations
 
 import json
 import secrets
-import time
 from datetime import timedelta
 
 from emotecare.accounts.tokens import Principal
-from emotecare.clock import utc_now
+from emotecare.clock import epoch_ms, utc_now
 from emotecare.db.live import Signal
 from emotecare.errors import ConflictError, ValidationError
 from emotecare.fields import Fields
@@ -38,7 +37,7 @@ def post_signal(user: Principal, session_id: str, body: dict) -> dict:
     session = load_session_for(user, session_id)
     if current_state(session) in ("ended", "no_show"):
         raise ConflictError("the session is over")
-    now_ms = int(time.time() * 1000)
+    now_ms = epoch_ms()
     signal = Signal(session_id, f"{now_ms:013d}#{secrets.token_hex(4)}", sender_id=user.user_id,
                     recipient_id=recipient, type=kind, payload=payload, expires_at=utc_now() + timedelta(seconds=KEEP_S))
     signal.save()

@@ -1,10 +1,11 @@
 """Admins vet therapists: credentials, licence number and jurisdiction are recorded."""
 from __future__ import annotations
 
+from emotecare.clock import iso_seconds, utc_now
 from emotecare.accounts.tokens import Principal
 from emotecare.db.models import Therapist, User
 from emotecare.errors import ConflictError, ForbiddenError
-from emotecare.fields import Fields, iso_z, now_utc
+from emotecare.fields import Fields
 from emotecare.therapists.profiles import load_therapist, own_profile
 
 STATUSES = ("pending", "approved", "rejected")
@@ -31,7 +32,7 @@ def approve(admin: Principal, therapist_id: str, body: dict) -> dict:
     missing = [name for name in _REQUIRED_FOR_APPROVAL if not profile.get(name)]
     if missing:
         raise ConflictError(f"profile incomplete: {', '.join(missing)} missing")
-    record = {"decision": "approved", "by": admin.user_id, "at": iso_z(now_utc()),
+    record = {"decision": "approved", "by": admin.user_id, "at": iso_seconds(utc_now()),
               "licence_verified": True, "notes": notes,
               "credentials": profile["credentials"], "licence_number": profile["licence_number"],
               "jurisdiction": profile["jurisdiction"]}
@@ -41,7 +42,7 @@ def approve(admin: Principal, therapist_id: str, body: dict) -> dict:
 def reject(admin: Principal, therapist_id: str, body: dict) -> dict:
     reason = Fields(body, ("reason",)).text("reason", max_len=1000)
     therapist = load_therapist(therapist_id)
-    record = {"decision": "rejected", "by": admin.user_id, "at": iso_z(now_utc()),
+    record = {"decision": "rejected", "by": admin.user_id, "at": iso_seconds(utc_now()),
               "reason": reason}
     return _decide(therapist, "rejected", record)
 

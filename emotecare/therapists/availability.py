@@ -4,10 +4,11 @@ from __future__ import annotations
 from datetime import datetime
 from zoneinfo import ZoneInfo
 
+from emotecare.clock import iso_seconds, utc_now
 from emotecare.accounts.tokens import Principal
 from emotecare.db.models import Therapist
 from emotecare.errors import ValidationError
-from emotecare.fields import Fields, check_year, iso_z, now_utc
+from emotecare.fields import Fields, check_year
 from emotecare.therapists.profiles import _own_record, own_profile
 
 
@@ -59,10 +60,10 @@ def _exception(zone: ZoneInfo):
             raise ValidationError(f"Days off from {_day(start, zone)} end before they start "
                                   f"({_day(end, zone)}): choose a last day on or after the first.",
                                   field=f.name("end"))
-        if end <= now_utc():
+        if end <= utc_now():
             raise ValidationError(f"Days off ending {_day(end, zone)} are already over: remove "
                                   "them or choose days ahead.", field=f.name("end"))
-        return {"start": iso_z(start), "end": iso_z(end),
+        return {"start": iso_seconds(start), "end": iso_seconds(end),
                 "reason": f.text("reason", max_len=200, default="")}
     return parse
 

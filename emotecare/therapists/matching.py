@@ -11,9 +11,10 @@ from __future__ import annotations
 from datetime import datetime, timedelta
 from zoneinfo import ZoneInfo
 
+from emotecare.clock import utc_now
 from emotecare.db.models import Therapist, User
 from emotecare.errors import ValidationError
-from emotecare.fields import Fields, now_utc
+from emotecare.fields import Fields
 from emotecare.therapists.licensing import covers, licensed_in, parse_location, patient_location
 from emotecare.therapists.profiles import SPECIALTIES, THERAPY_TYPES, public_profile
 from emotecare.therapists.slots import booked_intervals, free_slots
@@ -93,7 +94,7 @@ def rank_matches(body: dict, patient: User) -> dict:
                                                   "location": intake["location"]})])
     location = intake["location"] or patient_location(patient)
     intake["location"] = location
-    zone, now = ZoneInfo(patient.time_zone or "UTC"), now_utc()
+    zone, now = ZoneInfo(patient.time_zone or "UTC"), utc_now()
     matches = []
     for therapist in Therapist.by_status.query("approved"):
         profile = therapist.profile or {}

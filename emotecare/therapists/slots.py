@@ -11,9 +11,10 @@ from datetime import date, datetime, time, timedelta, timezone
 from typing import Iterable
 from zoneinfo import ZoneInfo
 
+from emotecare.clock import iso_seconds, utc_now
 from emotecare.db.models import Booking, Therapist
 from emotecare.errors import ValidationError
-from emotecare.fields import iso_z, now_utc, parse_date, parse_instant, parse_time_zone
+from emotecare.fields import parse_date, parse_instant, parse_time_zone
 
 SESSION_LENGTH = timedelta(minutes=50)
 SLOT_STEP = timedelta(hours=1)
@@ -84,7 +85,7 @@ def free_slots(therapist: Therapist, start: datetime, end: datetime, booked: lis
 def booked_intervals(therapist_id: str, start: datetime, end: datetime) -> list[Interval]:
     """Active bookings of the therapist overlapping [start, end) (one index query)."""
     query = Booking.by_therapist.query(
-        therapist_id, Booking.starts_at.between(iso_z(start - SESSION_LENGTH), iso_z(end)),
+        therapist_id, Booking.starts_at.between(iso_seconds(start - SESSION_LENGTH), iso_seconds(end)),
         filter_condition=Booking.status.is_in(*ACTIVE_STATUSES))
     return [(parse_instant(b.starts_at, "starts_at"), parse_instant(b.ends_at, "ends_at"))
             for b in query]
@@ -95,7 +96,7 @@ def is_offered_slot(therapist: Therapist, starts_at: datetime, now: datetime | N
     whether the time is still free is decided atomically by the slot claims)."""
     window_end = starts_at + timedelta(minutes=1)
     return any(s.starts_at == starts_at
-               for s in free_slots(therapist, starts_at, window_end, [], now or now_utc()))
+               for s in free_slots(therapist, starts_at, window_end, [], now or utc_now()))
 
 
 def slots_for_viewer(therapist: Therapist, query: dict) -> dict:
@@ -113,8 +114,8 @@ def slots_for_viewer(therapist: Therapist, query: dict) -> dict:
     start = datetime.combine(first, time(), tzinfo=zone).astimezone(timezone.utc)
     end = datetime.combine(last + timedelta(days=1), time(), tzinfo=zone).astimezone(timezone.utc)
     booked = booked_intervals(therapist.therapist_id, start, end)
-    slots = free_slots(therapist, start, end, booked, now_utc())
+    slots = free_slots(therapist, start, end, booked, utc_now())
     return {"therapist_id": therapist.therapist_id, "tz": zone_name, "slots": [
-        {"starts_at": iso_z(s.starts_at), "ends_at": iso_z(s.ends_at),
+        {"starts_at": iso_seconds(s.starts_at), "ends_at": iso_seconds(s.ends_at),
          "local_start": s.starts_at.astimezone(zone).isoformat(),
          "local_end": s.ends_at.astimezone(zone).isoformat()} for s in slots]}

@@ -11,12 +11,12 @@ import uuid
 from dataclasses import dataclass
 from datetime import timedelta
 
+from emotecare.clock import iso_seconds, utc_now
 from emotecare.accounts.tokens import Principal
 from emotecare.bookings import store
 from emotecare.care.relationships import activate_for_booking
 from emotecare.db.models import Booking, Session, User
 from emotecare.errors import NotFoundError, ValidationError
-from emotecare.fields import iso_z, now_utc
 from emotecare.settings import Settings
 from emotecare.therapists.slots import SESSION_LENGTH
 
@@ -45,20 +45,20 @@ def create_demo_session(settings: Settings, patient_email: str, therapist_email:
     patient, therapist = _user(patient_email), _user(therapist_email)
     if patient.role != "patient" or therapist.role != "therapist":
         raise ValidationError("need a patient and a therapist account", field="email")
-    now = now_utc()
+    now = utc_now()
     starts = (now + timedelta(minutes=in_minutes)).replace(second=0, microsecond=0)
     booking_id, session_id = str(uuid.uuid4()), str(uuid.uuid4())
-    history = [{"at": iso_z(now), "event": "requested"}, {"at": iso_z(now), "event": "confirmed"}]
+    history = [{"at": iso_seconds(now), "event": "requested"}, {"at": iso_seconds(now), "event": "confirmed"}]
     booking = Booking(
         booking_id, therapist_id=therapist.user_id, patient_id=patient.user_id,
-        starts_at=iso_z(starts), ends_at=iso_z(starts + SESSION_LENGTH), start_day=iso_z(starts)[:10],
+        starts_at=iso_seconds(starts), ends_at=iso_seconds(starts + SESSION_LENGTH), start_day=iso_seconds(starts)[:10],
         status="confirmed", session_id=session_id,
         details={"therapy_type": "individual", "message": "Demo session (emotecare demo-session)",
-                 "participants": [], "sequence": 0, "created_at": iso_z(now), "history": history})
+                 "participants": [], "sequence": 0, "created_at": iso_seconds(now), "history": history})
     session = Session(session_id, kind="therapy", patient_id=patient.user_id,
                       therapist_id=therapist.user_id, booking_id=booking_id, state="booked",
-                      created_at=iso_z(now))
+                      created_at=iso_seconds(now))
     store.insert_booking(booking, session)
     # Confirmed as if by the therapist: their care of the patient is active from now.
     activate_for_booking(booking, Principal(therapist.user_id, therapist.email, "therapist"))
-    return DemoSession(booking_id, session_id, iso_z(starts), patient.email, therapist.email)
+    return DemoSession(booking_id, session_id, iso_seconds(starts), patient.email, therapist.email)

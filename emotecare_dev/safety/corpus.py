@@ -12,18 +12,18 @@ from __future__ import annotations
 
 import csv
 import hashlib
-import os
 import re
 from dataclasses import dataclass
 from pathlib import Path
 
+from emotecare_dev.datasets import shared_dataset
+
 ROOT = Path(__file__).resolve().parents[2]
 DATA_DIR = ROOT / "data" / "safety"
-# The shared datasets folder sits beside the checkout (../shared/datasets); override for other layouts.
-POSTS_PATH = Path(os.environ.get("EMOTECARE_CRISIS_POSTS", ROOT.parent / "shared" / "datasets" / "crisis-posts.tsv"))
-if not POSTS_PATH.exists():
-    POSTS_PATH = Path("/work/shared/datasets/crisis-posts.tsv")
-DISTRESS_PATH = Path(os.environ.get("EMOTECARE_DISTRESS_POSTS", POSTS_PATH.with_name("distress-posts.tsv")))
+# The shared datasets folder beside the checkout (or above a worktree); a path that does not
+# exist makes the tests that need the posts skip and the scripts say so.
+POSTS_PATH = shared_dataset("crisis-posts.tsv") or ROOT.parent / "shared" / "datasets" / "crisis-posts.tsv"
+DISTRESS_PATH = POSTS_PATH.with_name("distress-posts.tsv")
 
 SPLIT_SALT = "emotecare-crisis-posts-split-v1"
 HELD_OUT_SHARE = 0.2

@@ -2,6 +2,7 @@
 and the risk check reads the conversation (retraction without a loop, a new crisis at once)."""
 from datetime import datetime, timezone
 
+from emotecare.clock import iso
 from emotecare.chat.reply_intent import classify_reply
 from emotecare.chat.service import ChatService
 
@@ -85,7 +86,7 @@ def test_a_retraction_closes_the_check_names_the_flag_and_the_next_message_is_or
     crisis.state["risk"]["flag_event_id"] = "01FLAG"  # what the API stores once the flag is recorded
     retracted, cat = _talk(["You misunderstood me. I'm safe", "My cat died last week too"], crisis.state)
     event = retracted.safety_event
-    assert (event["type"], event["retracts"], event["occurred_at"]) == ("risk_retracted", "01FLAG", NOW.isoformat())
+    assert (event["type"], event["retracts"], event["occurred_at"]) == ("risk_retracted", "01FLAG", iso(NOW))
     assert not retracted.crisis and not retracted.state["risk"]["open"]
     assert not cat.crisis and "Are you safe right now?" not in cat.reply
 

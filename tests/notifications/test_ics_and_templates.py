@@ -47,7 +47,11 @@ _CONTEXT = dict(name="Sam", code="123456", app_url="https://app", therapist_name
                 first_day="2026-11-16", last_day="2026-11-22", link="https://app/#/reports",
                 patient_email="sam@example.com", category="self-harm", source="chat",
                 sender="Dr. R", patient_url="https://app/#/patients/p1",
-                dashboard_url="https://app/#/dashboard")
+                dashboard_url="https://app/#/dashboard",
+                policy="Free to cancel up to 24 hours before.", amount="£50.00",
+                booking_id="b-1", card="Visa ending 4242", kind="session", session_date="Monday",
+                urgent=True, contact_url="https://app/#/patients/p1/contact",
+                alerts_url="https://app/#/alerts")
 
 
 @pytest.mark.parametrize("template", _TEMPLATES)
