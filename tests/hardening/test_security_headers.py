@@ -21,7 +21,9 @@ def test_every_front_end_answer_carries_the_security_headers(stack, path):
     assert headers["Referrer-Policy"] == "no-referrer"
     assert headers["Strict-Transport-Security"].startswith("max-age=")
     csp = _directives(headers["Content-Security-Policy"])
-    assert csp["script-src"] == ["'self'"] and csp["style-src"] == ["'self'"]
+    # Scripts: our own, and Stripe.js only (card fields never touch our origin, issue 26).
+    assert csp["script-src"] == ["'self'", stack.stripe_url] and csp["style-src"] == ["'self'"]
+    assert csp["frame-src"] == [stack.stripe_url]
     assert csp["frame-ancestors"] == ["'none'"] and csp["object-src"] == ["'none'"]
     assert stack.api_url in csp["connect-src"]
     assert stack.env["EMOTECARE_AWS_ENDPOINT"].rstrip("/") in csp["connect-src"]  # uploads
