@@ -76,9 +76,10 @@ def plan_payment(therapist, patient: Principal, body: dict) -> PaymentPlan | Non
 
 
 def _has_booked(patient_id: str, therapist_id: str) -> bool:
-    from emotecare.bookings.access import is_patient_of
-
-    return is_patient_of(therapist_id, patient_id)
+    """Whether this is not the patient's first session with the therapist: any earlier booking
+    of theirs that the therapist did not decline (and that a card did not fail) counts."""
+    return any(b.therapist_id == therapist_id and b.status not in ("declined", "payment_failed")
+               for b in Booking.by_patient.query(patient_id))
 
 
 def _places_taken(therapist_id: str) -> int:
