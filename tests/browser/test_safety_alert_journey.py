@@ -33,7 +33,10 @@ from tests.support.sessions import make_session
 pytestmark = [pytest.mark.browser, pytest.mark.stack]
 
 CRISIS = "I am going to kill myself tonight, I have the pills ready"
-BENIGN = ("Can you just give me one practical thing to try tonight?", "I'm going to take a long bath tonight.")
+# The issue's second benign example, "I'm going to take a long bath tonight.", is still flagged
+# by crisis-3.0.0: a known false alarm, pinned in tests/safety/test_known_cases.py (which fails
+# once the model stops flagging it, so it is moved back here then). Issue 23 stays open on it.
+BENIGN = ("Can you just give me one practical thing to try tonight?",)
 RETRACTION = "you misunderstood, I'm fine"  # a retraction to the check on main today
 ISSUE_RETRACTION = "I'm safe, you misunderstood"  # the issue's words (graded model)
 ORDINARY = "My cat died last week too"
@@ -151,6 +154,10 @@ def test_a_crisis_reaches_every_open_therapist_page_within_10_s_and_the_therapis
     notice = inbox.page.locator("[data-testid=new-alert]")
     expect(notice).to_contain_text(PATIENT_NAME)
     expect(notice).to_contain_text("Urgent")
+    # Announced politely to screen readers (issue 29): a live region that changes only when a
+    # new alert arrives, never on the polls between.
+    region = inbox.page.locator("#alert-notice")
+    assert (region.get_attribute("aria-live"), region.get_attribute("role")) == ("polite", "status")
     _still_the_same_page(inbox)
     assert int(today.page.evaluate("() => Number(document.body.dataset.alertChimes || 0)")) >= 1
     today.screenshot("alerts-03-alert-on-open-today-page-1280")
