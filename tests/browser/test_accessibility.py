@@ -195,6 +195,7 @@ def test_sign_in_check_in_and_message_by_keyboard_alone(open_page, stack, admin)
     therapist = approved_therapist(stack, admin, name="Dr. Keys")
     patient = make_user(stack, "patient", name="Kim Keys")
     assert patient.put("/me/therapist", json={"therapist_id": therapist.user_id}).status_code == 200
+    assert therapist.post(f"/patients/{patient.user_id}/care/accept").status_code == 200
     watched = open_page(PHONE)
     page = watched.page
     watched.open("/signin", ready="form input[name=email]")

@@ -59,7 +59,7 @@ def test_the_join_button_appears_at_ten_minutes_without_a_reload(open_page, stac
 
 
 def test_an_invalid_plan_goal_is_named_in_words(open_page, stack, admin):
-    therapist, patient, _ = _booked(stack, admin, "Words", confirm=False)
+    therapist, patient, _ = _booked(stack, admin, "Words")  # in care: the plan is theirs to write
     watched = open_page(DESKTOP)
     sign_in(watched, therapist.email, PASSWORD, next_path=f"/patients/{patient.user_id}/plan")
     watched.wait_for_path(f"/patients/{patient.user_id}/plan")
@@ -121,6 +121,7 @@ def test_a_long_word_stays_inside_the_inbox_on_a_phone(open_page, stack, admin):
     therapist = approved_therapist(stack, admin, name="Dr. Wrap")
     patient = make_user(stack, "patient", name="Wren Wrap")
     assert patient.put("/me/therapist", json={"therapist_id": therapist.user_id}).status_code == 200
+    assert therapist.post(f"/patients/{patient.user_id}/care/accept").status_code == 200
     word = "Supercalifragilistic" * 12
     assert patient.post(f"/messages/threads/{therapist.user_id}", json={"text": word}).status_code in (200, 201)
     for user, path in ((therapist, "/messages"), (therapist, f"/messages/{patient.user_id}"),
