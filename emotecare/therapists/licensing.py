@@ -52,8 +52,16 @@ def licensed_in(therapist: Therapist) -> tuple[str, ...]:
         return ()
 
 
+INTAKE_LOCATION = "intake_location"  # profile key; "location" is where they confirmed being
+
+
 def patient_location(patient: User) -> str:
-    return (patient.profile or {}).get("location") or (patient.country or "").upper()
+    """Where the patient is for licensing: the place they gave at intake (e.g. US-NY), else
+    the country they last confirmed being in before a session, else their sign-up country."""
+    profile = patient.profile or {}
+    confirmed = profile.get("location")
+    confirmed_country = confirmed.get("country") if isinstance(confirmed, dict) else None
+    return (profile.get(INTAKE_LOCATION) or confirmed_country or patient.country or "").upper()
 
 
 def covers(jurisdictions: tuple[str, ...], location: str) -> bool:

@@ -15,7 +15,7 @@ from emotecare.clock import utc_now
 from emotecare.db.models import Therapist, User
 from emotecare.errors import ValidationError
 from emotecare.fields import Fields
-from emotecare.therapists.licensing import covers, licensed_in, parse_location, patient_location
+from emotecare.therapists.licensing import INTAKE_LOCATION, covers, licensed_in, parse_location, patient_location
 from emotecare.therapists.profiles import SPECIALTIES, THERAPY_TYPES, public_profile
 from emotecare.therapists.slots import booked_intervals, free_slots
 
@@ -89,9 +89,9 @@ def rank_matches(body: dict, patient: User) -> dict:
     """The approved therapists licensed where the patient is that offer the therapy type and
     language, best first. A `location` given at intake is kept as the patient's."""
     intake = parse_intake(body)
-    if intake["location"] and intake["location"] != (patient.profile or {}).get("location"):
+    if intake["location"] and intake["location"] != (patient.profile or {}).get(INTAKE_LOCATION):
         patient.update(actions=[User.profile.set({**(patient.profile or {}),
-                                                  "location": intake["location"]})])
+                                                  INTAKE_LOCATION: intake["location"]})])
     location = intake["location"] or patient_location(patient)
     intake["location"] = location
     zone, now = ZoneInfo(patient.time_zone or "UTC"), utc_now()

@@ -163,7 +163,7 @@ def test_room_summary_patient_page_and_plan_editor_by_keyboard_and_screen_reader
     chart = t.page.locator("[data-testid=session-summary] .chart").first
     chart.locator("summary", has_text="Show as a table").click()
     rows = chart.locator("table tbody tr")
-    assert rows.count() >= 1
+    rows.first.wait_for(timeout=15_000)  # drawn from the summary once it has loaded
     assert chart.locator("table th[scope=col]").count() >= 2
     ticks = t.page.evaluate("""() => {
       const canvas = document.querySelector('[data-testid=session-summary] canvas');
