@@ -51,3 +51,12 @@ def test_the_profile_says_where_the_therapist_is_licensed(patient, new_york_ther
     assert wrong.status_code == 400 and wrong.json()["field"] == "jurisdiction"
     both = new_york_therapist.put("/therapists/me", json={"jurisdiction": "US-NY, uk"})
     assert both.status_code == 200 and both.json()["licensed_in"] == ["US-NY", "GB"]
+
+
+def test_where_the_patient_confirmed_being_does_not_break_booking(patient, therapist):
+    """The place confirmed before a session (country, region, city) lives beside the intake
+    place in the profile; booking read it as the intake code and answered 500."""
+    located = patient.post("/me/location", json={"country": "GB", "region": "Wales"})
+    assert located.status_code == 200, located.text
+    booked = book(patient, therapist.user_id, slot_after(patient, therapist.user_id, 30))
+    assert booked.status_code == 201, booked.text
