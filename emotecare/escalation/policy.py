@@ -20,13 +20,9 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-NONE = "none"
-DISTRESS = "distress"
-PASSIVE_IDEATION = "passive_ideation"
-ACTIVE_IDEATION = "active_ideation"
-METHOD_INTENT_PLAN = "method_intent_plan"
-BEHAVIOUR_OR_DANGER = "behaviour_or_danger"
-LEVELS = (NONE, DISTRESS, PASSIVE_IDEATION, ACTIVE_IDEATION, METHOD_INTENT_PLAN, BEHAVIOUR_OR_DANGER)
+# The levels are the classifier's (one definition); this module decides what each one raises.
+from emotecare.safety.levels import (  # LEVELS re-exported: the policy covers every level
+    ACTIVE_IDEATION, BEHAVIOUR_OR_DANGER, DISTRESS, LEVELS, METHOD_INTENT_PLAN, NONE, PASSIVE_IDEATION)  # noqa: F401
 
 ROUTINE = "routine"
 URGENT = "urgent"

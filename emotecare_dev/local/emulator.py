@@ -23,6 +23,18 @@ def die_with_parent() -> None:
         pass
 
 
+def end_process(process: subprocess.Popen | None, timeout_s: float) -> None:
+    """SIGTERM a child (it may save on the way out), then SIGKILL it after `timeout_s`."""
+    if process is None or process.poll() is not None:
+        return
+    process.send_signal(signal.SIGTERM)
+    try:
+        process.wait(timeout_s)
+    except subprocess.TimeoutExpired:
+        process.kill()
+        process.wait()
+
+
 class AwsEmulator:
     """A moto server process on 127.0.0.1 whose durable state lives in `data_dir`."""
 
@@ -70,15 +82,7 @@ class AwsEmulator:
 
     def stop(self, timeout_s: float = 60) -> None:
         """Stop the emulator; it saves its state on the way out."""
-        if self._process is None:
-            return
-        if self._process.poll() is None:
-            self._process.send_signal(signal.SIGTERM)
-            try:
-                self._process.wait(timeout_s)
-            except subprocess.TimeoutExpired:
-                self._process.kill()
-                self._process.wait()
+        end_process(self._process, timeout_s)
         self._process = None
 
     def _get(self, path: str) -> bool:

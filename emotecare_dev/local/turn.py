@@ -10,14 +10,13 @@ from __future__ import annotations
 
 import secrets
 import shutil
-import signal
 import socket
 import subprocess
 import time
 from pathlib import Path
 
 from emotecare.errors import SettingsError
-from emotecare_dev.local.emulator import die_with_parent
+from emotecare_dev.local.emulator import die_with_parent, end_process
 
 REALM = "emotecare.local"
 
@@ -69,15 +68,7 @@ class TurnServer:
         return self._process is not None and self._process.poll() is None and self._accepts()
 
     def stop(self, timeout_s: float = 10) -> None:
-        if self._process is None:
-            return
-        if self._process.poll() is None:
-            self._process.send_signal(signal.SIGTERM)
-            try:
-                self._process.wait(timeout_s)
-            except subprocess.TimeoutExpired:
-                self._process.kill()
-                self._process.wait()
+        end_process(self._process, timeout_s)
         self._process = None
 
     def _accepts(self) -> bool:
