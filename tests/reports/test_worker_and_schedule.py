@@ -129,7 +129,7 @@ def test_report_now_runs_the_schedules_fan_out_and_the_stacks_worker_compiles_la
     assert result.stdout.splitlines()[-1].startswith(f"queued the fan-out of {week}")
     # The fan-out compiles every patient of the run's stack (hundreds by the end of the full
     # suite, each in two views since issue 24) before or after this one: allow for all of them.
-    report = _wait_for_report(patient.user_id, week, timeout_s=300)
+    report = _wait_for_report(patient.user_id, week, timeout_s=480)
     assert report.summary["journal"] == {**report.summary["journal"], "entries": 1,
                                          "mood_average": 7.0}
 
