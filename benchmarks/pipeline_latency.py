@@ -143,8 +143,12 @@ class SessionRun:
             seen = time.time()
             for record in feed["records"]:
                 self.visible.setdefault(record["captured_at"], seen)
+            self.on_feed(feed, seen)
             cursor = feed["next"] or cursor
             time.sleep(self.poll_s)
+
+    def on_feed(self, feed: dict, seen: float) -> None:
+        """What a mode records of each feed answer beyond when its records became visible."""
 
 
 def _iso_ms(epoch_ms: int) -> str:
@@ -411,17 +415,8 @@ class ChangingSessionRun(SessionRun):
         time.sleep(self.drain_s)
         self.done.set()
 
-    def poll(self) -> None:
-        cursor = None
-        while not self.done.is_set():
-            params = {"since": cursor, "wait": self.wait_s} if cursor else {"wait": self.wait_s}
-            feed = self.therapist.get(f"/sessions/{self.session_id}/feed", params=params).json()
-            seen = time.time()
-            for record in feed["records"]:
-                self.visible.setdefault(record["captured_at"], seen)
-            self.headlines.append((seen, (feed.get("reading") or {}).get("expression")))
-            cursor = feed["next"] or cursor
-            time.sleep(self.poll_s)
+    def on_feed(self, feed: dict, seen: float) -> None:  # the headline each answer shows
+        self.headlines.append((seen, (feed.get("reading") or {}).get("expression")))
 
     def change_latencies(self) -> tuple[list[float], list[float], int]:
         """Change → first record of the new face seen; change → headline names it; changes never named."""

@@ -173,6 +173,17 @@ def _is_unknown_route(response) -> bool:
         return False
 
 
+def send_chat_message(page, text: str) -> str:
+    """Type a chat message as a person would; return the assistant's answer once it shows."""
+    answers = page.locator(".chat-log .msg.bot")
+    before = answers.count()
+    page.fill("#chat-text", text)
+    page.click("form button[type=submit]")
+    page.wait_for_function("(n) => document.querySelectorAll('.chat-log .msg.bot').length > n", arg=before,
+                           timeout=20_000)
+    return answers.nth(before).inner_text()
+
+
 def sign_in(watched: Watched, email: str, password: str, next_path: str = "/dashboard") -> None:
     page = watched.page
     watched.open(f"/signin?next={next_path}", ready="form input[name=email]")

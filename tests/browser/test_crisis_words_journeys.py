@@ -9,7 +9,7 @@ from __future__ import annotations
 import pytest
 
 from emotecare_dev.local.seed import DEMO_USERS
-from tests.browser.conftest import PHONE, add_journal_entry_expecting_crisis_box, sign_in
+from tests.browser.conftest import PHONE, add_journal_entry_expecting_crisis_box, send_chat_message, sign_in
 
 pytestmark = [pytest.mark.browser, pytest.mark.stack, pytest.mark.slow]
 
@@ -20,16 +20,6 @@ CHAT_CALM = "this exam is killing me but i'll survive, just need coffee"
 JOURNAL_CRISIS = "just took way too many of my pills, it never gets better"
 
 
-def _send(page, text: str) -> None:
-    """Type a chat message and send it as a person would, then wait for the assistant's answer."""
-    answers = page.locator(".chat-log .msg.bot")
-    before = answers.count()
-    page.fill("#chat-text", text)
-    page.click("form button[type=submit]")
-    page.wait_for_function("(n) => document.querySelectorAll('.chat-log .msg.bot').length > n", arg=before,
-                           timeout=20_000)
-
-
 def test_a_patient_in_crisis_gets_crisis_lines_in_the_chat_and_a_joke_does_not(open_page, stack):
     watched = open_page(PHONE)
     page = watched.page
@@ -37,11 +27,11 @@ def test_a_patient_in_crisis_gets_crisis_lines_in_the_chat_and_a_joke_does_not(o
     watched.wait_for_path("/chat")
     watched.screenshot("crisis-01-chat-open")
 
-    _send(page, CHAT_CALM)
+    send_chat_message(page, CHAT_CALM)
     assert page.locator(".chat-log .msg.crisis").count() == 0
     watched.screenshot("crisis-02-chat-joke-gets-an-ordinary-reply")
 
-    _send(page, CHAT_CRISIS)
+    send_chat_message(page, CHAT_CRISIS)
     crisis = page.locator(".chat-log .msg.bot.crisis")
     crisis.first.wait_for(timeout=20_000)
     page.get_by_role("link", name="All crisis lines").last.wait_for(timeout=10_000)

@@ -24,7 +24,7 @@ import pytest
 import requests
 from playwright.sync_api import expect
 
-from tests.browser.conftest import DESKTOP, PHONE, sign_in
+from tests.browser.conftest import DESKTOP, PHONE, send_chat_message, sign_in
 from tests.support.accounts import PASSWORD, TestUser
 from tests.support.scheduling import book, slot_after
 from tests.support.mail import wait_for_mail
@@ -53,17 +53,6 @@ def care_pair(people):
     patient = people.patient(name=PATIENT_NAME, booked_with=therapist)
     assert patient.request("PATCH", "/me", json={"country": "US"}).status_code == 200
     return patient, therapist
-
-
-def _send(page, text: str) -> str:
-    """Type a chat message as a person would; return the assistant's answer once it shows."""
-    answers = page.locator(".chat-log .msg.bot")
-    before = answers.count()
-    page.fill("#chat-text", text)
-    page.click("form button[type=submit]")
-    page.wait_for_function("(n) => document.querySelectorAll('.chat-log .msg.bot').length > n", arg=before,
-                           timeout=20_000)
-    return answers.nth(before).inner_text()
 
 
 def _therapist_page(open_page, therapist, path: str):
@@ -137,7 +126,7 @@ def test_a_crisis_reaches_every_open_therapist_page_within_10_s_and_the_therapis
     assert _alert(today, PATIENT_NAME).count() == 0
 
     chat = _patient_in_chat(open_page, patient)
-    _send(chat.page, CRISIS)
+    send_chat_message(chat.page, CRISIS)
     box = chat.page.locator("[data-testid=crisis-box]")
     box.wait_for(timeout=20_000)
     chat.screenshot("alerts-02-patient-crisis-box-375")
@@ -164,7 +153,7 @@ def test_a_crisis_reaches_every_open_therapist_page_within_10_s_and_the_therapis
     inbox.screenshot("alerts-04-badge-and-notice-on-inbox-1280")
 
     # "You misunderstood": the open alert shows it, with its time.
-    answer = _send(chat.page, RETRACTION)
+    answer = send_chat_message(chat.page, RETRACTION)
     assert "safe" in answer.lower()
     retraction = _alert(alerts, PATIENT_NAME).locator("[data-testid=retraction]")
     retraction.wait_for(timeout=ALERT_WITHIN_MS)
@@ -279,29 +268,29 @@ def test_issue_23_journey_benign_words_crisis_retraction_ordinary_and_no_thanks(
     today = _therapist_page(open_page, therapist, "/dashboard")
     chat = _patient_in_chat(open_page, patient)
     for i, text in enumerate(BENIGN, start=1):
-        _send(chat.page, text)
+        send_chat_message(chat.page, text)
         assert chat.page.locator("[data-testid=crisis-box]").count() == 0, text
         chat.screenshot(f"alerts-j{i}-benign-no-crisis-box-375")
     _after_two_polls(today)
     assert _alert(today, PATIENT_NAME).count() == 0
     assert today.page.locator("[data-testid=alert-count]").count() == 0
 
-    _send(chat.page, CRISIS)
+    send_chat_message(chat.page, CRISIS)
     chat.page.locator("[data-testid=crisis-box]").wait_for(timeout=20_000)
     _alert(today, PATIENT_NAME).wait_for(timeout=ALERT_WITHIN_MS)
     _still_the_same_page(today)
     chat.screenshot("alerts-j3-crisis-box-375")
 
-    _send(chat.page, ISSUE_RETRACTION)
+    send_chat_message(chat.page, ISSUE_RETRACTION)
     _alert(today, PATIENT_NAME).locator("[data-testid=retraction]").wait_for(timeout=ALERT_WITHIN_MS)
     today.screenshot("alerts-j4-retraction-on-alert-1280")
 
-    ordinary = _send(chat.page, ORDINARY)
+    ordinary = send_chat_message(chat.page, ORDINARY)
     assert "safe right now" not in ordinary.lower() and chat.page.locator("[data-testid=crisis-box]").count() == 1
     chat.screenshot("alerts-j5-ordinary-reply-375")
 
     chat.page.get_by_role("button", name="New conversation").click()
-    declined = _send(chat.page, NO_CHECK_IN)
+    declined = send_chat_message(chat.page, NO_CHECK_IN)
     assert "how is your mood" not in declined.lower() and "let's check in" not in declined.lower(), declined
     chat.screenshot("alerts-j6-no-thanks-honoured-375")
     for watched in (today, chat):
